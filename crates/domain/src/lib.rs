@@ -14,6 +14,8 @@ pub mod ids;
 pub mod pathway;
 pub mod policy;
 pub mod quantity;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 pub use error::ParseError;
 pub use time::Date;

@@ -1,1 +1,134 @@
-//! placeholder
+//! Storage for Pathways: the [`Store`] trait, its SQLite and PostgreSQL implementations, and
+//! their embedded migrations. Nothing outside this crate writes SQL.
+//!
+//! Each backend keeps its native types and its own migrations; the conformance suite in
+//! `tests/conformance.rs` runs the same checks on both so the two cannot drift.
+
+mod common;
+mod error;
+pub mod model;
+mod postgres;
+mod rows;
+mod sqlite;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use pathways_domain::attendance::{CourseFacts, SessionFacts};
+use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
+use pathways_domain::policy::PolicyVersion;
+use time::Date;
+
+pub use error::{StoreError, StoreResult};
+pub use model::*;
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Opens the database a URL names (`sqlite://file.db`, `sqlite::memory:`, `postgres://…`),
+/// creating a SQLite file if needed. Migrations are not run; call [`Store::migrate`].
+pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::connect(url).await?))
+    } else if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl)
+    }
+}
+
+/// Everything the application asks of a database.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    fn backend(&self) -> Backend;
+
+    /// Applies the embedded migrations that have not run yet, and the default policy version
+    /// when there is none.
+    async fn migrate(&self) -> StoreResult<()>;
+
+    /// Checks that the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+
+    /// Starts an all-or-nothing import: nothing it writes is visible until [`ImportTx::commit`].
+    async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>>;
+
+    async fn policy_versions(&self) -> StoreResult<Vec<PolicyVersion>>;
+
+    /// Adds a policy version; `false` when one with that name or effective date exists already.
+    async fn add_policy_version(&self, version: &PolicyVersion) -> StoreResult<bool>;
+
+    /// Published catalog courses matching `filter` on `today`, a page at a time.
+    async fn search_catalog(&self, filter: &CatalogFilter, today: Date)
+    -> StoreResult<CatalogPage>;
+
+    /// A course with its vendor and upcoming sessions, if it is in the catalog on `today`.
+    async fn catalog_course(
+        &self,
+        number: &CourseNumber,
+        today: Date,
+    ) -> StoreResult<Option<CourseDetail>>;
+
+    /// The languages catalog courses are taught in on `today`, for the language filter.
+    async fn catalog_languages(&self, today: Date) -> StoreResult<Vec<String>>;
+
+    /// Held attendance in key order, after `after` (keyset pagination), at most `limit` rows.
+    async fn held_attendance(
+        &self,
+        vendor: Option<&VendorCode>,
+        after: Option<&AttendanceKeyRef>,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>>;
+
+    /// How many rows each program table holds.
+    async fn table_counts(&self) -> StoreResult<TableCounts>;
+
+    /// The database's size on disk in bytes.
+    async fn size_bytes(&self) -> StoreResult<u64>;
+}
+
+/// One all-or-nothing import, inside a database transaction. Dropping it without
+/// [`ImportTx::commit`] rolls everything back.
+#[async_trait]
+pub trait ImportTx: Send {
+    /// Inserts new rows and replaces changed ones, reporting what happened to each.
+    async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts>;
+
+    /// Which of these vendors do not exist.
+    async fn missing_vendors(&mut self, codes: &[VendorCode]) -> StoreResult<Vec<VendorCode>>;
+
+    /// Which of these courses do not exist.
+    async fn missing_courses(&mut self, numbers: &[CourseNumber])
+    -> StoreResult<Vec<CourseNumber>>;
+
+    /// Every course's verification facts.
+    async fn course_facts(&mut self) -> StoreResult<HashMap<CourseNumber, CourseFacts>>;
+
+    /// Verification facts of these sessions (unknown ones are absent).
+    async fn session_facts(
+        &mut self,
+        ids: &[SessionId],
+    ) -> StoreResult<HashMap<SessionId, SessionFacts>>;
+
+    /// The enrollment of these providers and their stored attendance between two dates, for
+    /// verifying one chunk of an attendance file.
+    async fn attendance_context(
+        &mut self,
+        providers: &[ProviderNumber],
+        from: Date,
+        to: Date,
+    ) -> StoreResult<AttendanceContext>;
+
+    /// Writes one chunk's judged attendance records.
+    async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()>;
+
+    async fn commit(self: Box<Self>) -> StoreResult<()>;
+}

@@ -1,0 +1,117 @@
+-- Program data of DOMAIN.md §2–4 and §8. Dates are ISO 8601 text, money in cents, hours in
+-- hundredths, so comparisons and sums are exact.
+
+CREATE TABLE policy_versions (
+    version        TEXT PRIMARY KEY,
+    effective_from TEXT NOT NULL UNIQUE,
+    body           TEXT NOT NULL,            -- the whole PolicyVersion as JSON
+    created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE vendors (
+    vendor_code TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    email       TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    website     TEXT NOT NULL
+);
+
+CREATE TABLE wage_rates (
+    county_code       INTEGER NOT NULL CHECK (county_code BETWEEN 1 AND 58),
+    effective_from    TEXT NOT NULL,
+    hourly_rate_cents INTEGER NOT NULL CHECK (hourly_rate_cents >= 0),
+    PRIMARY KEY (county_code, effective_from)
+);
+
+CREATE TABLE courses (
+    course_number     TEXT PRIMARY KEY,
+    vendor_code       TEXT NOT NULL REFERENCES vendors (vendor_code),
+    pathway           TEXT NOT NULL CHECK (pathway IN ('GHS', 'AED', 'CIB', 'CPC', 'THC')),
+    title             TEXT NOT NULL,
+    credit_hundredths INTEGER NOT NULL CHECK (credit_hundredths > 0),
+    modality          TEXT NOT NULL CHECK (modality IN ('online-instructor', 'self-paced', 'in-person')),
+    languages         TEXT NOT NULL,         -- ';'-separated, as in the file
+    published_on      TEXT,
+    retired_on        TEXT,
+    registration_url  TEXT,
+    description       TEXT NOT NULL
+);
+CREATE INDEX courses_vendor ON courses (vendor_code);
+
+-- One row per course and language, for the catalog's language filter.
+CREATE TABLE course_languages (
+    course_number TEXT NOT NULL REFERENCES courses (course_number) ON DELETE CASCADE,
+    language      TEXT NOT NULL,
+    PRIMARY KEY (course_number, language)
+) WITHOUT ROWID;
+CREATE INDEX course_languages_language ON course_languages (language);
+
+CREATE TABLE sessions (
+    session_id    TEXT PRIMARY KEY,
+    course_number TEXT NOT NULL REFERENCES courses (course_number),
+    starts_at     TEXT NOT NULL,
+    ends_at       TEXT NOT NULL,
+    location      TEXT,                      -- NULL: online
+    capacity      INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+    CHECK (ends_at >= starts_at)
+);
+CREATE INDEX sessions_course ON sessions (course_number, starts_at);
+
+CREATE TABLE providers (
+    provider_number   INTEGER PRIMARY KEY,
+    first_name        TEXT NOT NULL,
+    last_name         TEXT NOT NULL,
+    county_code       INTEGER NOT NULL CHECK (county_code BETWEEN 1 AND 58),
+    enrollment_status TEXT NOT NULL CHECK (enrollment_status IN ('complete', 'pending', 'terminated')),
+    enrolled_on       TEXT,
+    last_paid_on      TEXT,
+    language          TEXT NOT NULL,
+    phone             TEXT,
+    email             TEXT
+);
+CREATE INDEX providers_county ON providers (county_code);
+
+CREATE TABLE recipients (
+    case_number TEXT PRIMARY KEY,
+    county_code INTEGER NOT NULL CHECK (county_code BETWEEN 1 AND 58),
+    needs       TEXT NOT NULL                -- ';'-separated CIB/CPC/THC, may be empty
+);
+
+-- Feeds from payroll may name a provider or case before its own file arrives, so these tables
+-- carry no foreign keys; the rules treat an unknown party as not matching.
+CREATE TABLE assignments (
+    provider_number INTEGER NOT NULL,
+    case_number     TEXT NOT NULL,
+    start_date      TEXT NOT NULL,
+    end_date        TEXT,
+    PRIMARY KEY (provider_number, case_number, start_date),
+    CHECK (end_date IS NULL OR end_date >= start_date)
+) WITHOUT ROWID;
+
+CREATE TABLE work_hours (
+    provider_number INTEGER NOT NULL,
+    case_number     TEXT NOT NULL,
+    week_start      TEXT NOT NULL,
+    hundredths      INTEGER NOT NULL CHECK (hundredths >= 0),
+    PRIMARY KEY (provider_number, case_number, week_start)
+) WITHOUT ROWID;
+
+-- At most one verified and one held record per provider, course and day: a differing report
+-- for a verified key is held as a duplicate beside it, for the vendor to correct.
+CREATE TABLE attendance (
+    provider_number    INTEGER NOT NULL,
+    course_number      TEXT NOT NULL,
+    attended_on        TEXT NOT NULL,
+    status             TEXT NOT NULL CHECK (status IN ('verified', 'held')),
+    session_id         TEXT,
+    minutes            INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+    completed          INTEGER NOT NULL CHECK (completed IN (0, 1)),
+    certificate_number TEXT,
+    vendor_code        TEXT NOT NULL,
+    hold_reason        TEXT,
+    policy_version     TEXT,
+    recorded_at        TEXT NOT NULL,
+    PRIMARY KEY (provider_number, course_number, attended_on, status),
+    CHECK ((status = 'held') = (hold_reason IS NOT NULL))
+) WITHOUT ROWID;
+CREATE INDEX attendance_held ON attendance (vendor_code, hold_reason) WHERE status = 'held';

@@ -1,0 +1,481 @@
+//! Queries whose SQL is the same in both dialects, stamped out once per backend with its own
+//! concrete types (so each backend still compiles and runs its own statements).
+
+/// Rows per multi-row statement: well below SQLite's 32,766 and PostgreSQL's 65,535 bound
+/// parameters for the widest table.
+pub(crate) const MAX_PARAMS: usize = 30_000;
+
+macro_rules! common_queries {
+    ($db:ty, distinct = $distinct:expr) => {
+        use std::collections::HashMap;
+
+        use pathways_domain::attendance::{CourseFacts, SessionFacts};
+        use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
+        use pathways_domain::pathway::Pathway;
+        use sqlx::QueryBuilder;
+        use time::{Date, PrimitiveDateTime, Time};
+
+        use $crate::common::MAX_PARAMS;
+        use $crate::model::{
+            AttendanceContext, AttendanceKeyRef, AttendanceRecord, Batch, CatalogFilter,
+            CatalogPage, CourseDetail, CourseSummary, TableCounts, UpsertCounts,
+        };
+        use $crate::rows::{
+            AttendanceRow, CatalogRow, CourseRow, EnrollmentRow, SessionRow, VendorRow, batch_rows,
+            bind_value,
+        };
+        use $crate::{StoreError, StoreResult};
+
+        type Conn = <$db as sqlx::Database>::Connection;
+
+        fn midnight(date: Date) -> PrimitiveDateTime {
+            PrimitiveDateTime::new(date, Time::MIDNIGHT)
+        }
+
+        /// `WHERE` of a catalog search: in the catalog today, and the filter's criteria.
+        fn push_catalog_where(qb: &mut QueryBuilder<$db>, filter: &CatalogFilter, today: Date) {
+            qb.push(" WHERE c.published_on <= ").push_bind(today);
+            qb.push(" AND (c.retired_on IS NULL OR c.retired_on > ").push_bind(today).push(")");
+            if let Some(pathway) = filter.pathway {
+                qb.push(" AND c.pathway = ").push_bind(pathway.code().to_owned());
+            }
+            if let Some(category) = filter.category {
+                qb.push(" AND c.pathway IN (");
+                let mut list = qb.separated(", ");
+                for p in Pathway::in_category(category) {
+                    list.push_bind(p.code().to_owned());
+                }
+                qb.push(")");
+            }
+            if let Some(modality) = filter.modality {
+                qb.push(" AND c.modality = ").push_bind(modality.code().to_owned());
+            }
+            if let Some(language) = &filter.language {
+                qb.push(
+                    " AND EXISTS (SELECT 1 FROM course_languages l \
+                     WHERE l.course_number = c.course_number AND l.language = ",
+                )
+                .push_bind(language.clone())
+                .push(")");
+            }
+        }
+
+        pub(super) async fn search_catalog(
+            conn: &mut Conn,
+            filter: &CatalogFilter,
+            today: Date,
+        ) -> StoreResult<CatalogPage> {
+            let per_page = filter.per_page.clamp(1, 100);
+            let page = filter.page.max(1);
+            let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM courses c");
+            push_catalog_where(&mut count, filter, today);
+            let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+
+            let mut qb = QueryBuilder::<$db>::new(
+                "SELECT c.course_number, c.vendor_code, c.pathway, c.title, c.credit_hundredths, \
+                 c.modality, c.languages, c.published_on, c.retired_on, c.registration_url, \
+                 c.description, v.name AS vendor_name, \
+                 (SELECT COUNT(*) FROM sessions s WHERE s.course_number = c.course_number \
+                  AND s.ends_at >= ",
+            );
+            qb.push_bind(midnight(today))
+                .push(") AS upcoming_sessions FROM courses c JOIN vendors v ON v.vendor_code = c.vendor_code");
+            push_catalog_where(&mut qb, filter, today);
+            qb.push(" ORDER BY c.title, c.course_number LIMIT ")
+                .push_bind(i64::from(per_page))
+                .push(" OFFSET ")
+                .push_bind(i64::from(page - 1) * i64::from(per_page));
+            let rows: Vec<CatalogRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            let courses = rows
+                .into_iter()
+                .map(|row| {
+                    Ok(CourseSummary {
+                        course: row.course.try_into()?,
+                        vendor_name: row.vendor_name,
+                        upcoming_sessions: u64::try_from(row.upcoming_sessions).unwrap_or_default(),
+                    })
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            Ok(CatalogPage {
+                courses,
+                total: u64::try_from(total).unwrap_or_default(),
+                page,
+                per_page,
+            })
+        }
+
+        pub(super) async fn catalog_course(
+            conn: &mut Conn,
+            number: &CourseNumber,
+            today: Date,
+        ) -> StoreResult<Option<CourseDetail>> {
+            let row: Option<CourseRow> = sqlx::query_as(
+                "SELECT course_number, vendor_code, pathway, title, credit_hundredths, modality, \
+                 languages, published_on, retired_on, registration_url, description \
+                 FROM courses WHERE course_number = $1 AND published_on <= $2 \
+                 AND (retired_on IS NULL OR retired_on > $2)",
+            )
+            .bind(number.as_str())
+            .bind(today)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let Some(row) = row else { return Ok(None) };
+            let course: pathways_domain::entities::Course = row.try_into()?;
+            let vendor: VendorRow = sqlx::query_as(
+                "SELECT vendor_code, name, email, phone, website FROM vendors WHERE vendor_code = $1",
+            )
+            .bind(course.vendor.as_str())
+            .fetch_one(&mut *conn)
+            .await?;
+            let sessions: Vec<SessionRow> = sqlx::query_as(
+                "SELECT session_id, course_number, starts_at, ends_at, location, capacity \
+                 FROM sessions WHERE course_number = $1 AND ends_at >= $2 \
+                 ORDER BY starts_at, session_id",
+            )
+            .bind(number.as_str())
+            .bind(midnight(today))
+            .fetch_all(&mut *conn)
+            .await?;
+            Ok(Some(CourseDetail {
+                course,
+                vendor: vendor.try_into()?,
+                sessions: sessions.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?,
+            }))
+        }
+
+        pub(super) async fn catalog_languages(conn: &mut Conn, today: Date) -> StoreResult<Vec<String>> {
+            Ok(sqlx::query_scalar(
+                "SELECT DISTINCT l.language FROM course_languages l \
+                 JOIN courses c ON c.course_number = l.course_number \
+                 WHERE c.published_on <= $1 AND (c.retired_on IS NULL OR c.retired_on > $1) \
+                 ORDER BY l.language",
+            )
+            .bind(today)
+            .fetch_all(&mut *conn)
+            .await?)
+        }
+
+        const ATTENDANCE_SELECT: &str = "SELECT provider_number, course_number, attended_on, status, \
+             session_id, minutes, completed, certificate_number, vendor_code, hold_reason, \
+             policy_version FROM attendance";
+
+        pub(super) async fn held_attendance(
+            conn: &mut Conn,
+            vendor: Option<&VendorCode>,
+            after: Option<&AttendanceKeyRef>,
+            limit: u32,
+        ) -> StoreResult<Vec<AttendanceRecord>> {
+            let mut qb = QueryBuilder::<$db>::new(ATTENDANCE_SELECT);
+            qb.push(" WHERE status = 'held'");
+            if let Some(vendor) = vendor {
+                qb.push(" AND vendor_code = ").push_bind(vendor.as_str().to_owned());
+            }
+            if let Some(after) = after {
+                qb.push(" AND (provider_number, course_number, attended_on) > (")
+                    .push_bind(after.provider.as_i64())
+                    .push(", ")
+                    .push_bind(after.course.as_str().to_owned())
+                    .push(", ")
+                    .push_bind(after.date)
+                    .push(")");
+            }
+            qb.push(" ORDER BY provider_number, course_number, attended_on LIMIT ")
+                .push_bind(i64::from(limit));
+            let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            rows.into_iter().map(TryInto::try_into).collect()
+        }
+
+        pub(super) async fn table_counts(conn: &mut Conn) -> StoreResult<TableCounts> {
+            let row: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM vendors), (SELECT COUNT(*) FROM courses), \
+                 (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM providers), \
+                 (SELECT COUNT(*) FROM recipients), (SELECT COUNT(*) FROM assignments), \
+                 (SELECT COUNT(*) FROM work_hours), (SELECT COUNT(*) FROM wage_rates), \
+                 (SELECT COUNT(*) FROM attendance WHERE status = 'verified'), \
+                 (SELECT COUNT(*) FROM attendance WHERE status = 'held')",
+            )
+            .fetch_one(&mut *conn)
+            .await?;
+            let n = |v: i64| u64::try_from(v).unwrap_or_default();
+            Ok(TableCounts {
+                vendors: n(row.0),
+                courses: n(row.1),
+                sessions: n(row.2),
+                providers: n(row.3),
+                recipients: n(row.4),
+                assignments: n(row.5),
+                work_hours: n(row.6),
+                wage_rates: n(row.7),
+                attendance_verified: n(row.8),
+                attendance_held: n(row.9),
+            })
+        }
+
+        pub(super) async fn policy_versions(
+            conn: &mut Conn,
+        ) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
+            let bodies: Vec<String> =
+                sqlx::query_scalar("SELECT body FROM policy_versions ORDER BY effective_from")
+                    .fetch_all(&mut *conn)
+                    .await?;
+            bodies
+                .iter()
+                .map(|b| serde_json::from_str(b).map_err(StoreError::corrupt))
+                .collect()
+        }
+
+        pub(super) async fn add_policy_version(
+            conn: &mut Conn,
+            version: &pathways_domain::policy::PolicyVersion,
+        ) -> StoreResult<bool> {
+            let body = serde_json::to_string(version).map_err(StoreError::corrupt)?;
+            let result = sqlx::query(
+                "INSERT INTO policy_versions (version, effective_from, body) VALUES ($1, $2, $3) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(&version.version)
+            .bind(version.effective_from)
+            .bind(body)
+            .execute(&mut *conn)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        /// Upserts a batch in statements of bounded size and counts what changed: keys that
+        /// existed before are updated only when a column differs.
+        pub(super) async fn upsert(conn: &mut Conn, batch: &Batch) -> StoreResult<UpsertCounts> {
+            let (spec, rows) = batch_rows(batch);
+            let width = spec.key.len() + spec.values.len();
+            let mut counts = UpsertCounts::default();
+            for chunk in rows.chunks((MAX_PARAMS / width).max(1)) {
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT COUNT(*) FROM {} WHERE ({}) IN (",
+                    spec.table,
+                    spec.key.join(", ")
+                ));
+                qb.push_values(chunk, |mut b, row| {
+                    for v in &row[..spec.key.len()] {
+                        bind_value!(b, v);
+                    }
+                });
+                qb.push(")");
+                let existing: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "INSERT INTO {} ({}) ",
+                    spec.table,
+                    spec.column_list()
+                ));
+                qb.push_values(chunk, |mut b, row| {
+                    for v in row {
+                        bind_value!(b, v);
+                    }
+                });
+                qb.push(format!(
+                    " ON CONFLICT ({}) DO UPDATE SET {} WHERE {}",
+                    spec.key.join(", "),
+                    spec.set_excluded(),
+                    spec.changed($distinct)
+                ));
+                let affected = qb.build().execute(&mut *conn).await?.rows_affected();
+                let existing = u64::try_from(existing).unwrap_or_default();
+                let inserted = chunk.len() as u64 - existing;
+                let updated = affected.saturating_sub(inserted);
+                counts += UpsertCounts {
+                    inserted,
+                    updated,
+                    unchanged: existing.saturating_sub(updated),
+                };
+            }
+            if let Batch::Courses(courses) = batch {
+                replace_course_languages(conn, courses).await?;
+            }
+            Ok(counts)
+        }
+
+        async fn replace_course_languages(
+            conn: &mut Conn,
+            courses: &[pathways_domain::entities::Course],
+        ) -> StoreResult<()> {
+            for chunk in courses.chunks(1000) {
+                let mut qb =
+                    QueryBuilder::<$db>::new("DELETE FROM course_languages WHERE course_number IN (");
+                let mut list = qb.separated(", ");
+                for c in chunk {
+                    list.push_bind(c.number.as_str().to_owned());
+                }
+                qb.push(")");
+                qb.build().execute(&mut *conn).await?;
+                let pairs: Vec<_> = chunk
+                    .iter()
+                    .flat_map(|c| c.languages.iter().map(move |l| (c.number.as_str(), l.as_str())))
+                    .collect();
+                if pairs.is_empty() {
+                    continue;
+                }
+                let mut qb =
+                    QueryBuilder::<$db>::new("INSERT INTO course_languages (course_number, language) ");
+                qb.push_values(pairs, |mut b, (course, language)| {
+                    b.push_bind(course.to_owned()).push_bind(language.to_owned());
+                });
+                qb.build().execute(&mut *conn).await?;
+            }
+            Ok(())
+        }
+
+        /// The values of `wanted` that `table.column` does not hold.
+        async fn missing<T: Clone + AsRef<str>>(
+            conn: &mut Conn,
+            table: &str,
+            column: &str,
+            wanted: &[T],
+        ) -> StoreResult<Vec<T>> {
+            let mut found = std::collections::HashSet::new();
+            for chunk in wanted.chunks(MAX_PARAMS) {
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT {column} FROM {table} WHERE {column} IN ("
+                ));
+                let mut list = qb.separated(", ");
+                for w in chunk {
+                    list.push_bind(w.as_ref().to_owned());
+                }
+                qb.push(")");
+                let rows: Vec<String> = qb.build_query_scalar().fetch_all(&mut *conn).await?;
+                found.extend(rows);
+            }
+            Ok(wanted.iter().filter(|w| !found.contains(w.as_ref())).cloned().collect())
+        }
+
+        pub(super) async fn missing_vendors(
+            conn: &mut Conn,
+            codes: &[VendorCode],
+        ) -> StoreResult<Vec<VendorCode>> {
+            missing(conn, "vendors", "vendor_code", codes).await
+        }
+
+        pub(super) async fn missing_courses(
+            conn: &mut Conn,
+            numbers: &[CourseNumber],
+        ) -> StoreResult<Vec<CourseNumber>> {
+            missing(conn, "courses", "course_number", numbers).await
+        }
+
+        pub(super) async fn course_facts(
+            conn: &mut Conn,
+        ) -> StoreResult<HashMap<CourseNumber, CourseFacts>> {
+            let rows: Vec<(String, String, Option<Date>, Option<Date>)> = sqlx::query_as(
+                "SELECT course_number, vendor_code, published_on, retired_on FROM courses",
+            )
+            .fetch_all(&mut *conn)
+            .await?;
+            rows.into_iter()
+                .map(|(number, vendor, published_on, retired_on)| {
+                    Ok((
+                        CourseNumber::parse(&number).map_err(StoreError::corrupt)?,
+                        CourseFacts {
+                            vendor: VendorCode::parse(&vendor).map_err(StoreError::corrupt)?,
+                            published_on,
+                            retired_on,
+                        },
+                    ))
+                })
+                .collect()
+        }
+
+        pub(super) async fn session_facts(
+            conn: &mut Conn,
+            ids: &[SessionId],
+        ) -> StoreResult<HashMap<SessionId, SessionFacts>> {
+            let mut facts = HashMap::new();
+            for chunk in ids.chunks(MAX_PARAMS) {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT session_id, course_number, starts_at, ends_at, location, capacity \
+                     FROM sessions WHERE session_id IN (",
+                );
+                let mut list = qb.separated(", ");
+                for id in chunk {
+                    list.push_bind(id.as_str().to_owned());
+                }
+                qb.push(")");
+                let rows: Vec<SessionRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                for row in rows {
+                    let s: pathways_domain::entities::Session = row.try_into()?;
+                    facts.insert(
+                        s.id,
+                        SessionFacts {
+                            course: s.course,
+                            starts_on: s.starts_at.date(),
+                            ends_on: s.ends_at.date(),
+                        },
+                    );
+                }
+            }
+            Ok(facts)
+        }
+
+        pub(super) async fn attendance_context(
+            conn: &mut Conn,
+            providers: &[ProviderNumber],
+            from: Date,
+            to: Date,
+        ) -> StoreResult<AttendanceContext> {
+            let mut context = AttendanceContext::default();
+            for chunk in providers.chunks(MAX_PARAMS / 2) {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                     FROM providers WHERE provider_number IN (",
+                );
+                let mut list = qb.separated(", ");
+                for p in chunk {
+                    list.push_bind(p.as_i64());
+                }
+                qb.push(")");
+                let rows: Vec<EnrollmentRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                for row in rows {
+                    let (number, enrollment) = row.into_domain()?;
+                    context.enrollments.insert(number, enrollment);
+                }
+
+                let mut qb = QueryBuilder::<$db>::new(ATTENDANCE_SELECT);
+                qb.push(" WHERE provider_number IN (");
+                let mut list = qb.separated(", ");
+                for p in chunk {
+                    list.push_bind(p.as_i64());
+                }
+                qb.push(") AND attended_on BETWEEN ")
+                    .push_bind(from)
+                    .push(" AND ")
+                    .push_bind(to);
+                let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                for row in rows {
+                    context.records.push(row.try_into()?);
+                }
+            }
+            Ok(context)
+        }
+
+        /// Removes held records whose key now has a verified record.
+        pub(super) async fn delete_held(
+            conn: &mut Conn,
+            keys: &[AttendanceKeyRef],
+        ) -> StoreResult<()> {
+            for chunk in keys.chunks(MAX_PARAMS / 3) {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "DELETE FROM attendance WHERE status = 'held' AND \
+                     (provider_number, course_number, attended_on) IN (",
+                );
+                qb.push_values(chunk, |mut b, k| {
+                    b.push_bind(k.provider.as_i64())
+                        .push_bind(k.course.as_str().to_owned())
+                        .push_bind(k.date);
+                });
+                qb.push(")");
+                qb.build().execute(&mut *conn).await?;
+            }
+            Ok(())
+        }
+
+    };
+}
+
+pub(crate) use common_queries;

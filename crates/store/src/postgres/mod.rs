@@ -1,0 +1,277 @@
+//! The scale-out backend: PostgreSQL, with COPY for bulk attendance loads.
+
+use std::fmt::Write as _;
+
+use async_trait::async_trait;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::{PgPool, Postgres, Transaction};
+use time::OffsetDateTime;
+
+use crate::model::AttendanceWrite;
+use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, verdict_columns};
+use crate::{Backend, ImportTx, Store};
+
+crate::common::common_queries!(Postgres, distinct = "IS DISTINCT FROM");
+
+/// Bytes of COPY data sent per message.
+const COPY_BUFFER: usize = 1 << 20;
+
+/// A PostgreSQL database.
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .connect(url)
+            .await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        sqlx::migrate!("./migrations/postgres")
+            .run(&self.pool)
+            .await?;
+        let mut tx = self.pool.begin().await?;
+        // Several app servers may start at once: only one adds the default policy.
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('pathways-default-policy'))")
+            .execute(&mut *tx)
+            .await?;
+        if policy_versions(&mut tx).await?.is_empty() {
+            add_policy_version(
+                &mut tx,
+                &pathways_domain::policy::PolicyVersion::program_default(),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>> {
+        let mut tx = self.pool.begin().await?;
+        // One import at a time, across every app server: verification reads what earlier
+        // imports verified, so two at once could both verify the same key.
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('pathways-import'))")
+            .execute(&mut *tx)
+            .await?;
+        Ok(Box::new(PgImport { tx }))
+    }
+
+    async fn policy_versions(&self) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
+        policy_versions(&mut *self.pool.acquire().await?).await
+    }
+
+    async fn add_policy_version(
+        &self,
+        version: &pathways_domain::policy::PolicyVersion,
+    ) -> StoreResult<bool> {
+        add_policy_version(&mut *self.pool.acquire().await?, version).await
+    }
+
+    async fn search_catalog(
+        &self,
+        filter: &CatalogFilter,
+        today: Date,
+    ) -> StoreResult<CatalogPage> {
+        search_catalog(&mut *self.pool.acquire().await?, filter, today).await
+    }
+
+    async fn catalog_course(
+        &self,
+        number: &CourseNumber,
+        today: Date,
+    ) -> StoreResult<Option<CourseDetail>> {
+        catalog_course(&mut *self.pool.acquire().await?, number, today).await
+    }
+
+    async fn catalog_languages(&self, today: Date) -> StoreResult<Vec<String>> {
+        catalog_languages(&mut *self.pool.acquire().await?, today).await
+    }
+
+    async fn held_attendance(
+        &self,
+        vendor: Option<&VendorCode>,
+        after: Option<&AttendanceKeyRef>,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        held_attendance(&mut *self.pool.acquire().await?, vendor, after, limit).await
+    }
+
+    async fn table_counts(&self) -> StoreResult<TableCounts> {
+        table_counts(&mut *self.pool.acquire().await?).await
+    }
+
+    async fn size_bytes(&self) -> StoreResult<u64> {
+        let bytes: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u64::try_from(bytes).unwrap_or_default())
+    }
+}
+
+/// An import in one PostgreSQL transaction.
+#[derive(Debug)]
+struct PgImport {
+    tx: Transaction<'static, Postgres>,
+}
+
+/// Appends a field to COPY text format, escaping what the format requires.
+fn copy_field(buf: &mut String, value: Option<&str>) {
+    match value {
+        None => buf.push_str("\\N"),
+        Some(v) => {
+            for c in v.chars() {
+                match c {
+                    '\\' => buf.push_str("\\\\"),
+                    '\t' => buf.push_str("\\t"),
+                    '\n' => buf.push_str("\\n"),
+                    '\r' => buf.push_str("\\r"),
+                    c => buf.push(c),
+                }
+            }
+        }
+    }
+}
+
+fn copy_row(buf: &mut String, r: &AttendanceRecord, recorded_at: &str) {
+    let (status, reason, policy) = verdict_columns(&r.verdict);
+    let _ = write!(buf, "{}\t", r.provider.as_i64());
+    copy_field(buf, Some(r.course.as_str()));
+    let _ = write!(
+        buf,
+        "\t{}\t{status}\t",
+        pathways_domain::error::format_date(r.date)
+    );
+    copy_field(buf, r.session.as_ref().map(|s| s.as_str()));
+    let _ = write!(
+        buf,
+        "\t{}\t{}\t",
+        r.minutes.get(),
+        if r.completed { 't' } else { 'f' }
+    );
+    copy_field(buf, r.certificate.as_ref().map(|c| c.as_str()));
+    buf.push('\t');
+    copy_field(buf, Some(r.vendor.as_str()));
+    buf.push('\t');
+    copy_field(buf, reason);
+    buf.push('\t');
+    copy_field(buf, policy);
+    buf.push('\t');
+    buf.push_str(recorded_at);
+    buf.push('\n');
+}
+
+#[async_trait]
+impl ImportTx for PgImport {
+    async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts> {
+        upsert(&mut self.tx, batch).await
+    }
+
+    async fn missing_vendors(&mut self, codes: &[VendorCode]) -> StoreResult<Vec<VendorCode>> {
+        missing_vendors(&mut self.tx, codes).await
+    }
+
+    async fn missing_courses(
+        &mut self,
+        numbers: &[CourseNumber],
+    ) -> StoreResult<Vec<CourseNumber>> {
+        missing_courses(&mut self.tx, numbers).await
+    }
+
+    async fn course_facts(&mut self) -> StoreResult<HashMap<CourseNumber, CourseFacts>> {
+        course_facts(&mut self.tx).await
+    }
+
+    async fn session_facts(
+        &mut self,
+        ids: &[SessionId],
+    ) -> StoreResult<HashMap<SessionId, SessionFacts>> {
+        session_facts(&mut self.tx, ids).await
+    }
+
+    async fn attendance_context(
+        &mut self,
+        providers: &[ProviderNumber],
+        from: Date,
+        to: Date,
+    ) -> StoreResult<AttendanceContext> {
+        attendance_context(&mut self.tx, providers, from, to).await
+    }
+
+    async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()> {
+        delete_held(&mut self.tx, &write.superseded_held).await?;
+        let now = OffsetDateTime::now_utc();
+        if !write.inserts.is_empty() {
+            // New keys cannot conflict (the importer checked what is stored), so COPY them.
+            let recorded_at = now
+                .format(&time::format_description::well_known::Rfc3339)
+                .map_err(StoreError::corrupt)?;
+            let mut copy = self
+                .tx
+                .copy_in_raw(&format!(
+                    "COPY attendance ({ATTENDANCE_COLUMNS}) FROM STDIN"
+                ))
+                .await?;
+            let mut buf = String::with_capacity(COPY_BUFFER + 1024);
+            for r in &write.inserts {
+                copy_row(&mut buf, r, &recorded_at);
+                if buf.len() >= COPY_BUFFER {
+                    copy.send(buf.as_bytes()).await?;
+                    buf.clear();
+                }
+            }
+            if !buf.is_empty() {
+                copy.send(buf.as_bytes()).await?;
+            }
+            copy.finish().await?;
+        }
+        for chunk in write.replacements.chunks(500) {
+            let mut qb = QueryBuilder::<Postgres>::new(format!(
+                "INSERT INTO attendance ({ATTENDANCE_COLUMNS}) "
+            ));
+            qb.push_values(chunk, |mut b, r| {
+                let (status, reason, policy) = verdict_columns(&r.verdict);
+                b.push_bind(r.provider.as_i64())
+                    .push_bind(r.course.as_str().to_owned())
+                    .push_bind(r.date)
+                    .push_bind(status)
+                    .push_bind(r.session.as_ref().map(|s| s.as_str().to_owned()))
+                    .push_bind(i64::from(r.minutes.get()))
+                    .push_bind(r.completed)
+                    .push_bind(r.certificate.as_ref().map(|c| c.as_str().to_owned()))
+                    .push_bind(r.vendor.as_str().to_owned())
+                    .push_bind(reason)
+                    .push_bind(policy.map(str::to_owned))
+                    .push_bind(now);
+            });
+            qb.push(ATTENDANCE_UPSERT);
+            qb.build().execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
+    async fn commit(self: Box<Self>) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}

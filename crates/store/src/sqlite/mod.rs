@@ -1,0 +1,216 @@
+//! The embedded default: one SQLite file, WAL journal, foreign keys on.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use time::OffsetDateTime;
+
+use crate::model::AttendanceWrite;
+use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, verdict_columns};
+use crate::{Backend, ImportTx, Store};
+
+crate::common::common_queries!(Sqlite, distinct = "IS NOT");
+
+/// Rows per attendance insert: a few hundred rows a statement is where SQLite's multi-row
+/// inserts stop getting faster.
+const ATTENDANCE_ROWS_PER_STATEMENT: usize = 500;
+
+/// A SQLite database file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // In WAL mode NORMAL still never corrupts and never loses a committed transaction
+            // on a process crash; it only may lose the last ones on power loss.
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(30))
+            // 64 MiB of page cache per connection keeps large imports off the disk.
+            .pragma("cache_size", "-65536")
+            .pragma("temp_store", "memory");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&self.pool)
+            .await?;
+        let mut conn = self.pool.acquire().await?;
+        if policy_versions(&mut conn).await?.is_empty() {
+            add_policy_version(
+                &mut conn,
+                &pathways_domain::policy::PolicyVersion::program_default(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>> {
+        // IMMEDIATE takes the write lock now, so a concurrent writer waits instead of failing
+        // half-way through the import.
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(Box::new(SqliteImport { tx }))
+    }
+
+    async fn policy_versions(&self) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
+        policy_versions(&mut *self.pool.acquire().await?).await
+    }
+
+    async fn add_policy_version(
+        &self,
+        version: &pathways_domain::policy::PolicyVersion,
+    ) -> StoreResult<bool> {
+        add_policy_version(&mut *self.pool.acquire().await?, version).await
+    }
+
+    async fn search_catalog(
+        &self,
+        filter: &CatalogFilter,
+        today: Date,
+    ) -> StoreResult<CatalogPage> {
+        search_catalog(&mut *self.pool.acquire().await?, filter, today).await
+    }
+
+    async fn catalog_course(
+        &self,
+        number: &CourseNumber,
+        today: Date,
+    ) -> StoreResult<Option<CourseDetail>> {
+        catalog_course(&mut *self.pool.acquire().await?, number, today).await
+    }
+
+    async fn catalog_languages(&self, today: Date) -> StoreResult<Vec<String>> {
+        catalog_languages(&mut *self.pool.acquire().await?, today).await
+    }
+
+    async fn held_attendance(
+        &self,
+        vendor: Option<&VendorCode>,
+        after: Option<&AttendanceKeyRef>,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        held_attendance(&mut *self.pool.acquire().await?, vendor, after, limit).await
+    }
+
+    async fn table_counts(&self) -> StoreResult<TableCounts> {
+        table_counts(&mut *self.pool.acquire().await?).await
+    }
+
+    async fn size_bytes(&self) -> StoreResult<u64> {
+        let bytes: i64 = sqlx::query_scalar(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u64::try_from(bytes).unwrap_or_default())
+    }
+}
+
+/// An import in one SQLite write transaction.
+#[derive(Debug)]
+struct SqliteImport {
+    tx: Transaction<'static, Sqlite>,
+}
+
+#[async_trait]
+impl ImportTx for SqliteImport {
+    async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts> {
+        upsert(&mut self.tx, batch).await
+    }
+
+    async fn missing_vendors(&mut self, codes: &[VendorCode]) -> StoreResult<Vec<VendorCode>> {
+        missing_vendors(&mut self.tx, codes).await
+    }
+
+    async fn missing_courses(
+        &mut self,
+        numbers: &[CourseNumber],
+    ) -> StoreResult<Vec<CourseNumber>> {
+        missing_courses(&mut self.tx, numbers).await
+    }
+
+    async fn course_facts(&mut self) -> StoreResult<HashMap<CourseNumber, CourseFacts>> {
+        course_facts(&mut self.tx).await
+    }
+
+    async fn session_facts(
+        &mut self,
+        ids: &[SessionId],
+    ) -> StoreResult<HashMap<SessionId, SessionFacts>> {
+        session_facts(&mut self.tx, ids).await
+    }
+
+    async fn attendance_context(
+        &mut self,
+        providers: &[ProviderNumber],
+        from: Date,
+        to: Date,
+    ) -> StoreResult<AttendanceContext> {
+        attendance_context(&mut self.tx, providers, from, to).await
+    }
+
+    async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()> {
+        delete_held(&mut self.tx, &write.superseded_held).await?;
+        let now = OffsetDateTime::now_utc();
+        for records in [&write.inserts, &write.replacements] {
+            for chunk in records.chunks(ATTENDANCE_ROWS_PER_STATEMENT) {
+                let mut qb = QueryBuilder::<Sqlite>::new(format!(
+                    "INSERT INTO attendance ({ATTENDANCE_COLUMNS}) "
+                ));
+                qb.push_values(chunk, |mut b, r| {
+                    let (status, reason, policy) = verdict_columns(&r.verdict);
+                    b.push_bind(r.provider.as_i64())
+                        .push_bind(r.course.as_str().to_owned())
+                        .push_bind(r.date)
+                        .push_bind(status)
+                        .push_bind(r.session.as_ref().map(|s| s.as_str().to_owned()))
+                        .push_bind(i64::from(r.minutes.get()))
+                        .push_bind(r.completed)
+                        .push_bind(r.certificate.as_ref().map(|c| c.as_str().to_owned()))
+                        .push_bind(r.vendor.as_str().to_owned())
+                        .push_bind(reason)
+                        .push_bind(policy.map(str::to_owned))
+                        .push_bind(now);
+                });
+                qb.push(ATTENDANCE_UPSERT);
+                qb.build().execute(&mut *self.tx).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn commit(self: Box<Self>) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}

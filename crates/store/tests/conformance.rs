@@ -1,0 +1,525 @@
+//! The conformance suite: every check runs on SQLite and, when configured, on PostgreSQL, so the
+//! two backends' SQL cannot drift apart.
+
+use pathways_domain::attendance::{HoldReason, Verdict};
+use pathways_domain::pathway::{Category, Modality, Pathway};
+use pathways_domain::policy::PolicyVersion;
+use pathways_domain::quantity::Minutes;
+use pathways_domain::testing::*;
+use pathways_store::testing;
+use pathways_store::{
+    AttendanceKeyRef, AttendanceRecord, AttendanceWrite, Batch, CatalogFilter, Store, UpsertCounts,
+};
+use time::macros::{date, datetime};
+
+const TODAY: time::Date = date!(2023 - 09 - 01);
+
+async fn seed_catalog(store: &dyn Store) {
+    let mut tx = store.begin_import().await.unwrap();
+    tx.upsert(&Batch::Vendors(vec![vendor("V1"), vendor("V2")]))
+        .await
+        .unwrap();
+    let mut spanish = course("CIB-201");
+    spanish.pathway = Pathway::CognitiveImpairments;
+    spanish.modality = Modality::OnlineInstructor;
+    spanish.languages = vec![language("es"), language("en")];
+    spanish.title = "Apoyo a personas con demencia".into();
+    let mut retired = course("GHS-OLD");
+    retired.retired_on = Some(date!(2023 - 01 - 01));
+    let mut draft = course("GHS-DRAFT");
+    draft.published_on = None;
+    let mut other_vendor = course("AED-301");
+    other_vendor.vendor = vendor_code("V2");
+    other_vendor.pathway = Pathway::AdultEducation;
+    other_vendor.modality = Modality::SelfPaced;
+    tx.upsert(&Batch::Courses(vec![
+        course("GHS-101"),
+        spanish,
+        retired,
+        draft,
+        other_vendor,
+    ]))
+    .await
+    .unwrap();
+    tx.upsert(&Batch::Sessions(vec![
+        session_between(
+            "S-PAST",
+            "GHS-101",
+            datetime!(2023-08-01 09:00),
+            datetime!(2023-08-01 12:00),
+        ),
+        session_between(
+            "S-NEXT",
+            "GHS-101",
+            datetime!(2023-09-10 09:00),
+            datetime!(2023-09-11 12:00),
+        ),
+        session_between(
+            "S-TODAY",
+            "GHS-101",
+            datetime!(2023-09-01 09:00),
+            datetime!(2023-09-01 12:00),
+        ),
+    ]))
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_seed_the_default_policy() {
+    for db in testing::all().await {
+        db.store.migrate().await.unwrap();
+        let versions = db.store.policy_versions().await.unwrap();
+        assert_eq!(
+            versions,
+            vec![PolicyVersion::program_default()],
+            "{}",
+            db.url
+        );
+        db.store.ping().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn policy_versions_are_added_once_and_come_back_in_date_order() {
+    for db in testing::all().await {
+        let year = PolicyVersion::program_year("2026-07", date!(2026 - 07 - 01));
+        assert!(db.store.add_policy_version(&year).await.unwrap());
+        assert!(
+            !db.store.add_policy_version(&year).await.unwrap(),
+            "{}",
+            db.url
+        );
+        let names: Vec<_> = db
+            .store
+            .policy_versions()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|v| v.version)
+            .collect();
+        assert_eq!(names, ["2022-10", "2026-07"]);
+    }
+}
+
+#[tokio::test]
+async fn upserts_count_inserted_updated_and_unchanged_rows() {
+    for db in testing::all().await {
+        let mut tx = db.store.begin_import().await.unwrap();
+        let first = tx
+            .upsert(&Batch::Providers(vec![provider(1), provider(2)]))
+            .await
+            .unwrap();
+        assert_eq!(
+            first,
+            UpsertCounts {
+                inserted: 2,
+                updated: 0,
+                unchanged: 0
+            },
+            "{}",
+            db.url
+        );
+        let mut changed = provider(2);
+        changed.email = Some("ana@example.com".into());
+        let second = tx
+            .upsert(&Batch::Providers(vec![provider(1), changed, provider(3)]))
+            .await
+            .unwrap();
+        assert_eq!(
+            second,
+            UpsertCounts {
+                inserted: 1,
+                updated: 1,
+                unchanged: 1
+            },
+            "{}",
+            db.url
+        );
+        // Every other table, once each, to prove their columns bind on this backend.
+        tx.upsert(&Batch::Vendors(vec![vendor("V1")]))
+            .await
+            .unwrap();
+        tx.upsert(&Batch::Courses(vec![course("GHS-101")]))
+            .await
+            .unwrap();
+        tx.upsert(&Batch::Sessions(vec![session("S1", "GHS-101")]))
+            .await
+            .unwrap();
+        tx.upsert(&Batch::Recipients(vec![
+            recipient("C1", "CIB;CPC"),
+            recipient("C2", ""),
+        ]))
+        .await
+        .unwrap();
+        tx.upsert(&Batch::Assignments(vec![assignment(
+            1,
+            "C1",
+            date!(2023 - 01 - 01),
+            None,
+        )]))
+        .await
+        .unwrap();
+        tx.upsert(&Batch::WorkHours(vec![work_hours(
+            1,
+            "C1",
+            date!(2023 - 01 - 01),
+            20,
+        )]))
+        .await
+        .unwrap();
+        tx.upsert(&Batch::WageRates(vec![wage_rate(
+            34,
+            date!(2023 - 01 - 01),
+            1690,
+        )]))
+        .await
+        .unwrap();
+        let again = tx
+            .upsert(&Batch::WageRates(vec![wage_rate(
+                34,
+                date!(2023 - 01 - 01),
+                1690,
+            )]))
+            .await
+            .unwrap();
+        assert_eq!(
+            again,
+            UpsertCounts {
+                inserted: 0,
+                updated: 0,
+                unchanged: 1
+            }
+        );
+        tx.commit().await.unwrap();
+
+        let counts = db.store.table_counts().await.unwrap();
+        assert_eq!(
+            (
+                counts.providers,
+                counts.vendors,
+                counts.courses,
+                counts.sessions,
+                counts.recipients
+            ),
+            (3, 1, 1, 1, 2)
+        );
+        assert_eq!(
+            (counts.assignments, counts.work_hours, counts.wage_rates),
+            (1, 1, 1)
+        );
+        assert!(db.store.size_bytes().await.unwrap() > 0);
+    }
+}
+
+#[tokio::test]
+async fn an_import_dropped_before_commit_leaves_nothing_behind() {
+    for db in testing::all().await {
+        {
+            let mut tx = db.store.begin_import().await.unwrap();
+            tx.upsert(&Batch::Providers(vec![provider(1)]))
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            db.store.table_counts().await.unwrap().providers,
+            0,
+            "{}",
+            db.url
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_catalog_shows_only_courses_published_and_not_retired_today() {
+    for db in testing::all().await {
+        seed_catalog(db.store.as_ref()).await;
+        let all = CatalogFilter {
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        };
+        let page = db.store.search_catalog(&all, TODAY).await.unwrap();
+        let mut numbers: Vec<_> = page
+            .courses
+            .iter()
+            .map(|c| c.course.number.to_string())
+            .collect();
+        numbers.sort();
+        assert_eq!(numbers, ["AED-301", "CIB-201", "GHS-101"], "{}", db.url);
+        assert_eq!(page.total, 3);
+        let ghs = page
+            .courses
+            .iter()
+            .find(|c| c.course.number.as_str() == "GHS-101")
+            .unwrap();
+        assert_eq!(
+            ghs.upcoming_sessions, 2,
+            "sessions ending today or later count"
+        );
+        assert_eq!(ghs.vendor_name, "V1 Training Partnership");
+    }
+}
+
+#[tokio::test]
+async fn catalog_filters_narrow_the_results_and_pages_split_them() {
+    for db in testing::all().await {
+        seed_catalog(db.store.as_ref()).await;
+        let numbers = |filter: CatalogFilter| {
+            let store = db.store.clone();
+            async move {
+                let page = store.search_catalog(&filter, TODAY).await.unwrap();
+                page.courses
+                    .into_iter()
+                    .map(|c| c.course.number.to_string())
+                    .collect::<Vec<_>>()
+            }
+        };
+        let base = CatalogFilter {
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        };
+        assert_eq!(
+            numbers(CatalogFilter {
+                pathway: Some(Pathway::CognitiveImpairments),
+                ..base.clone()
+            })
+            .await,
+            ["CIB-201"]
+        );
+        assert_eq!(
+            numbers(CatalogFilter {
+                category: Some(Category::General),
+                ..base.clone()
+            })
+            .await
+            .len(),
+            2
+        );
+        assert_eq!(
+            numbers(CatalogFilter {
+                modality: Some(Modality::SelfPaced),
+                ..base.clone()
+            })
+            .await,
+            ["AED-301"]
+        );
+        assert_eq!(
+            numbers(CatalogFilter {
+                language: Some("es".into()),
+                ..base.clone()
+            })
+            .await,
+            ["CIB-201"]
+        );
+        assert!(
+            numbers(CatalogFilter {
+                language: Some("vi".into()),
+                ..base.clone()
+            })
+            .await
+            .is_empty()
+        );
+
+        let first = db
+            .store
+            .search_catalog(
+                &CatalogFilter {
+                    per_page: 2,
+                    ..base.clone()
+                },
+                TODAY,
+            )
+            .await
+            .unwrap();
+        let second = db
+            .store
+            .search_catalog(
+                &CatalogFilter {
+                    per_page: 2,
+                    page: 2,
+                    ..base.clone()
+                },
+                TODAY,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (first.courses.len(), second.courses.len(), first.total),
+            (2, 1, 3)
+        );
+        assert_eq!(
+            db.store.catalog_languages(TODAY).await.unwrap(),
+            ["en", "es"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_course_page_has_its_vendor_and_sessions_not_yet_ended() {
+    for db in testing::all().await {
+        seed_catalog(db.store.as_ref()).await;
+        let detail = db
+            .store
+            .catalog_course(&course_number("GHS-101"), TODAY)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(detail.vendor, vendor("V1"));
+        let ids: Vec<_> = detail.sessions.iter().map(|s| s.id.to_string()).collect();
+        assert_eq!(ids, ["S-TODAY", "S-NEXT"], "{}", db.url);
+        assert_eq!(
+            detail.sessions[0],
+            session_between(
+                "S-TODAY",
+                "GHS-101",
+                datetime!(2023-09-01 09:00),
+                datetime!(2023-09-01 12:00)
+            )
+        );
+        assert_eq!(detail.course, course("GHS-101"));
+        for hidden in ["GHS-DRAFT", "GHS-OLD", "NOPE-1"] {
+            assert!(
+                db.store
+                    .catalog_course(&course_number(hidden), TODAY)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
+        }
+    }
+}
+
+fn record(p: u32, course: &str, date: time::Date, verdict: Verdict) -> AttendanceRecord {
+    let report = attendance(p, course, date);
+    AttendanceRecord {
+        provider: report.provider,
+        course: report.course,
+        date: report.date,
+        session: None,
+        minutes: Minutes(60),
+        completed: false,
+        certificate: None,
+        vendor: vendor_code("V1"),
+        verdict,
+    }
+}
+
+#[tokio::test]
+async fn attendance_is_written_read_back_and_held_records_are_replaced() {
+    for db in testing::all().await {
+        seed_catalog(db.store.as_ref()).await;
+        let verified = Verdict::Verified {
+            policy_version: "2022-10".into(),
+        };
+        let held = Verdict::Held(HoldReason::UnknownProvider);
+        let d = date!(2023 - 09 - 02);
+        let mut tx = db.store.begin_import().await.unwrap();
+        tx.upsert(&Batch::Providers(vec![provider(1)]))
+            .await
+            .unwrap();
+        let mut with_cert = record(1, "GHS-101", d, verified.clone());
+        with_cert.completed = true;
+        with_cert.certificate =
+            Some(pathways_domain::ids::CertificateNumber::parse("CERT-1").unwrap());
+        let inserts = vec![
+            with_cert.clone(),
+            record(1, "GHS-101", d, Verdict::Held(HoldReason::Duplicate)),
+            record(2, "GHS-101", d, held.clone()),
+            record(3, "GHS-101", d, held.clone()),
+        ];
+        tx.write_attendance(&AttendanceWrite {
+            inserts,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+
+        let context = tx
+            .attendance_context(&[provider_number(1), provider_number(2)], d, d)
+            .await
+            .unwrap();
+        assert_eq!(context.enrollments.len(), 1, "{}", db.url);
+        assert_eq!(context.records.len(), 3);
+        assert!(
+            context.records.contains(&with_cert),
+            "{}: {:?}",
+            db.url,
+            context.records
+        );
+
+        // Provider 2's held record is replaced by a new held one; provider 3's is superseded.
+        let mut replacement = record(
+            2,
+            "GHS-101",
+            d,
+            Verdict::Held(HoldReason::ProviderNotEligible),
+        );
+        replacement.minutes = Minutes(90);
+        tx.write_attendance(&AttendanceWrite {
+            inserts: vec![record(3, "GHS-101", d, verified.clone())],
+            replacements: vec![replacement.clone()],
+            superseded_held: vec![AttendanceKeyRef {
+                provider: provider_number(3),
+                course: course_number("GHS-101"),
+                date: d,
+            }],
+        })
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let first = db.store.held_attendance(None, None, 1).await.unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].hold_reason(), Some(HoldReason::Duplicate));
+        let rest = db
+            .store
+            .held_attendance(None, Some(&first[0].key_ref()), 10)
+            .await
+            .unwrap();
+        assert_eq!(rest, vec![replacement], "{}", db.url);
+        assert!(
+            db.store
+                .held_attendance(Some(&vendor_code("V2")), None, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let counts = db.store.table_counts().await.unwrap();
+        assert_eq!((counts.attendance_verified, counts.attendance_held), (2, 2));
+    }
+}
+
+#[tokio::test]
+async fn reference_lookups_report_what_is_missing_and_what_is_known() {
+    for db in testing::all().await {
+        seed_catalog(db.store.as_ref()).await;
+        let mut tx = db.store.begin_import().await.unwrap();
+        let missing = tx
+            .missing_vendors(&[vendor_code("V1"), vendor_code("V9")])
+            .await
+            .unwrap();
+        assert_eq!(missing, [vendor_code("V9")], "{}", db.url);
+        let missing = tx
+            .missing_courses(&[course_number("GHS-101"), course_number("X-1")])
+            .await
+            .unwrap();
+        assert_eq!(missing, [course_number("X-1")]);
+        let facts = tx.course_facts().await.unwrap();
+        assert_eq!(facts.len(), 5);
+        assert_eq!(facts[&course_number("AED-301")].vendor, vendor_code("V2"));
+        let ids = [
+            pathways_domain::ids::SessionId::parse("S-NEXT").unwrap(),
+            pathways_domain::ids::SessionId::parse("S-NONE").unwrap(),
+        ];
+        let sessions = tx.session_facts(&ids).await.unwrap();
+        assert_eq!(sessions.len(), 1);
+        let next = &sessions[&ids[0]];
+        assert_eq!(
+            (next.starts_on, next.ends_on),
+            (date!(2023 - 09 - 10), date!(2023 - 09 - 11))
+        );
+    }
+}
