@@ -1,1 +1,3 @@
-//! placeholder
+//! Pathways use cases: what the web pages, the JSON API and the command line do, in one place.
+
+pub mod import;

@@ -1,0 +1,281 @@
+//! The attendance import: each well-formed row is verified against the rules of DOMAIN.md §4
+//! in file order and stored as verified or held.
+//!
+//! The file is processed a chunk at a time inside one transaction. For each chunk the store
+//! returns the stored records of the chunk's providers and dates, which include what earlier
+//! chunks of this file wrote, so the duplicate and daily-maximum rules see everything verified
+//! before each row while memory stays bounded by the chunk size.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+use pathways_domain::attendance::{
+    AttendanceKey, AttendanceLedger, CourseFacts, ReferenceData, SessionFacts, Verdict,
+};
+use pathways_domain::eligibility::Enrollment;
+use pathways_domain::entities::AttendanceReport;
+use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
+use pathways_domain::policy::PolicyBook;
+use pathways_store::{AttendanceRecord, AttendanceWrite, ImportTx};
+
+use super::{
+    CHUNK_ROWS, CsvRows, ImportError, ImportKind, ImportSummary, Progress, Rejections, parse,
+};
+
+/// What verification looks up, for one chunk.
+struct ChunkReference<'a> {
+    enrollments: &'a HashMap<ProviderNumber, Enrollment>,
+    courses: &'a HashMap<CourseNumber, CourseFacts>,
+    sessions: &'a HashMap<SessionId, SessionFacts>,
+}
+
+impl ReferenceData for ChunkReference<'_> {
+    fn enrollment(&self, provider: ProviderNumber) -> Option<Enrollment> {
+        self.enrollments.get(&provider).copied()
+    }
+    fn course(&self, course: &CourseNumber) -> Option<&CourseFacts> {
+        self.courses.get(course)
+    }
+    fn session(&self, session: &SessionId) -> Option<&SessionFacts> {
+        self.sessions.get(session)
+    }
+}
+
+/// The stored records of one key while a chunk is judged.
+#[derive(Default)]
+struct Slot {
+    verified: Option<AttendanceRecord>,
+    verified_is_new: bool,
+    held: Option<AttendanceRecord>,
+    held_in_db: bool,
+    held_changed: bool,
+}
+
+/// Session facts seen so far in the file (sessions are few; the file's rows are many).
+#[derive(Default)]
+struct SessionCache {
+    known: HashMap<SessionId, SessionFacts>,
+    missing: HashSet<SessionId>,
+}
+
+impl SessionCache {
+    async fn load(
+        &mut self,
+        tx: &mut dyn ImportTx,
+        chunk: &[(u64, AttendanceReport)],
+    ) -> Result<(), ImportError> {
+        let wanted: Vec<SessionId> = chunk
+            .iter()
+            .filter_map(|(_, r)| r.session.as_ref())
+            .filter(|s| !self.known.contains_key(*s) && !self.missing.contains(*s))
+            .cloned()
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let found = tx.session_facts(&wanted).await?;
+        for id in wanted {
+            if !found.contains_key(&id) {
+                self.missing.insert(id);
+            }
+        }
+        self.known.extend(found);
+        Ok(())
+    }
+}
+
+pub(super) async fn import<R: Read>(
+    tx: &mut dyn ImportTx,
+    vendor: &VendorCode,
+    policy: &PolicyBook,
+    input: R,
+    progress: &dyn Progress,
+) -> Result<ImportSummary, ImportError> {
+    if !tx
+        .missing_vendors(std::slice::from_ref(vendor))
+        .await?
+        .is_empty()
+    {
+        return Err(ImportError::UnknownVendor(vendor.clone()));
+    }
+    let courses = tx.course_facts().await?;
+    let mut sessions = SessionCache::default();
+    let mut rejections = Rejections::default();
+    let mut rows = CsvRows::open(input, ImportKind::Attendance, &mut rejections)?;
+    let mut summary = ImportSummary {
+        kind: Some(ImportKind::Attendance),
+        ..Default::default()
+    };
+    let mut chunk: Vec<(u64, AttendanceReport)> = Vec::with_capacity(CHUNK_ROWS);
+    while let Some((line, record)) = rows.next(&mut rejections)? {
+        summary.rows += 1;
+        match parse::attendance(record) {
+            Ok(report) => chunk.push((line, report)),
+            Err(errors) => rejections.add_columns(line, errors),
+        }
+        if chunk.len() == CHUNK_ROWS {
+            // Once the file is known to be rejected, rows are only checked, not judged.
+            if rejections.is_empty() {
+                judge_chunk(
+                    tx,
+                    vendor,
+                    policy,
+                    &courses,
+                    &mut sessions,
+                    &chunk,
+                    &mut summary,
+                )
+                .await?;
+            }
+            chunk.clear();
+            progress.read_bytes(rows.bytes_read());
+        }
+    }
+    if rejections.is_empty() && !chunk.is_empty() {
+        judge_chunk(
+            tx,
+            vendor,
+            policy,
+            &courses,
+            &mut sessions,
+            &chunk,
+            &mut summary,
+        )
+        .await?;
+    }
+    progress.read_bytes(rows.bytes_read());
+    if rejections.is_empty() {
+        Ok(summary)
+    } else {
+        Err(rejections.into_error())
+    }
+}
+
+fn key_of(r: &AttendanceRecord) -> AttendanceKey {
+    (r.provider, r.course.clone(), r.date)
+}
+
+async fn judge_chunk(
+    tx: &mut dyn ImportTx,
+    vendor: &VendorCode,
+    policy: &PolicyBook,
+    courses: &HashMap<CourseNumber, CourseFacts>,
+    sessions: &mut SessionCache,
+    chunk: &[(u64, AttendanceReport)],
+    summary: &mut ImportSummary,
+) -> Result<(), ImportError> {
+    let Some(from) = chunk.iter().map(|(_, r)| r.date).min() else {
+        return Ok(());
+    };
+    let to = chunk.iter().map(|(_, r)| r.date).max().unwrap_or(from);
+    let providers: Vec<ProviderNumber> = chunk
+        .iter()
+        .map(|(_, r)| r.provider)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    sessions.load(tx, chunk).await?;
+    let context = tx.attendance_context(&providers, from, to).await?;
+
+    let mut ledger = AttendanceLedger::default();
+    let mut slots: HashMap<AttendanceKey, Slot> = HashMap::new();
+    for stored in context.records {
+        let slot = slots.entry(key_of(&stored)).or_default();
+        if stored.is_verified() {
+            ledger.record_verified(key_of(&stored), stored.minutes);
+            slot.verified = Some(stored);
+        } else {
+            slot.held = Some(stored);
+            slot.held_in_db = true;
+        }
+    }
+    let reference = ChunkReference {
+        enrollments: &context.enrollments,
+        courses,
+        sessions: &sessions.known,
+    };
+    let mut superseded_held = Vec::new();
+
+    for (_, report) in chunk {
+        let candidate = AttendanceRecord {
+            provider: report.provider,
+            course: report.course.clone(),
+            date: report.date,
+            session: report.session.clone(),
+            minutes: report.minutes,
+            completed: report.completed,
+            certificate: report.certificate.clone(),
+            vendor: vendor.clone(),
+            verdict: Verdict::Held(pathways_domain::attendance::HoldReason::Duplicate),
+        };
+        let slot = slots.entry(key_of(&candidate)).or_default();
+        let resent = [&slot.verified, &slot.held]
+            .into_iter()
+            .flatten()
+            .any(|stored| stored.same_report(&candidate));
+        if resent {
+            summary.counts.unchanged += 1;
+            continue;
+        }
+        let verdict = ledger.check(report, vendor, &reference, policy);
+        let record = AttendanceRecord {
+            verdict,
+            ..candidate
+        };
+        match record.hold_reason() {
+            None => {
+                summary.verified += 1;
+                summary.counts.inserted += 1;
+                if slot.held.take().is_some() && std::mem::take(&mut slot.held_in_db) {
+                    superseded_held.push(record.key_ref());
+                }
+                slot.held_changed = false;
+                slot.verified = Some(record);
+                slot.verified_is_new = true;
+            }
+            Some(reason) => {
+                summary.hold(reason);
+                if slot.held.is_some() {
+                    summary.counts.updated += 1;
+                } else {
+                    summary.counts.inserted += 1;
+                }
+                slot.held = Some(record);
+                slot.held_changed = true;
+            }
+        }
+    }
+
+    let mut write = AttendanceWrite {
+        superseded_held,
+        ..Default::default()
+    };
+    for slot in slots.into_values() {
+        if slot.verified_is_new
+            && let Some(v) = slot.verified
+        {
+            write.inserts.push(v);
+        }
+        if slot.held_changed
+            && let Some(h) = slot.held
+        {
+            if slot.held_in_db {
+                write.replacements.push(h);
+            } else {
+                write.inserts.push(h);
+            }
+        }
+    }
+    // Key order makes the inserts append to the index instead of scattering through it.
+    write.inserts.sort_by(|a, b| key_cmp(a, b));
+    if !write.is_empty() {
+        tx.write_attendance(&write).await?;
+    }
+    Ok(())
+}
+
+fn key_cmp(a: &AttendanceRecord, b: &AttendanceRecord) -> std::cmp::Ordering {
+    (a.provider, &a.course, a.date).cmp(&(b.provider, &b.course, b.date))
+}
