@@ -1,1 +1,154 @@
-//! placeholder
+//! The Pathways web edge: server-rendered HTML pages, the JSON API under `/api/v1`, a health
+//! check and the one stylesheet. Handlers are thin: they parse input, ask the store, and hand a
+//! view to a template or a response type.
+//!
+//! ```no_run
+//! # async fn run(store: std::sync::Arc<dyn pathways_store::Store>) -> std::io::Result<()> {
+//! let app = pathways_web::router(pathways_web::AppState::new(store, Default::default()));
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! pathways_web::serve(listener, app).await
+//! # }
+//! ```
+
+pub mod api;
+pub mod error;
+pub mod filter;
+pub mod format;
+pub mod i18n;
+pub mod pages;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, VARY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use pathways_store::Store;
+use time::Date;
+
+pub use error::WebError;
+
+/// How the web edge behaves, apart from the store it reads.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// The date the catalog is shown for; today (UTC) when `None`. Tests and demos pin it.
+    pub today: Option<Date>,
+    /// Mark cookies `Secure` (when the site is served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
+        Self {
+            store,
+            config: Arc::new(config),
+        }
+    }
+
+    /// The date whose catalog is shown.
+    pub fn today(&self) -> Date {
+        self.config
+            .today
+            .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
+    }
+}
+
+/// The whole site as one router, ready for [`serve`] or for `tower::ServiceExt::oneshot`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::router())
+        .merge(api::router())
+        .route("/health", get(health))
+        .route("/static/site.css", get(stylesheet))
+        .fallback(not_found)
+        .layer(middleware::from_fn(error::render_errors))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Builds the router from a store and configuration.
+pub async fn build(store: Arc<dyn Store>, config: WebConfig) -> Router {
+    router(AppState::new(store, config))
+}
+
+/// Serves `app` on `listener` until Ctrl-C; bind port 0 to let the system pick a free port.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                // No signal handler: run until the process is stopped some other way.
+                std::future::pending::<()>().await;
+            }
+        })
+        .await
+}
+
+const SITE_CSS: &str = include_str!("../static/site.css");
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SITE_CSS,
+    )
+        .into_response()
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: the database does not answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({"status": "unavailable"})),
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// The policy every response carries: nothing from other sites, no inline script or style.
+pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; img-src 'self' data:; \
+     style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
+     form-action 'self'";
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE),
+    );
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    if !headers.contains_key(CACHE_CONTROL) {
+        // Pages depend on the language cookie and header; keep shared caches from mixing them.
+        headers.insert(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    }
+    response
+}

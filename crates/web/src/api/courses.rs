@@ -1,0 +1,214 @@
+//! `GET /api/v1/courses` (the catalog, with the HTML list's filters) and
+//! `GET /api/v1/courses/{number}`.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use pathways_domain::entities::{Course, Session, Vendor};
+use pathways_domain::error::{format_date, format_datetime};
+use pathways_domain::ids::CourseNumber;
+use pathways_store::{CatalogPage, CourseDetail, CourseSummary};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::filter::FilterParams;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/courses", get(list))
+        .route("/courses/{number}", get(detail))
+}
+
+/// A page of catalog courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseListDto {
+    pub courses: Vec<CourseSummaryDto>,
+    /// How many courses match, in all pages.
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A course as the list returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseSummaryDto {
+    pub course_number: String,
+    pub title: String,
+    pub description: String,
+    /// Pathway code: `GHS`, `AED`, `CIB`, `CPC` or `THC`.
+    pub pathway: String,
+    /// 1 (General) or 2 (Specialized).
+    pub category: u8,
+    /// Decimal with two places, such as `"1.50"`.
+    pub credit_hours: String,
+    /// `online-instructor`, `self-paced` or `in-person`.
+    pub modality: String,
+    /// BCP 47 tags.
+    pub languages: Vec<String>,
+    pub vendor: VendorRefDto,
+    /// Set when the vendor registers people on its own site.
+    pub registration_url: Option<String>,
+    /// Sessions that have not ended yet.
+    pub upcoming_sessions: u64,
+    /// ISO 8601 date.
+    pub published_on: Option<String>,
+}
+
+/// The vendor of a listed course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VendorRefDto {
+    pub code: String,
+    pub name: String,
+}
+
+/// One course with its vendor's contact and its sessions that have not ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseDto {
+    pub course_number: String,
+    pub title: String,
+    pub description: String,
+    pub pathway: String,
+    pub category: u8,
+    pub credit_hours: String,
+    pub modality: String,
+    pub languages: Vec<String>,
+    pub vendor: VendorDto,
+    pub registration_url: Option<String>,
+    pub sessions: Vec<SessionDto>,
+    pub published_on: Option<String>,
+}
+
+/// A vendor's contact for registration questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VendorDto {
+    pub code: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+}
+
+/// One scheduled run of a course. Times are local program time (Pacific), `YYYY-MM-DDTHH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionDto {
+    pub session_id: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    /// The place; `null` for online sessions.
+    pub location: Option<String>,
+    pub online: bool,
+    /// Seats; `null` when there is no seat limit.
+    pub capacity: Option<u32>,
+}
+
+impl From<&CatalogPage> for CourseListDto {
+    fn from(page: &CatalogPage) -> Self {
+        Self {
+            courses: page.courses.iter().map(CourseSummaryDto::from).collect(),
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+        }
+    }
+}
+
+impl From<&CourseSummary> for CourseSummaryDto {
+    fn from(summary: &CourseSummary) -> Self {
+        let c = &summary.course;
+        Self {
+            course_number: c.number.to_string(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            pathway: c.pathway.code().to_owned(),
+            category: c.pathway.category().number(),
+            credit_hours: c.credit_hours.to_string(),
+            modality: c.modality.code().to_owned(),
+            languages: languages(c),
+            vendor: VendorRefDto {
+                code: c.vendor.to_string(),
+                name: summary.vendor_name.clone(),
+            },
+            registration_url: c.registration_url.clone(),
+            upcoming_sessions: summary.upcoming_sessions,
+            published_on: c.published_on.map(format_date),
+        }
+    }
+}
+
+impl From<&CourseDetail> for CourseDto {
+    fn from(detail: &CourseDetail) -> Self {
+        let c = &detail.course;
+        Self {
+            course_number: c.number.to_string(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            pathway: c.pathway.code().to_owned(),
+            category: c.pathway.category().number(),
+            credit_hours: c.credit_hours.to_string(),
+            modality: c.modality.code().to_owned(),
+            languages: languages(c),
+            vendor: VendorDto::from(&detail.vendor),
+            registration_url: c.registration_url.clone(),
+            sessions: detail.sessions.iter().map(SessionDto::from).collect(),
+            published_on: c.published_on.map(format_date),
+        }
+    }
+}
+
+impl From<&Vendor> for VendorDto {
+    fn from(v: &Vendor) -> Self {
+        Self {
+            code: v.code.to_string(),
+            name: v.name.clone(),
+            email: v.email.clone(),
+            phone: v.phone.clone(),
+            website: v.website.clone(),
+        }
+    }
+}
+
+impl From<&Session> for SessionDto {
+    fn from(s: &Session) -> Self {
+        Self {
+            session_id: s.id.to_string(),
+            starts_at: format_datetime(s.starts_at),
+            ends_at: format_datetime(s.ends_at),
+            location: s.location.clone(),
+            online: s.location.is_none(),
+            capacity: s.capacity,
+        }
+    }
+}
+
+fn languages(course: &Course) -> Vec<String> {
+    course
+        .languages
+        .iter()
+        .map(|l| l.as_str().to_owned())
+        .collect()
+}
+
+async fn list(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<CourseListDto>, WebError> {
+    let filter = FilterParams::from_query(query.as_deref())
+        .parse(true)
+        .map_err(WebError::InvalidParams)?;
+    let page = state.store.search_catalog(&filter, state.today()).await?;
+    Ok(Json(CourseListDto::from(&page)))
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+) -> Result<Json<CourseDto>, WebError> {
+    let number = CourseNumber::parse(&number).map_err(|_| WebError::NotFound)?;
+    let detail = state
+        .store
+        .catalog_course(&number, state.today())
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(Json(CourseDto::from(&detail)))
+}

@@ -1,0 +1,481 @@
+//! The public catalog: the course list with its filters, and one course's page.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use pathways_domain::entities::Session;
+use pathways_domain::ids::CourseNumber;
+use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
+use pathways_store::{CatalogPage, CourseDetail, CourseSummary};
+
+use super::{Ctx, Layout, encode_component, render, tel_href, web_href};
+use crate::AppState;
+use crate::error::WebError;
+use crate::filter::{Field, FieldError, FilterParams};
+use crate::format;
+use crate::i18n::{Translator, category_key, language_name, modality_key, pathway_key};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/courses", get(list))
+        .route("/courses/{number}", get(detail))
+}
+
+/// An entry of the error summary, linking to its field.
+#[derive(Debug)]
+struct ErrorLink {
+    href: String,
+    text: String,
+}
+
+#[derive(Debug)]
+struct SelectOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// A filter drop-down with its label, hint and error.
+#[derive(Debug)]
+struct SelectField {
+    id: &'static str,
+    label: String,
+    hint: String,
+    error: Option<String>,
+    options: Vec<SelectOption>,
+}
+
+impl SelectField {
+    /// The ids `aria-describedby` names: the hint, and the error when there is one.
+    fn described_by(&self) -> String {
+        match self.error {
+            Some(_) => format!("{0}-hint {0}-error", self.id),
+            None => format!("{}-hint", self.id),
+        }
+    }
+}
+
+/// One course in the list.
+#[derive(Debug)]
+struct CourseItem {
+    href: String,
+    title: String,
+    number: String,
+    pathway: String,
+    category: String,
+    hours: String,
+    modality: String,
+    languages: String,
+    vendor: String,
+    sessions: String,
+}
+
+#[derive(Debug)]
+struct Results {
+    count: String,
+    items: Vec<CourseItem>,
+    /// "Page 2 of 5", when there is more than one page.
+    page_of: Option<String>,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "catalog.html")]
+struct ListPage {
+    l: Layout,
+    errors: Vec<ErrorLink>,
+    fields: Vec<SelectField>,
+    results: Option<Results>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    RawQuery(query): RawQuery,
+) -> Result<Response, WebError> {
+    let t = ctx.t;
+    let today = state.today();
+    let params = FilterParams::from_query(query.as_deref());
+    let parsed = params.parse(false);
+    let languages = state.store.catalog_languages(today).await?;
+    let field_errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let fields = filter_fields(t, &params, &languages, &field_errors);
+    let (status, results) = match parsed {
+        Ok(filter) => {
+            let page = state.store.search_catalog(&filter, today).await?;
+            (StatusCode::OK, Some(results(t, &params, &page)))
+        }
+        Err(_) => (StatusCode::BAD_REQUEST, None),
+    };
+    let errors: Vec<ErrorLink> = field_errors
+        .iter()
+        .map(|e| ErrorLink {
+            href: format!("#{}", e.field.name()),
+            text: t.t(e.field.error_key()),
+        })
+        .collect();
+    let title = if errors.is_empty() {
+        t.t("catalog-title")
+    } else {
+        format!("{} {}", t.t("error-prefix"), t.t("catalog-title"))
+    };
+    let page = ListPage {
+        l: Layout::new(t, &ctx.current, &title),
+        errors,
+        fields,
+        results,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+fn filter_fields(
+    t: Translator,
+    params: &FilterParams,
+    languages: &[String],
+    errors: &[FieldError],
+) -> Vec<SelectField> {
+    let error_for = |field: Field| {
+        errors
+            .iter()
+            .any(|e| e.field == field)
+            .then(|| t.t(field.error_key()))
+    };
+    let options = |chosen: &str, values: Vec<(String, String)>| {
+        let mut options = vec![SelectOption {
+            value: String::new(),
+            label: t.t("filter-any"),
+            selected: chosen.is_empty(),
+        }];
+        options.extend(values.into_iter().map(|(value, label)| SelectOption {
+            selected: value.eq_ignore_ascii_case(chosen),
+            value,
+            label,
+        }));
+        options
+    };
+    let chosen_tag = LanguageTag::parse(&params.language).ok().map(String::from);
+    let mut language_values: Vec<String> = languages.to_vec();
+    // Keep a shared link's language selected even when no course is taught in it today.
+    if let Some(tag) = chosen_tag.as_ref().filter(|tag| !languages.contains(tag)) {
+        language_values.push(tag.clone());
+    }
+    let language_chosen = chosen_tag.unwrap_or_else(|| params.language.clone());
+    vec![
+        SelectField {
+            id: Field::Pathway.name(),
+            label: t.t("filter-pathway-label"),
+            hint: t.t("filter-pathway-hint"),
+            error: error_for(Field::Pathway),
+            options: options(
+                &params.pathway,
+                Pathway::ALL
+                    .iter()
+                    .map(|p| (p.code().to_owned(), t.t(&pathway_key(*p))))
+                    .collect(),
+            ),
+        },
+        SelectField {
+            id: Field::Category.name(),
+            label: t.t("filter-category-label"),
+            hint: t.t("filter-category-hint"),
+            error: error_for(Field::Category),
+            options: options(
+                &params.category,
+                Category::ALL
+                    .iter()
+                    .map(|c| (c.number().to_string(), t.t(&category_key(*c))))
+                    .collect(),
+            ),
+        },
+        SelectField {
+            id: Field::Modality.name(),
+            label: t.t("filter-modality-label"),
+            hint: t.t("filter-modality-hint"),
+            error: error_for(Field::Modality),
+            options: options(
+                &params.modality,
+                Modality::ALL
+                    .iter()
+                    .map(|m| (m.code().to_owned(), t.t(&modality_key(*m))))
+                    .collect(),
+            ),
+        },
+        SelectField {
+            id: Field::Language.name(),
+            label: t.t("filter-language-label"),
+            hint: t.t("filter-language-hint"),
+            error: error_for(Field::Language),
+            options: options(
+                &language_chosen,
+                language_values
+                    .into_iter()
+                    .map(|tag| {
+                        let name = language_name(&t, &tag);
+                        (tag, name)
+                    })
+                    .collect(),
+            ),
+        },
+    ]
+}
+
+/// The list's address for another page, keeping the filters.
+fn page_href(params: &FilterParams, page: u32) -> String {
+    let mut query: Vec<String> = [
+        ("pathway", &params.pathway),
+        ("category", &params.category),
+        ("modality", &params.modality),
+        ("language", &params.language),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .map(|(name, value)| format!("{name}={}", encode_component(value)))
+    .collect();
+    if page > 1 {
+        query.push(format!("page={page}"));
+    }
+    if query.is_empty() {
+        "/courses".to_owned()
+    } else {
+        format!("/courses?{}", query.join("&"))
+    }
+}
+
+fn results(t: Translator, params: &FilterParams, page: &CatalogPage) -> Results {
+    let locale = t.locale();
+    let pages = u32::try_from(page.total.div_ceil(u64::from(page.per_page.max(1))))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    Results {
+        count: t.t_args(
+            "catalog-count",
+            &[
+                ("count", page.total.into()),
+                ("shown", format::count(locale, page.total).into()),
+            ],
+        ),
+        items: page.courses.iter().map(|c| course_item(t, c)).collect(),
+        page_of: (pages > 1 || page.page > 1).then(|| {
+            t.t_args(
+                "catalog-page-of",
+                &[
+                    ("page", format::count(locale, u64::from(page.page)).into()),
+                    ("pages", format::count(locale, u64::from(pages)).into()),
+                ],
+            )
+        }),
+        previous: (page.page > 1).then(|| page_href(params, page.page.min(pages + 1) - 1)),
+        next: (page.page < pages).then(|| page_href(params, page.page + 1)),
+    }
+}
+
+fn hours_text(t: Translator, hours: pathways_domain::quantity::Hours) -> String {
+    t.t_args(
+        "course-hours-value",
+        &[
+            ("count", format::hours_value(hours).into()),
+            ("hours", format::hours(t.locale(), hours).into()),
+        ],
+    )
+}
+
+fn languages_text(t: Translator, tags: &[LanguageTag]) -> String {
+    let separator = match t.locale() {
+        crate::i18n::Locale::ZhHant => "、",
+        _ => ", ",
+    };
+    tags.iter()
+        .map(|tag| language_name(&t, tag.as_str()))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+fn course_item(t: Translator, summary: &CourseSummary) -> CourseItem {
+    let course = &summary.course;
+    let sessions = if course.registration_url.is_some() {
+        t.t("course-register-vendor-site")
+    } else {
+        t.t_args(
+            "course-sessions-upcoming",
+            &[
+                ("count", summary.upcoming_sessions.into()),
+                (
+                    "shown",
+                    format::count(t.locale(), summary.upcoming_sessions).into(),
+                ),
+            ],
+        )
+    };
+    CourseItem {
+        href: format!("/courses/{}", encode_component(course.number.as_str())),
+        title: course.title.clone(),
+        number: course.number.to_string(),
+        pathway: t.t(&pathway_key(course.pathway)),
+        category: t.t(&category_key(course.pathway.category())),
+        hours: hours_text(t, course.credit_hours),
+        modality: t.t(&modality_key(course.modality)),
+        languages: languages_text(t, &course.languages),
+        vendor: summary.vendor_name.clone(),
+        sessions,
+    }
+}
+
+/// A label and its value, for the course's facts list.
+#[derive(Debug)]
+struct Fact {
+    label: String,
+    value: String,
+}
+
+#[derive(Debug)]
+struct SessionRow {
+    starts: String,
+    ends: String,
+    place: String,
+    seats: String,
+}
+
+#[derive(Template)]
+#[template(path = "course.html")]
+struct DetailPage {
+    l: Layout,
+    title: String,
+    number: String,
+    paragraphs: Vec<String>,
+    facts: Vec<Fact>,
+    vendor_name: String,
+    vendor_email: String,
+    vendor_email_href: String,
+    vendor_phone: String,
+    vendor_phone_href: String,
+    vendor_website: String,
+    vendor_website_href: Option<String>,
+    registration_href: Option<String>,
+    sessions: Vec<SessionRow>,
+    show_seats: bool,
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(number): Path<String>,
+) -> Result<Response, WebError> {
+    let number = CourseNumber::parse(&number).map_err(|_| WebError::NotFound)?;
+    let course = state
+        .store
+        .catalog_course(&number, state.today())
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(render(&detail_page(ctx, course))?.into_response())
+}
+
+fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
+    let t = ctx.t;
+    let CourseDetail {
+        course,
+        vendor,
+        sessions,
+    } = detail;
+    let registration_href = course.registration_url.as_deref().and_then(|url| {
+        let href = web_href(url);
+        if href.is_none() {
+            tracing::warn!(course = %course.number, "registration URL is not a web address");
+        }
+        href
+    });
+    let facts = vec![
+        Fact {
+            label: t.t("course-pathway"),
+            value: t.t(&pathway_key(course.pathway)),
+        },
+        Fact {
+            label: t.t("course-category"),
+            value: t.t(&category_key(course.pathway.category())),
+        },
+        Fact {
+            label: t.t("course-hours"),
+            value: hours_text(t, course.credit_hours),
+        },
+        Fact {
+            label: t.t("course-modality"),
+            value: t.t(&modality_key(course.modality)),
+        },
+        Fact {
+            label: t.t("course-languages"),
+            value: languages_text(t, &course.languages),
+        },
+        Fact {
+            label: t.t("course-vendor"),
+            value: vendor.name.clone(),
+        },
+    ];
+    let show_seats = registration_href.is_none();
+    DetailPage {
+        l: Layout::new(t, &ctx.current, &course.title),
+        number: course.number.to_string(),
+        paragraphs: course
+            .description
+            .lines()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        facts,
+        vendor_email_href: format!("mailto:{}", vendor.email.trim()),
+        vendor_phone_href: tel_href(&vendor.phone),
+        vendor_website_href: web_href(&vendor.website),
+        vendor_name: vendor.name,
+        vendor_email: vendor.email,
+        vendor_phone: vendor.phone,
+        vendor_website: vendor.website,
+        registration_href,
+        sessions: sessions.iter().map(|s| session_row(t, s)).collect(),
+        show_seats,
+        title: course.title,
+    }
+}
+
+fn session_row(t: Translator, session: &Session) -> SessionRow {
+    let locale = t.locale();
+    SessionRow {
+        starts: format::date_time(locale, session.starts_at),
+        ends: format::date_time(locale, session.ends_at),
+        place: session
+            .location
+            .clone()
+            .unwrap_or_else(|| t.t("session-online")),
+        seats: match session.capacity {
+            Some(seats) => t.t_args(
+                "session-seats-value",
+                &[
+                    ("count", seats.into()),
+                    ("shown", format::count(locale, u64::from(seats)).into()),
+                ],
+            ),
+            None => t.t("session-seats-unlimited"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_keep_the_filters_and_drop_empty_ones() {
+        let params = FilterParams {
+            pathway: "GHS".into(),
+            language: "zh-Hant".into(),
+            ..FilterParams::default()
+        };
+        assert_eq!(
+            page_href(&params, 2),
+            "/courses?pathway=GHS&language=zh-Hant&page=2"
+        );
+        assert_eq!(page_href(&FilterParams::default(), 1), "/courses");
+    }
+}

@@ -1,0 +1,219 @@
+//! Server-rendered HTML pages. Each area owns its routes; [`Layout`] carries what every page's
+//! frame needs (language, title, language switch), and [`Ctx`] gives handlers the request's
+//! language and address.
+
+mod catalog;
+mod home;
+mod language;
+
+use std::convert::Infallible;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::Html;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::{Locale, Translator};
+
+/// The IHSS Service Desk's phone number, as shown.
+pub const SERVICE_DESK_PHONE: &str = "1-866-376-7066";
+/// The program's email inbox.
+pub const PROGRAM_EMAIL: &str = "IHSSCareerPathways@dss.ca.gov";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(catalog::router())
+        .merge(language::router())
+}
+
+/// The request's language and its address (path and query), for the language switch.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub t: Translator,
+    pub current: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self {
+            t: Translator::new(Locale::from_headers(&parts.headers)),
+            current: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned()),
+        })
+    }
+}
+
+/// One entry of the language switch.
+#[derive(Debug, Clone)]
+pub struct SwitchLink {
+    pub href: String,
+    pub name: &'static str,
+    pub lang: &'static str,
+    pub current: bool,
+}
+
+/// What the frame of every page shows.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    t: Translator,
+    pub lang: &'static str,
+    /// The `<title>`: the page's own title, then the service name.
+    pub title: String,
+    pub switch: Vec<SwitchLink>,
+    /// Which main menu entry is this page's, for `aria-current`.
+    pub section: Section,
+    pub desk_phone: &'static str,
+    pub desk_phone_href: String,
+    pub email: &'static str,
+}
+
+/// The main menu's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Courses,
+    Other,
+}
+
+impl Layout {
+    pub fn new(t: Translator, current: &str, page_title: &str) -> Self {
+        let next = encode_component(current);
+        let section = match current.split(['?', '#']).next().unwrap_or_default() {
+            "/" => Section::Home,
+            p if p == "/courses" || p.starts_with("/courses/") => Section::Courses,
+            _ => Section::Other,
+        };
+        Self {
+            lang: t.locale().tag(),
+            title: format!("{page_title} – {}", t.t("service-name")),
+            switch: Locale::ALL
+                .into_iter()
+                .map(|l| SwitchLink {
+                    href: format!("/language/{}?next={next}", l.tag()),
+                    name: l.native_name(),
+                    lang: l.tag(),
+                    current: l == t.locale(),
+                })
+                .collect(),
+            section,
+            desk_phone: SERVICE_DESK_PHONE,
+            desk_phone_href: tel_href(SERVICE_DESK_PHONE),
+            email: PROGRAM_EMAIL,
+            t,
+        }
+    }
+
+    /// A message in the page's language; templates call this on their `l` field.
+    pub fn t(&self, key: &str) -> String {
+        self.t.t(key)
+    }
+
+    pub fn is_home(&self) -> bool {
+        self.section == Section::Home
+    }
+
+    pub fn is_courses(&self) -> bool {
+        self.section == Section::Courses
+    }
+}
+
+/// Renders a template into an HTML response body.
+pub fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+    Ok(Html(template.render()?))
+}
+
+/// Percent-encodes a query-string value (everything but unreserved characters and `/`).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A `tel:` link for a phone number as written (`1-866-376-7066` → `tel:+18663767066`).
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    match digits.len() {
+        10 => format!("tel:+1{digits}"),
+        11 if digits.starts_with('1') => format!("tel:+{digits}"),
+        _ => format!("tel:{digits}"),
+    }
+}
+
+/// A link to an outside web site, only for `http`/`https` addresses (a bare `example.org`
+/// gets `https://`); anything else, such as `javascript:`, is not linked.
+pub fn web_href(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let lower = raw.to_ascii_lowercase();
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) || raw.is_empty() {
+        None
+    } else if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(raw.to_owned())
+    } else if !raw.contains(':') && raw.contains('.') && !raw.starts_with('/') {
+        Some(format!("https://{raw}"))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            encode_component("/courses?pathway=GHS&page=2"),
+            "/courses%3Fpathway%3DGHS%26page%3D2"
+        );
+        assert_eq!(encode_component("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            web_href("https://example.org/a").as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(
+            web_href("www.example.org").as_deref(),
+            Some("https://www.example.org")
+        );
+        assert_eq!(web_href("javascript:alert(1)"), None);
+        assert_eq!(web_href("//evil.example"), None);
+        assert_eq!(web_href(""), None);
+    }
+
+    #[test]
+    fn phone_links_use_the_international_form() {
+        assert_eq!(tel_href("1-866-376-7066"), "tel:+18663767066");
+        assert_eq!(tel_href("(916) 555-0100"), "tel:+19165550100");
+    }
+
+    #[test]
+    fn the_language_switch_returns_to_the_current_page() {
+        let layout = Layout::new(
+            Translator::new(Locale::Es),
+            "/courses?pathway=GHS",
+            "Cursos",
+        );
+        assert_eq!(layout.lang, "es");
+        let es = &layout.switch[1];
+        assert!(es.current);
+        assert_eq!(es.href, "/language/es?next=/courses%3Fpathway%3DGHS");
+        assert!(layout.is_courses());
+    }
+}
