@@ -149,6 +149,10 @@ impl Money {
         Self(Decimal::new(cents, 2))
     }
 
+    pub fn from_dollars(dollars: i64) -> Self {
+        Self::from_cents(dollars * 100)
+    }
+
     /// Parses decimal dollars with at most two places (`16.90`); negative amounts are refused.
     pub fn parse(raw: &str) -> Result<Self, ParseError> {
         let raw = raw.trim();

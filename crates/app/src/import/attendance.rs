@@ -86,28 +86,52 @@ impl SessionCache {
     }
 }
 
+/// Judges attendance reports inside one import transaction. The course facts are read once;
+/// session facts as sessions appear.
+pub struct AttendanceJudge {
+    policy: PolicyBook,
+    courses: HashMap<CourseNumber, CourseFacts>,
+    sessions: SessionCache,
+}
+
+impl std::fmt::Debug for AttendanceJudge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttendanceJudge").field("courses", &self.courses.len()).finish_non_exhaustive()
+    }
+}
+
+impl AttendanceJudge {
+    pub async fn new(tx: &mut dyn ImportTx, policy: PolicyBook) -> Result<Self, ImportError> {
+        Ok(Self { policy, courses: tx.course_facts().await?, sessions: SessionCache::default() })
+    }
+
+    /// Verifies `reports` from `vendor`, in order, and writes them; the summary counts them.
+    /// A chunk should hold at most a few thousand reports.
+    pub async fn judge(
+        &mut self,
+        tx: &mut dyn ImportTx,
+        vendor: &VendorCode,
+        reports: &[(u64, AttendanceReport)],
+        summary: &mut ImportSummary,
+    ) -> Result<(), ImportError> {
+        judge_chunk(tx, vendor, &self.policy, &self.courses, &mut self.sessions, reports, summary).await
+    }
+}
+
 pub(super) async fn import<R: Read>(
     tx: &mut dyn ImportTx,
     vendor: &VendorCode,
-    policy: &PolicyBook,
+    policy: PolicyBook,
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    if !tx
-        .missing_vendors(std::slice::from_ref(vendor))
-        .await?
-        .is_empty()
-    {
+    if !tx.missing_vendors(std::slice::from_ref(vendor)).await?.is_empty() {
         return Err(ImportError::UnknownVendor(vendor.clone()));
     }
-    let courses = tx.course_facts().await?;
-    let mut sessions = SessionCache::default();
+    let mut judge = AttendanceJudge::new(tx, policy).await?;
     let mut rejections = Rejections::default();
     let mut rows = CsvRows::open(input, ImportKind::Attendance, &mut rejections)?;
-    let mut summary = ImportSummary {
-        kind: Some(ImportKind::Attendance),
-        ..Default::default()
-    };
+    let mut summary = ImportSummary { kind: Some(ImportKind::Attendance), ..Default::default() };
     let mut chunk: Vec<(u64, AttendanceReport)> = Vec::with_capacity(CHUNK_ROWS);
     while let Some((line, record)) = rows.next(&mut rejections)? {
         summary.rows += 1;
@@ -118,39 +142,17 @@ pub(super) async fn import<R: Read>(
         if chunk.len() == CHUNK_ROWS {
             // Once the file is known to be rejected, rows are only checked, not judged.
             if rejections.is_empty() {
-                judge_chunk(
-                    tx,
-                    vendor,
-                    policy,
-                    &courses,
-                    &mut sessions,
-                    &chunk,
-                    &mut summary,
-                )
-                .await?;
+                judge.judge(tx, vendor, &chunk, &mut summary).await?;
             }
             chunk.clear();
             progress.read_bytes(rows.bytes_read());
         }
     }
     if rejections.is_empty() && !chunk.is_empty() {
-        judge_chunk(
-            tx,
-            vendor,
-            policy,
-            &courses,
-            &mut sessions,
-            &chunk,
-            &mut summary,
-        )
-        .await?;
+        judge.judge(tx, vendor, &chunk, &mut summary).await?;
     }
     progress.read_bytes(rows.bytes_read());
-    if rejections.is_empty() {
-        Ok(summary)
-    } else {
-        Err(rejections.into_error())
-    }
+    if rejections.is_empty() { Ok(summary) } else { Err(rejections.into_error()) }
 }
 
 fn key_of(r: &AttendanceRecord) -> AttendanceKey {
@@ -269,7 +271,7 @@ async fn judge_chunk(
         }
     }
     // Key order makes the inserts append to the index instead of scattering through it.
-    write.inserts.sort_by(|a, b| key_cmp(a, b));
+    write.inserts.sort_by(key_cmp);
     if !write.is_empty() {
         tx.write_attendance(&write).await?;
     }

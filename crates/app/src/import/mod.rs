@@ -9,6 +9,8 @@
 mod attendance;
 pub mod parse;
 
+pub use attendance::AttendanceJudge;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -426,7 +428,7 @@ pub async fn import_csv<R: Read>(
         ImportKind::WageRates => import_rows::<WageRate, R>(&mut *tx, kind, input, progress).await,
         ImportKind::Attendance => {
             let vendor = vendor.ok_or(ImportError::VendorRequired)?;
-            attendance::import(&mut *tx, vendor, &policy, input, progress).await
+            attendance::import(&mut *tx, vendor, policy, input, progress).await
         }
     }?;
     tx.commit().await?;

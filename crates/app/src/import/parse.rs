@@ -441,7 +441,7 @@ pub fn wage_rate(record: &StringRecord) -> Result<WageRate, Vec<ColumnError>> {
     let effective_from = f.parse("effective_from", parse_date);
     let hourly_rate = f.parse("hourly_rate", |raw| {
         let rate = Money::parse(raw)?;
-        if rate == Money::ZERO || rate > Money::from_cents(1000_00) {
+        if rate == Money::ZERO || rate > Money::from_dollars(1_000) {
             return Err(ParseError::OutOfRange {
                 min: "0.01".into(),
                 max: "1000.00".into(),
