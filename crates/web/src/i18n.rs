@@ -193,7 +193,6 @@ impl From<String> for Arg {
 impl From<u64> for Arg {
     fn from(value: u64) -> Self {
         // Counts on our pages stay far below 2^53, where f64 is exact.
-        #[expect(clippy::cast_precision_loss, reason = "counts are far below 2^53")]
         Self::Number(value as f64)
     }
 }

@@ -1,0 +1,171 @@
+//! The JSON API: list and course shapes, filters, errors.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn the_api_lists_catalog_courses_with_paging_figures() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/api/v1/courses").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(
+        response
+            .header("content-type")
+            .starts_with("application/json")
+    );
+    let body = response.json();
+    assert_eq!(body["total"], 3);
+    assert_eq!(body["page"], 1);
+    assert_eq!(body["per_page"], 20);
+    let numbers: Vec<&str> = body["courses"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["course_number"].as_str().expect("a number"))
+        .collect();
+    assert_eq!(numbers.len(), 3);
+    assert!(numbers.contains(&"GHS-101") && numbers.contains(&"CPC-201"));
+    let safety = body["courses"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|c| c["course_number"] == "GHS-101")
+        .expect("GHS-101");
+    assert_eq!(
+        *safety,
+        json!({
+            "course_number": "GHS-101",
+            "title": "Safety at Home",
+            "description": "Learn how to prevent falls and fires.\nBring a notebook.",
+            "pathway": "GHS",
+            "category": 1,
+            "credit_hours": "1.50",
+            "modality": "in-person",
+            "languages": ["en", "es"],
+            "vendor": {"code": "V1", "name": "Valley Care College"},
+            "registration_url": null,
+            "upcoming_sessions": 2,
+            "published_on": "2026-01-05"
+        })
+    );
+}
+
+#[tokio::test]
+async fn the_api_takes_the_same_filters_as_the_page_and_a_page_size() {
+    let app = TestApp::spawn().await;
+    let body = app.get("/api/v1/courses?category=2").await.json();
+    assert_eq!(body["total"], 1);
+    assert_eq!(body["courses"][0]["course_number"], "CPC-201");
+    assert_eq!(body["courses"][0]["category"], 2);
+
+    let body = app
+        .get("/api/v1/courses?language=es&modality=in-person")
+        .await
+        .json();
+    assert_eq!(body["total"], 1);
+
+    let body = app.get("/api/v1/courses?per_page=2&page=2").await.json();
+    assert_eq!(body["total"], 3);
+    assert_eq!(body["per_page"], 2);
+    assert_eq!(body["page"], 2);
+    assert_eq!(body["courses"].as_array().expect("a list").len(), 1);
+}
+
+#[tokio::test]
+async fn bad_api_input_is_a_400_naming_the_field() {
+    let app = TestApp::spawn().await;
+    for (query, field) in [
+        ("pathway=XYZ", "pathway"),
+        ("category=3", "category"),
+        ("modality=radio", "modality"),
+        ("language=%21%21", "language"),
+        ("page=0", "page"),
+        ("page=two", "page"),
+        ("per_page=101", "per_page"),
+    ] {
+        let response = app.get(&format!("/api/v1/courses?{query}")).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{query}");
+        let body = response.json();
+        assert_eq!(body["error"]["code"], "invalid_parameter", "{query}");
+        assert_eq!(body["error"]["field"], field, "{query}");
+        assert!(
+            !body["error"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .is_empty(),
+            "{query}"
+        );
+    }
+    let body = app
+        .get_with("/api/v1/courses?pathway=XYZ", &[("accept-language", "es")])
+        .await
+        .json();
+    assert_eq!(
+        body["error"]["message"],
+        "Elija una trayectoria de la lista"
+    );
+}
+
+#[tokio::test]
+async fn the_api_gives_one_course_with_vendor_contact_and_sessions() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/api/v1/courses/ghs-101").await;
+    assert_eq!(response.status, StatusCode::OK);
+    let body = response.json();
+    assert_eq!(body["course_number"], "GHS-101");
+    assert_eq!(
+        body["vendor"],
+        json!({
+            "code": "V1",
+            "name": "Valley Care College",
+            "email": "v1@example.org",
+            "phone": "(916) 555-0100",
+            "website": "https://v1.example.org"
+        })
+    );
+    assert_eq!(
+        body["sessions"],
+        json!([
+            {
+                "session_id": "S-MARCH",
+                "starts_at": "2026-03-16T09:00",
+                "ends_at": "2026-03-16T12:30",
+                "location": "1 Main St, Sacramento",
+                "online": false,
+                "capacity": 20
+            },
+            {
+                "session_id": "S-ONLINE",
+                "starts_at": "2026-03-20T14:00",
+                "ends_at": "2026-03-20T17:00",
+                "location": null,
+                "online": true,
+                "capacity": 20
+            }
+        ])
+    );
+    let lifting = app.get("/api/v1/courses/CPC-201").await.json();
+    assert_eq!(
+        lifting["registration_url"],
+        "https://v2.example.org/register"
+    );
+    assert_eq!(lifting["credit_hours"], "3.00");
+    assert_eq!(lifting["languages"], json!(["zh-Hant"]));
+}
+
+#[tokio::test]
+async fn an_api_request_for_a_course_not_in_the_catalog_is_a_json_404() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/api/v1/courses/NO-SUCH",
+        "/api/v1/courses/THC-401",
+        "/api/v1/courses/not%20a%20number",
+        "/api/v1/nothing",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(response.json()["error"]["code"], "not_found", "{path}");
+    }
+}

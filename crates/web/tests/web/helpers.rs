@@ -1,0 +1,278 @@
+//! `TestApp`: the real router over a fresh, seeded SQLite database, and small builders for the
+//! catalog it holds.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use pathways_domain::entities::{Course, Session, Vendor};
+use pathways_domain::pathway::{Modality, Pathway};
+use pathways_domain::quantity::Hours;
+use pathways_domain::testing;
+use pathways_store::testing::TestDatabase;
+use pathways_store::{Batch, Store};
+use pathways_web::{AppState, WebConfig};
+use time::macros::{date, datetime};
+use time::{Date, PrimitiveDateTime};
+use tower::ServiceExt;
+
+/// The date every test's catalog is shown for.
+pub const TODAY: Date = date!(2026 - 03 - 01);
+
+/// The running site and the database behind it (removed when dropped).
+pub struct TestApp {
+    router: Router,
+    db: Option<TestDatabase>,
+}
+
+/// A response with its body read.
+#[derive(Debug)]
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The `lang` attribute of the `<html>` element.
+    pub fn html_lang(&self) -> &str {
+        let start = self
+            .body
+            .find("<html lang=\"")
+            .expect("an <html lang> element")
+            + 12;
+        let end = self.body[start..].find('"').expect("a closing quote") + start;
+        &self.body[start..end]
+    }
+
+    /// How many course cards the list shows.
+    pub fn course_cards(&self) -> usize {
+        self.body.matches("class=\"course-card\"").count()
+    }
+}
+
+impl TestApp {
+    /// A site over the standard catalog (see [`seed_catalog`]).
+    pub async fn spawn() -> Self {
+        let app = Self::empty().await;
+        seed_catalog(app.store()).await;
+        app
+    }
+
+    /// A site over an empty, migrated database.
+    pub async fn empty() -> Self {
+        let db = pathways_store::testing::sqlite()
+            .await
+            .expect("a SQLite test database");
+        let router = pathways_web::router(AppState::new(db.store.clone(), config()));
+        Self {
+            router,
+            db: Some(db),
+        }
+    }
+
+    /// A site over any store, such as one that fails.
+    pub fn over(store: Arc<dyn Store>) -> Self {
+        Self {
+            router: pathways_web::router(AppState::new(store, config())),
+            db: None,
+        }
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.db.as_ref().expect("a database").store.as_ref()
+    }
+
+    pub fn store_arc(&self) -> Arc<dyn Store> {
+        self.db.as_ref().expect("a database").store.clone()
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.get_with(uri, &[]).await
+    }
+
+    pub async fn get_with(&self, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("a request"))
+            .await
+            .expect("the router always answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a readable body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("a UTF-8 body"),
+        }
+    }
+
+    /// Adds courses to the catalog.
+    pub async fn add_courses(&self, courses: Vec<Course>) {
+        let mut tx = self.store().begin_import().await.expect("an import");
+        tx.upsert(&Batch::Courses(courses)).await.expect("courses");
+        tx.commit().await.expect("commit");
+    }
+}
+
+fn config() -> WebConfig {
+    WebConfig {
+        today: Some(TODAY),
+        secure_cookies: false,
+    }
+}
+
+/// A vendor with a name of its own.
+pub fn vendor(code: &str, name: &str) -> Vendor {
+    Vendor {
+        name: name.into(),
+        ..testing::vendor(code)
+    }
+}
+
+/// A published course of vendor `V1` with the given number, title, pathway and modality.
+pub fn course(number: &str, title: &str, pathway: Pathway, modality: Modality) -> Course {
+    Course {
+        title: title.into(),
+        pathway,
+        modality,
+        published_on: Some(date!(2026 - 01 - 05)),
+        ..testing::course(number)
+    }
+}
+
+/// A session with seats at a place, or online when `location` is `None`.
+pub fn session(
+    id: &str,
+    course: &str,
+    starts_at: PrimitiveDateTime,
+    ends_at: PrimitiveDateTime,
+    location: Option<&str>,
+) -> Session {
+    Session {
+        location: location.map(str::to_owned),
+        ..testing::session_between(id, course, starts_at, ends_at)
+    }
+}
+
+/// The standard catalog on [`TODAY`]:
+/// - `GHS-101` "Safety at Home": GHS, in person, English and Spanish, 1.5 hours, vendor V1,
+///   one past session, one upcoming in person (20 seats), one upcoming online.
+/// - `CPC-201` "Safe Lifting and Moving": CPC, online with a teacher, Traditional Chinese,
+///   vendor V2 who registers people on its own site.
+/// - `AED-301` "Reading Health Information": AED, self-paced, English, vendor V2.
+/// - `THC-401` (published after today) and `CIB-501` (retired before today): not in the catalog.
+pub async fn seed_catalog(store: &dyn Store) {
+    let mut safety = course(
+        "GHS-101",
+        "Safety at Home",
+        Pathway::GeneralHealthAndSafety,
+        Modality::InPerson,
+    );
+    safety.credit_hours = Hours::from_hundredths(150);
+    safety.languages = vec![testing::language("en"), testing::language("es")];
+    safety.description = "Learn how to prevent falls and fires.\nBring a notebook.".into();
+
+    let mut lifting = course(
+        "CPC-201",
+        "Safe Lifting and Moving",
+        Pathway::ComplexPhysicalCare,
+        Modality::OnlineInstructor,
+    );
+    lifting.vendor = testing::vendor_code("V2");
+    lifting.languages = vec![testing::language("zh-Hant")];
+    lifting.registration_url = Some("https://v2.example.org/register".into());
+
+    let mut reading = course(
+        "AED-301",
+        "Reading Health Information",
+        Pathway::AdultEducation,
+        Modality::SelfPaced,
+    );
+    reading.vendor = testing::vendor_code("V2");
+
+    let mut future = course(
+        "THC-401",
+        "Coming Home Safely",
+        Pathway::TransitionToHome,
+        Modality::InPerson,
+    );
+    future.published_on = Some(date!(2026 - 06 - 01));
+
+    let mut retired = course(
+        "CIB-501",
+        "Old Dementia Course",
+        Pathway::CognitiveImpairments,
+        Modality::InPerson,
+    );
+    retired.retired_on = Some(date!(2026 - 02 - 01));
+
+    let mut tx = store.begin_import().await.expect("an import");
+    tx.upsert(&Batch::Vendors(vec![
+        vendor("V1", "Valley Care College"),
+        vendor("V2", "Golden State Training Partnership"),
+    ]))
+    .await
+    .expect("vendors");
+    tx.upsert(&Batch::Courses(vec![
+        safety, lifting, reading, future, retired,
+    ]))
+    .await
+    .expect("courses");
+    tx.upsert(&Batch::Sessions(vec![
+        session(
+            "S-PAST",
+            "GHS-101",
+            datetime!(2026-02-02 09:00),
+            datetime!(2026-02-02 12:00),
+            Some("1 Main St, Sacramento"),
+        ),
+        session(
+            "S-MARCH",
+            "GHS-101",
+            datetime!(2026-03-16 09:00),
+            datetime!(2026-03-16 12:30),
+            Some("1 Main St, Sacramento"),
+        ),
+        session(
+            "S-ONLINE",
+            "GHS-101",
+            datetime!(2026-03-20 14:00),
+            datetime!(2026-03-20 17:00),
+            None,
+        ),
+    ]))
+    .await
+    .expect("sessions");
+    tx.commit().await.expect("commit");
+}
+
+/// Every message key of the English file (the other files have the same keys).
+pub fn message_keys() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales/en/main.ftl");
+    std::fs::read_to_string(path)
+        .expect("the English messages")
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
