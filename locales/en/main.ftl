@@ -58,6 +58,12 @@ language-name-ko = Korean
 language-name-ru = Russian
 language-name-vi = Vietnamese
 language-name-tl = Tagalog
+language-name-fa = Persian (Farsi)
+language-name-ar = Arabic
+language-name-pa = Punjabi
+language-name-hmn = Hmong
+language-name-km = Khmer (Cambodian)
+language-name-ja = Japanese
 
 ## Course list
 

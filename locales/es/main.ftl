@@ -58,6 +58,12 @@ language-name-ko = Coreano
 language-name-ru = Ruso
 language-name-vi = Vietnamita
 language-name-tl = Tagalo
+language-name-fa = Persa (farsi)
+language-name-ar = Árabe
+language-name-pa = Panyabí
+language-name-hmn = Hmong
+language-name-km = Jemer (camboyano)
+language-name-ja = Japonés
 
 ## Lista de cursos
 

@@ -58,6 +58,12 @@ language-name-ko = 韓文
 language-name-ru = 俄文
 language-name-vi = 越南文
 language-name-tl = 他加祿文
+language-name-fa = 波斯文
+language-name-ar = 阿拉伯文
+language-name-pa = 旁遮普文
+language-name-hmn = 苗文
+language-name-km = 高棉文（柬埔寨文）
+language-name-ja = 日文
 
 ## 課程列表
 
@@ -104,7 +110,7 @@ course-sessions-upcoming =
     }
 course-register-vendor-site = 請到學校的網站報名
 course-back = 返回所有課程
-course-free-note = 這門課程免費。上課時間可能可以領取工資。
+course-free-note = 這門課程免費。上課的時間或許也可以領取工資。
 course-register-heading = 如何報名
 course-register-external = 開這門課的學校在自己的網站上辦理報名。
 course-register-link = 到學校的網站報名

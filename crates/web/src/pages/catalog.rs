@@ -99,7 +99,11 @@ async fn list(
 ) -> Result<Response, WebError> {
     let t = ctx.t;
     let today = state.today();
-    let params = FilterParams::from_query(query.as_deref());
+    let mut params = FilterParams::from_query(query.as_deref());
+    // The page number has no form field to point an error at; a bad one means the first page.
+    if params.page.parse::<u32>().map_or(true, |page| page == 0) {
+        params.page.clear();
+    }
     let parsed = params.parse(false);
     let languages = state.store.catalog_languages(today).await?;
     let field_errors = parsed.as_ref().err().cloned().unwrap_or_default();

@@ -266,6 +266,22 @@ async fn the_list_shows_twenty_courses_a_page_with_links_that_keep_the_filters()
 
     let everything = app.get("/courses").await;
     assert!(everything.body.contains("25 courses found"));
+
+    let bad_page = app.get("/courses?pathway=AED&page=zero").await;
+    assert_eq!(
+        bad_page.status,
+        StatusCode::OK,
+        "a bad page number shows the first page"
+    );
+    assert!(bad_page.body.contains("Page 1 of 2"));
+
+    let past_the_end = app.get("/courses?pathway=AED&page=9").await;
+    assert_eq!(past_the_end.course_cards(), 0);
+    assert!(
+        past_the_end
+            .body
+            .contains("href=\"/courses?pathway=AED&#38;page=2\"")
+    );
 }
 
 #[tokio::test]
