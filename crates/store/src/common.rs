@@ -17,11 +17,11 @@ macro_rules! common_queries {
 
         use $crate::common::MAX_PARAMS;
         use $crate::model::{
-            AttendanceContext, AttendanceKeyRef, AttendanceRecord, Batch, CatalogFilter,
+            AttendanceKeyRef, AttendanceRecord, Batch, CatalogFilter,
             CatalogPage, CourseDetail, CourseSummary, TableCounts, UpsertCounts,
         };
         use $crate::rows::{
-            AttendanceRow, CatalogRow, CourseRow, EnrollmentRow, SessionRow, VendorRow, batch_rows,
+            AttendanceRow, CatalogRow, CourseRow, SessionRow, VendorRow, batch_rows,
             bind_value,
         };
         use $crate::{StoreError, StoreResult};
@@ -155,7 +155,7 @@ macro_rules! common_queries {
             .await?)
         }
 
-        const ATTENDANCE_SELECT: &str = "SELECT provider_number, course_number, attended_on, status, \
+        pub(super) const ATTENDANCE_SELECT: &str = "SELECT provider_number, course_number, attended_on, status, \
              session_id, minutes, completed, certificate_number, vendor_code, hold_reason, \
              policy_version FROM attendance";
 
@@ -411,47 +411,6 @@ macro_rules! common_queries {
                 }
             }
             Ok(facts)
-        }
-
-        pub(super) async fn attendance_context(
-            conn: &mut Conn,
-            providers: &[ProviderNumber],
-            from: Date,
-            to: Date,
-        ) -> StoreResult<AttendanceContext> {
-            let mut context = AttendanceContext::default();
-            for chunk in providers.chunks(MAX_PARAMS / 2) {
-                let mut qb = QueryBuilder::<$db>::new(
-                    "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
-                     FROM providers WHERE provider_number IN (",
-                );
-                let mut list = qb.separated(", ");
-                for p in chunk {
-                    list.push_bind(p.as_i64());
-                }
-                qb.push(")");
-                let rows: Vec<EnrollmentRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
-                for row in rows {
-                    let (number, enrollment) = row.into_domain()?;
-                    context.enrollments.insert(number, enrollment);
-                }
-
-                let mut qb = QueryBuilder::<$db>::new(ATTENDANCE_SELECT);
-                qb.push(" WHERE provider_number IN (");
-                let mut list = qb.separated(", ");
-                for p in chunk {
-                    list.push_bind(p.as_i64());
-                }
-                qb.push(") AND attended_on BETWEEN ")
-                    .push_bind(from)
-                    .push(" AND ")
-                    .push_bind(to);
-                let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
-                for row in rows {
-                    context.records.push(row.try_into()?);
-                }
-            }
-            Ok(context)
         }
 
         /// Removes held records whose key now has a verified record.

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use pathways_domain::attendance::{CourseFacts, SessionFacts};
+use pathways_domain::eligibility::Enrollment;
 use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
 use pathways_domain::policy::PolicyVersion;
 use time::Date;
@@ -118,14 +119,20 @@ pub trait ImportTx: Send {
         ids: &[SessionId],
     ) -> StoreResult<HashMap<SessionId, SessionFacts>>;
 
-    /// The enrollment of these providers and their stored attendance between two dates, for
-    /// verifying one chunk of an attendance file.
-    async fn attendance_context(
+    /// The enrollment facts of these providers (unknown ones are absent).
+    async fn enrollments(
+        &mut self,
+        providers: &[ProviderNumber],
+    ) -> StoreResult<HashMap<ProviderNumber, Enrollment>>;
+
+    /// The stored attendance (verified and held) of these providers between two dates, both
+    /// included: what verifying one chunk of an attendance file must know.
+    async fn attendance_between(
         &mut self,
         providers: &[ProviderNumber],
         from: Date,
         to: Date,
-    ) -> StoreResult<AttendanceContext>;
+    ) -> StoreResult<Vec<AttendanceRecord>>;
 
     /// Writes one chunk's judged attendance records.
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()>;

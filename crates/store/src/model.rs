@@ -1,9 +1,6 @@
 //! What the store takes and returns, apart from the domain's own types.
 
-use std::collections::HashMap;
-
 use pathways_domain::attendance::{HoldReason, Verdict};
-use pathways_domain::eligibility::Enrollment;
 use pathways_domain::entities::{
     Assignment, Course, Provider, Recipient, Session, Vendor, WageRate, WorkHours,
 };
@@ -130,14 +127,6 @@ pub struct AttendanceKeyRef {
     pub provider: ProviderNumber,
     pub course: CourseNumber,
     pub date: Date,
-}
-
-/// What verifying one chunk of an attendance file needs from storage.
-#[derive(Debug, Default)]
-pub struct AttendanceContext {
-    pub enrollments: HashMap<ProviderNumber, Enrollment>,
-    /// Stored records (verified and held) of those providers in the date range.
-    pub records: Vec<AttendanceRecord>,
 }
 
 /// Catalog search criteria; every criterion is optional.

@@ -137,8 +137,8 @@ pub(crate) const ATTENDANCE_COLUMNS: &str = "provider_number, course_number, att
      recorded_at";
 
 /// Replaces a stored record of the same key and status.
-pub(crate) const ATTENDANCE_UPSERT: &str = " ON CONFLICT (provider_number, course_number, \
-     attended_on, status) DO UPDATE SET session_id = excluded.session_id, \
+pub(crate) const ATTENDANCE_UPSERT: &str = " ON CONFLICT (attended_on, provider_number, \
+     course_number, status) DO UPDATE SET session_id = excluded.session_id, \
      minutes = excluded.minutes, completed = excluded.completed, \
      certificate_number = excluded.certificate_number, vendor_code = excluded.vendor_code, \
      hold_reason = excluded.hold_reason, policy_version = excluded.policy_version, \

@@ -437,19 +437,24 @@ async fn attendance_is_written_read_back_and_held_records_are_replaced() {
         .await
         .unwrap();
 
-        let context = tx
-            .attendance_context(&[provider_number(1), provider_number(2)], d, d)
+        let enrollments = tx
+            .enrollments(&[provider_number(1), provider_number(2)])
             .await
             .unwrap();
-        assert_eq!(context.enrollments.len(), 1, "{}", db.url);
-        assert_eq!(context.records.len(), 3);
-        assert!(
-            context.records.contains(&with_cert),
-            "{}: {:?}",
-            db.url,
-            context.records
+        assert_eq!(enrollments.len(), 1, "{}", db.url);
+        assert_eq!(
+            enrollments[&provider_number(1)].enrolled_on,
+            provider(1).enrolled_on
         );
-
+        let both = [provider_number(1), provider_number(2)];
+        let stored = tx.attendance_between(&both, d, d).await.unwrap();
+        assert_eq!(stored.len(), 3);
+        assert!(stored.contains(&with_cert), "{}: {stored:?}", db.url);
+        let later = tx
+            .attendance_between(&both, d.next_day().unwrap(), date!(2030 - 01 - 01))
+            .await
+            .unwrap();
+        assert!(later.is_empty());
         // Provider 2's held record is replaced by a new held one; provider 3's is superseded.
         let mut replacement = record(
             2,

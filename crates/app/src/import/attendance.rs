@@ -24,14 +24,14 @@ use super::{
 
 /// What verification looks up, for one chunk.
 struct ChunkReference<'a> {
-    enrollments: &'a HashMap<ProviderNumber, Enrollment>,
+    enrollments: &'a HashMap<ProviderNumber, Option<Enrollment>>,
     courses: &'a HashMap<CourseNumber, CourseFacts>,
     sessions: &'a HashMap<SessionId, SessionFacts>,
 }
 
 impl ReferenceData for ChunkReference<'_> {
     fn enrollment(&self, provider: ProviderNumber) -> Option<Enrollment> {
-        self.enrollments.get(&provider).copied()
+        self.enrollments.get(&provider).copied().flatten()
     }
     fn course(&self, course: &CourseNumber) -> Option<&CourseFacts> {
         self.courses.get(course)
@@ -49,6 +49,37 @@ struct Slot {
     held: Option<AttendanceRecord>,
     held_in_db: bool,
     held_changed: bool,
+}
+
+/// Enrollment facts of the providers seen so far in the file. A provider appears in many rows,
+/// so each is read once; the cache is bounded by the number of providers, not of rows.
+#[derive(Default)]
+struct EnrollmentCache {
+    known: HashMap<ProviderNumber, Option<Enrollment>>,
+}
+
+impl EnrollmentCache {
+    async fn load(
+        &mut self,
+        tx: &mut dyn ImportTx,
+        chunk: &[(u64, AttendanceReport)],
+    ) -> Result<(), ImportError> {
+        let wanted: Vec<ProviderNumber> = chunk
+            .iter()
+            .map(|(_, r)| r.provider)
+            .filter(|p| !self.known.contains_key(p))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let mut found = tx.enrollments(&wanted).await?;
+        for provider in wanted {
+            self.known.insert(provider, found.remove(&provider));
+        }
+        Ok(())
+    }
 }
 
 /// Session facts seen so far in the file (sessions are few; the file's rows are many).
@@ -92,17 +123,25 @@ pub struct AttendanceJudge {
     policy: PolicyBook,
     courses: HashMap<CourseNumber, CourseFacts>,
     sessions: SessionCache,
+    enrollments: EnrollmentCache,
 }
 
 impl std::fmt::Debug for AttendanceJudge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AttendanceJudge").field("courses", &self.courses.len()).finish_non_exhaustive()
+        f.debug_struct("AttendanceJudge")
+            .field("courses", &self.courses.len())
+            .finish_non_exhaustive()
     }
 }
 
 impl AttendanceJudge {
     pub async fn new(tx: &mut dyn ImportTx, policy: PolicyBook) -> Result<Self, ImportError> {
-        Ok(Self { policy, courses: tx.course_facts().await?, sessions: SessionCache::default() })
+        Ok(Self {
+            policy,
+            courses: tx.course_facts().await?,
+            sessions: SessionCache::default(),
+            enrollments: EnrollmentCache::default(),
+        })
     }
 
     /// Verifies `reports` from `vendor`, in order, and writes them; the summary counts them.
@@ -114,7 +153,9 @@ impl AttendanceJudge {
         reports: &[(u64, AttendanceReport)],
         summary: &mut ImportSummary,
     ) -> Result<(), ImportError> {
-        judge_chunk(tx, vendor, &self.policy, &self.courses, &mut self.sessions, reports, summary).await
+        self.sessions.load(tx, reports).await?;
+        self.enrollments.load(tx, reports).await?;
+        judge_chunk(tx, vendor, self, reports, summary).await
     }
 }
 
@@ -125,13 +166,20 @@ pub(super) async fn import<R: Read>(
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    if !tx.missing_vendors(std::slice::from_ref(vendor)).await?.is_empty() {
+    if !tx
+        .missing_vendors(std::slice::from_ref(vendor))
+        .await?
+        .is_empty()
+    {
         return Err(ImportError::UnknownVendor(vendor.clone()));
     }
     let mut judge = AttendanceJudge::new(tx, policy).await?;
     let mut rejections = Rejections::default();
     let mut rows = CsvRows::open(input, ImportKind::Attendance, &mut rejections)?;
-    let mut summary = ImportSummary { kind: Some(ImportKind::Attendance), ..Default::default() };
+    let mut summary = ImportSummary {
+        kind: Some(ImportKind::Attendance),
+        ..Default::default()
+    };
     let mut chunk: Vec<(u64, AttendanceReport)> = Vec::with_capacity(CHUNK_ROWS);
     while let Some((line, record)) = rows.next(&mut rejections)? {
         summary.rows += 1;
@@ -152,7 +200,11 @@ pub(super) async fn import<R: Read>(
         judge.judge(tx, vendor, &chunk, &mut summary).await?;
     }
     progress.read_bytes(rows.bytes_read());
-    if rejections.is_empty() { Ok(summary) } else { Err(rejections.into_error()) }
+    if rejections.is_empty() {
+        Ok(summary)
+    } else {
+        Err(rejections.into_error())
+    }
 }
 
 fn key_of(r: &AttendanceRecord) -> AttendanceKey {
@@ -162,9 +214,7 @@ fn key_of(r: &AttendanceRecord) -> AttendanceKey {
 async fn judge_chunk(
     tx: &mut dyn ImportTx,
     vendor: &VendorCode,
-    policy: &PolicyBook,
-    courses: &HashMap<CourseNumber, CourseFacts>,
-    sessions: &mut SessionCache,
+    judge: &AttendanceJudge,
     chunk: &[(u64, AttendanceReport)],
     summary: &mut ImportSummary,
 ) -> Result<(), ImportError> {
@@ -178,12 +228,11 @@ async fn judge_chunk(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    sessions.load(tx, chunk).await?;
-    let context = tx.attendance_context(&providers, from, to).await?;
+    let stored = tx.attendance_between(&providers, from, to).await?;
 
     let mut ledger = AttendanceLedger::default();
-    let mut slots: HashMap<AttendanceKey, Slot> = HashMap::new();
-    for stored in context.records {
+    let mut slots: HashMap<AttendanceKey, Slot> = HashMap::with_capacity(chunk.len() * 2);
+    for stored in stored {
         let slot = slots.entry(key_of(&stored)).or_default();
         if stored.is_verified() {
             ledger.record_verified(key_of(&stored), stored.minutes);
@@ -194,9 +243,9 @@ async fn judge_chunk(
         }
     }
     let reference = ChunkReference {
-        enrollments: &context.enrollments,
-        courses,
-        sessions: &sessions.known,
+        enrollments: &judge.enrollments.known,
+        courses: &judge.courses,
+        sessions: &judge.sessions.known,
     };
     let mut superseded_held = Vec::new();
 
@@ -221,7 +270,7 @@ async fn judge_chunk(
             summary.counts.unchanged += 1;
             continue;
         }
-        let verdict = ledger.check(report, vendor, &reference, policy);
+        let verdict = ledger.check(report, vendor, &reference, &judge.policy);
         let record = AttendanceRecord {
             verdict,
             ..candidate
@@ -279,5 +328,5 @@ async fn judge_chunk(
 }
 
 fn key_cmp(a: &AttendanceRecord, b: &AttendanceRecord) -> std::cmp::Ordering {
-    (a.provider, &a.course, a.date).cmp(&(b.provider, &b.course, b.date))
+    (a.date, a.provider, &a.course).cmp(&(b.date, b.provider, &b.course))
 }

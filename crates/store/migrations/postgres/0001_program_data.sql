@@ -96,7 +96,9 @@ CREATE TABLE work_hours (
 );
 
 -- At most one verified and one held record per provider, course and day: a differing report
--- for a verified key is held as a duplicate beside it, for the vendor to correct.
+-- for a verified key is held as a duplicate beside it, for the vendor to correct. The key leads
+-- with the date: vendors report in date order, so imports append instead of scattering pages,
+-- and verification reads a chunk's few days.
 CREATE TABLE attendance (
     provider_number    BIGINT NOT NULL,
     course_number      TEXT NOT NULL,
@@ -110,7 +112,7 @@ CREATE TABLE attendance (
     hold_reason        TEXT,
     policy_version     TEXT,
     recorded_at        TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (provider_number, course_number, attended_on, status),
+    PRIMARY KEY (attended_on, provider_number, course_number, status),
     CHECK ((status = 'held') = (hold_reason IS NOT NULL))
 );
 CREATE INDEX attendance_held ON attendance (vendor_code, hold_reason) WHERE status = 'held';

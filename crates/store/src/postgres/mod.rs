@@ -8,7 +8,9 @@ use sqlx::{PgPool, Postgres, Transaction};
 use time::OffsetDateTime;
 
 use crate::model::AttendanceWrite;
-use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, verdict_columns};
+use pathways_domain::eligibility::Enrollment;
+
+use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, EnrollmentRow, verdict_columns};
 use crate::{Backend, ImportTx, Store};
 
 crate::common::common_queries!(Postgres, distinct = "IS DISTINCT FROM");
@@ -209,13 +211,38 @@ impl ImportTx for PgImport {
         session_facts(&mut self.tx, ids).await
     }
 
-    async fn attendance_context(
+    async fn enrollments(
+        &mut self,
+        providers: &[ProviderNumber],
+    ) -> StoreResult<HashMap<ProviderNumber, Enrollment>> {
+        // One array parameter instead of thousands: PostgreSQL plans it once, quickly.
+        let numbers: Vec<i64> = providers.iter().map(|p| p.as_i64()).collect();
+        let rows: Vec<EnrollmentRow> = sqlx::query_as(
+            "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+             FROM providers WHERE provider_number = ANY($1)",
+        )
+        .bind(numbers)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        rows.into_iter().map(EnrollmentRow::into_domain).collect()
+    }
+
+    async fn attendance_between(
         &mut self,
         providers: &[ProviderNumber],
         from: Date,
         to: Date,
-    ) -> StoreResult<AttendanceContext> {
-        attendance_context(&mut self.tx, providers, from, to).await
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        let numbers: Vec<i64> = providers.iter().map(|p| p.as_i64()).collect();
+        let rows: Vec<AttendanceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{ATTENDANCE_SELECT} WHERE provider_number = ANY($1) AND attended_on BETWEEN $2 AND $3"
+        )))
+        .bind(numbers)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        rows.into_iter().map(TryInto::try_into).collect()
     }
 
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()> {

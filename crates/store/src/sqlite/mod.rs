@@ -9,7 +9,9 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 use time::OffsetDateTime;
 
 use crate::model::AttendanceWrite;
-use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, verdict_columns};
+use pathways_domain::eligibility::Enrollment;
+
+use crate::rows::{ATTENDANCE_COLUMNS, ATTENDANCE_UPSERT, EnrollmentRow, verdict_columns};
 use crate::{Backend, ImportTx, Store};
 
 crate::common::common_queries!(Sqlite, distinct = "IS NOT");
@@ -170,19 +172,60 @@ impl ImportTx for SqliteImport {
         session_facts(&mut self.tx, ids).await
     }
 
-    async fn attendance_context(
+    async fn enrollments(
+        &mut self,
+        providers: &[ProviderNumber],
+    ) -> StoreResult<HashMap<ProviderNumber, Enrollment>> {
+        let mut found = HashMap::with_capacity(providers.len());
+        for chunk in providers.chunks(MAX_PARAMS) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                 FROM providers WHERE provider_number IN (",
+            );
+            let mut list = qb.separated(", ");
+            for p in chunk {
+                list.push_bind(p.as_i64());
+            }
+            qb.push(")");
+            let rows: Vec<EnrollmentRow> = qb.build_query_as().fetch_all(&mut *self.tx).await?;
+            for row in rows {
+                let (number, enrollment) = row.into_domain()?;
+                found.insert(number, enrollment);
+            }
+        }
+        Ok(found)
+    }
+
+    async fn attendance_between(
         &mut self,
         providers: &[ProviderNumber],
         from: Date,
         to: Date,
-    ) -> StoreResult<AttendanceContext> {
-        attendance_context(&mut self.tx, providers, from, to).await
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        let mut records = Vec::new();
+        for chunk in providers.chunks(MAX_PARAMS) {
+            let mut qb = QueryBuilder::<Sqlite>::new(ATTENDANCE_SELECT);
+            qb.push(" WHERE provider_number IN (");
+            let mut list = qb.separated(", ");
+            for p in chunk {
+                list.push_bind(p.as_i64());
+            }
+            qb.push(") AND attended_on BETWEEN ")
+                .push_bind(from)
+                .push(" AND ")
+                .push_bind(to);
+            let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *self.tx).await?;
+            for row in rows {
+                records.push(row.try_into()?);
+            }
+        }
+        Ok(records)
     }
 
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()> {
         delete_held(&mut self.tx, &write.superseded_held).await?;
         let now = OffsetDateTime::now_utc();
-        for records in [&write.inserts, &write.replacements] {
+        for (records, upsert) in [(&write.inserts, false), (&write.replacements, true)] {
             for chunk in records.chunks(ATTENDANCE_ROWS_PER_STATEMENT) {
                 let mut qb = QueryBuilder::<Sqlite>::new(format!(
                     "INSERT INTO attendance ({ATTENDANCE_COLUMNS}) "
@@ -202,7 +245,11 @@ impl ImportTx for SqliteImport {
                         .push_bind(policy.map(str::to_owned))
                         .push_bind(now);
                 });
-                qb.push(ATTENDANCE_UPSERT);
+                // New keys cannot conflict (the importer checked what is stored), and a plain
+                // insert is cheaper; replacements of held records need the upsert.
+                if upsert {
+                    qb.push(ATTENDANCE_UPSERT);
+                }
                 qb.build().execute(&mut *self.tx).await?;
             }
         }

@@ -1,0 +1,32 @@
+//! `pathways serve`: the web pages and the JSON API.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The address to listen on.
+    #[arg(long, env = "PATHWAYS_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Mark cookies Secure (set this when the site is behind HTTPS).
+    #[arg(long, env = "PATHWAYS_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
+    let store = super::open(database_url).await?;
+    let config = pathways_web::WebConfig {
+        secure_cookies: args.secure_cookies,
+        ..Default::default()
+    };
+    let app = pathways_web::build(store, config).await;
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let addr = listener.local_addr()?;
+    println!("Pathways is running at http://{addr}/ (press Ctrl-C to stop)");
+    pathways_web::serve(listener, app).await?;
+    Ok(ExitCode::SUCCESS)
+}
