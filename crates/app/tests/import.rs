@@ -42,7 +42,7 @@ async fn import_ok(store: &dyn Store, kind: ImportKind, csv: &str) -> ImportSumm
 
 fn rejected_lines(result: Result<ImportSummary, ImportError>) -> Vec<String> {
     match result {
-        Err(ImportError::Rejected { errors, total }) => {
+        Err(ImportError::Rejected { errors, total, .. }) => {
             assert_eq!(errors.len() as u64, total);
             errors.iter().map(ToString::to_string).collect()
         }

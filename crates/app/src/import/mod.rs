@@ -117,12 +117,14 @@ impl fmt::Display for RowError {
 /// Why an import changed nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the file was rejected and nothing was imported: {total} bad row(s)")]
+    #[error("the file was rejected and nothing was imported: {bad_rows} bad row(s)")]
     Rejected {
-        /// The bad rows, in file order (at most 10,000 are listed).
+        /// The problems, in file order (at most 10,000 are listed).
         errors: Vec<RowError>,
-        /// How many bad rows there were in all.
+        /// How many problems there were in all (a row can have several).
         total: u64,
+        /// How many rows (or the header) had a problem.
+        bad_rows: u64,
     },
     #[error("an attendance file needs the vendor it comes from")]
     VendorRequired,
@@ -203,11 +205,13 @@ impl Progress for NoProgress {
 pub(crate) struct Rejections {
     listed: Vec<RowError>,
     total: u64,
+    bad_lines: HashSet<u64>,
 }
 
 impl Rejections {
     pub fn add(&mut self, line: u64, column: impl Into<String>, reason: impl Into<String>) {
         self.total += 1;
+        self.bad_lines.insert(line);
         if self.listed.len() < MAX_LISTED_ERRORS {
             self.listed.push(RowError {
                 line,
@@ -232,6 +236,7 @@ impl Rejections {
         ImportError::Rejected {
             errors: self.listed,
             total: self.total,
+            bad_rows: self.bad_lines.len() as u64,
         }
     }
 }

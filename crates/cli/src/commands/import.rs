@@ -69,15 +69,15 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
             println!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(ImportError::Rejected { errors, total }) => {
+        Err(ImportError::Rejected { errors, total, bad_rows }) => {
             for e in &errors {
                 eprintln!("{e}");
             }
             if total > errors.len() as u64 {
-                eprintln!("… and {} more bad rows", total - errors.len() as u64);
+                eprintln!("… and {} more problems", total - errors.len() as u64);
             }
             eprintln!(
-                "{}: rejected, nothing was imported: {total} bad row(s)",
+                "{}: rejected, nothing was imported: {bad_rows} bad row(s), {total} problem(s)",
                 args.file.display()
             );
             Ok(ExitCode::FAILURE)
