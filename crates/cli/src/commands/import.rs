@@ -69,7 +69,11 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
             println!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(ImportError::Rejected { errors, total, bad_rows }) => {
+        Err(ImportError::Rejected {
+            errors,
+            total,
+            bad_rows,
+        }) => {
             for e in &errors {
                 eprintln!("{e}");
             }
