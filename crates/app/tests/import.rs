@@ -17,7 +17,7 @@ async fn import(
         store,
         kind,
         Some(&vendor_code("V1")),
-        csv.as_bytes(),
+        std::io::Cursor::new(csv.to_owned()),
         &NoProgress,
     )
     .await
@@ -388,7 +388,7 @@ async fn an_attendance_file_needs_a_known_vendor() {
             db.store.as_ref(),
             ImportKind::Attendance,
             Some(&vendor_code("V9")),
-            csv.as_bytes(),
+            std::io::Cursor::new(csv.to_owned()),
             &NoProgress,
         )
         .await;
@@ -400,7 +400,7 @@ async fn an_attendance_file_needs_a_known_vendor() {
             db.store.as_ref(),
             ImportKind::Attendance,
             None,
-            csv.as_bytes(),
+            std::io::Cursor::new(csv.to_owned()),
             &NoProgress,
         )
         .await;

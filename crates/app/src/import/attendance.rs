@@ -159,51 +159,94 @@ impl AttendanceJudge {
     }
 }
 
-pub(super) async fn import<R: Read>(
+/// What the reading thread hands to the judging task.
+enum Parsed {
+    /// Well-formed rows, and whether the file has been free of bad rows so far.
+    Chunk { rows: Vec<(u64, AttendanceReport)>, clean: bool, bytes: u64 },
+    /// The end of the file.
+    End { rejections: Rejections, rows_read: u64, bytes: u64 },
+    Failed(ImportError),
+}
+
+/// Reads and parses the file on its own thread, a chunk ahead of the judging, so reading and
+/// parsing overlap with the database work. The channel holds two chunks: memory stays bounded.
+fn spawn_reader<R: Read + Send + 'static>(input: R) -> tokio::sync::mpsc::Receiver<Parsed> {
+    let (sender, receiver) = tokio::sync::mpsc::channel(2);
+    std::thread::spawn(move || {
+        let mut rejections = Rejections::default();
+        let mut rows = match CsvRows::open(input, ImportKind::Attendance, &mut rejections) {
+            Ok(rows) => rows,
+            Err(e) => {
+                let _ = sender.blocking_send(Parsed::Failed(e));
+                return;
+            }
+        };
+        let mut rows_read = 0;
+        let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+        loop {
+            let (line, record) = match rows.next(&mut rejections) {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => {
+                    let _ = sender.blocking_send(Parsed::Failed(e));
+                    return;
+                }
+            };
+            rows_read += 1;
+            match parse::attendance(record) {
+                Ok(report) => chunk.push((line, report)),
+                Err(errors) => rejections.add_columns(line, errors),
+            }
+            if chunk.len() == CHUNK_ROWS {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
+                let parsed = Parsed::Chunk { rows: full, clean: rejections.is_empty(), bytes: rows.bytes_read() };
+                if sender.blocking_send(parsed).is_err() {
+                    return; // The import was abandoned.
+                }
+            }
+        }
+        let bytes = rows.bytes_read();
+        if !chunk.is_empty() {
+            let parsed = Parsed::Chunk { rows: chunk, clean: rejections.is_empty(), bytes };
+            if sender.blocking_send(parsed).is_err() {
+                return;
+            }
+        }
+        let _ = sender.blocking_send(Parsed::End { rejections, rows_read, bytes });
+    });
+    receiver
+}
+
+pub(super) async fn import<R: Read + Send + 'static>(
     tx: &mut dyn ImportTx,
     vendor: &VendorCode,
     policy: PolicyBook,
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    if !tx
-        .missing_vendors(std::slice::from_ref(vendor))
-        .await?
-        .is_empty()
-    {
+    if !tx.missing_vendors(std::slice::from_ref(vendor)).await?.is_empty() {
         return Err(ImportError::UnknownVendor(vendor.clone()));
     }
     let mut judge = AttendanceJudge::new(tx, policy).await?;
-    let mut rejections = Rejections::default();
-    let mut rows = CsvRows::open(input, ImportKind::Attendance, &mut rejections)?;
-    let mut summary = ImportSummary {
-        kind: Some(ImportKind::Attendance),
-        ..Default::default()
-    };
-    let mut chunk: Vec<(u64, AttendanceReport)> = Vec::with_capacity(CHUNK_ROWS);
-    while let Some((line, record)) = rows.next(&mut rejections)? {
-        summary.rows += 1;
-        match parse::attendance(record) {
-            Ok(report) => chunk.push((line, report)),
-            Err(errors) => rejections.add_columns(line, errors),
-        }
-        if chunk.len() == CHUNK_ROWS {
-            // Once the file is known to be rejected, rows are only checked, not judged.
-            if rejections.is_empty() {
-                judge.judge(tx, vendor, &chunk, &mut summary).await?;
+    let mut summary = ImportSummary { kind: Some(ImportKind::Attendance), ..Default::default() };
+    let mut parsed = spawn_reader(input);
+    loop {
+        match parsed.recv().await {
+            Some(Parsed::Chunk { rows, clean, bytes }) => {
+                // Once the file is known to be rejected, rows are only checked, not judged.
+                if clean {
+                    judge.judge(tx, vendor, &rows, &mut summary).await?;
+                }
+                progress.read_bytes(bytes);
             }
-            chunk.clear();
-            progress.read_bytes(rows.bytes_read());
+            Some(Parsed::End { rejections, rows_read, bytes }) => {
+                progress.read_bytes(bytes);
+                summary.rows = rows_read;
+                return if rejections.is_empty() { Ok(summary) } else { Err(rejections.into_error()) };
+            }
+            Some(Parsed::Failed(e)) => return Err(e),
+            None => return Err(ImportError::Read(std::io::Error::other("the file reader stopped"))),
         }
-    }
-    if rejections.is_empty() && !chunk.is_empty() {
-        judge.judge(tx, vendor, &chunk, &mut summary).await?;
-    }
-    progress.read_bytes(rows.bytes_read());
-    if rejections.is_empty() {
-        Ok(summary)
-    } else {
-        Err(rejections.into_error())
     }
 }
 

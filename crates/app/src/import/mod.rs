@@ -407,7 +407,7 @@ import_row!(WorkHours, WorkHours, parse::work_hours, key: |r| (r.provider, &r.ca
 import_row!(WageRate, WageRates, parse::wage_rate, key: |r| (r.county, r.effective_from));
 /// Imports one file. `vendor` is required for attendance (the vendor the file comes from) and
 /// ignored otherwise.
-pub async fn import_csv<R: Read>(
+pub async fn import_csv<R: Read + Send + 'static>(
     store: &dyn Store,
     kind: ImportKind,
     vendor: Option<&VendorCode>,
