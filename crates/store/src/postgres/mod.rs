@@ -1,7 +1,5 @@
 //! The scale-out backend: PostgreSQL, with COPY for bulk attendance loads.
 
-use std::fmt::Write as _;
-
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
@@ -143,50 +141,63 @@ struct PgImport {
     tx: Transaction<'static, Postgres>,
 }
 
-/// Appends a field to COPY text format, escaping what the format requires.
-fn copy_field(buf: &mut String, value: Option<&str>) {
-    match value {
-        None => buf.push_str("\\N"),
-        Some(v) => {
-            for c in v.chars() {
-                match c {
-                    '\\' => buf.push_str("\\\\"),
-                    '\t' => buf.push_str("\\t"),
-                    '\n' => buf.push_str("\\n"),
-                    '\r' => buf.push_str("\\r"),
-                    c => buf.push(c),
-                }
+/// Rows of `attendance` in PostgreSQL's binary COPY format, which the server loads without
+/// parsing text (measured faster than the text format for a million rows).
+struct BinaryCopy {
+    buf: Vec<u8>,
+}
+
+/// 2000-01-01, PostgreSQL's epoch for dates and timestamps.
+const PG_EPOCH: Date = time::macros::date!(2000 - 01 - 01);
+
+impl BinaryCopy {
+    fn new() -> Self {
+        let mut buf = Vec::with_capacity(COPY_BUFFER + 4096);
+        buf.extend_from_slice(b"PGCOPY\n\xff\r\n\0");
+        buf.extend_from_slice(&0i32.to_be_bytes()); // flags
+        buf.extend_from_slice(&0i32.to_be_bytes()); // header extension length
+        Self { buf }
+    }
+
+    fn i64(&mut self, v: i64) {
+        self.buf.extend_from_slice(&8i32.to_be_bytes());
+        self.buf.extend_from_slice(&v.to_be_bytes());
+    }
+
+    fn text(&mut self, v: Option<&str>) {
+        match v {
+            None => self.buf.extend_from_slice(&(-1i32).to_be_bytes()),
+            Some(v) => {
+                let len = i32::try_from(v.len()).unwrap_or(i32::MAX);
+                self.buf.extend_from_slice(&len.to_be_bytes());
+                self.buf.extend_from_slice(v.as_bytes());
             }
         }
     }
-}
 
-fn copy_row(buf: &mut String, r: &AttendanceRecord, recorded_at: &str) {
-    let (status, reason, policy) = verdict_columns(&r.verdict);
-    let _ = write!(buf, "{}\t", r.provider.as_i64());
-    copy_field(buf, Some(r.course.as_str()));
-    let _ = write!(
-        buf,
-        "\t{}\t{status}\t",
-        pathways_domain::error::format_date(r.date)
-    );
-    copy_field(buf, r.session.as_ref().map(|s| s.as_str()));
-    let _ = write!(
-        buf,
-        "\t{}\t{}\t",
-        r.minutes.get(),
-        if r.completed { 't' } else { 'f' }
-    );
-    copy_field(buf, r.certificate.as_ref().map(|c| c.as_str()));
-    buf.push('\t');
-    copy_field(buf, Some(r.vendor.as_str()));
-    buf.push('\t');
-    copy_field(buf, reason);
-    buf.push('\t');
-    copy_field(buf, policy);
-    buf.push('\t');
-    buf.push_str(recorded_at);
-    buf.push('\n');
+    fn row(&mut self, r: &AttendanceRecord, recorded_at_micros: i64) {
+        let (status, reason, policy) = verdict_columns(&r.verdict);
+        self.buf.extend_from_slice(&12i16.to_be_bytes());
+        self.i64(r.provider.as_i64());
+        self.text(Some(r.course.as_str()));
+        let days = i32::try_from((r.date - PG_EPOCH).whole_days()).unwrap_or_default();
+        self.buf.extend_from_slice(&4i32.to_be_bytes());
+        self.buf.extend_from_slice(&days.to_be_bytes());
+        self.text(Some(status));
+        self.text(r.session.as_ref().map(|s| s.as_str()));
+        self.i64(i64::from(r.minutes.get()));
+        self.buf.extend_from_slice(&1i32.to_be_bytes());
+        self.buf.push(u8::from(r.completed));
+        self.text(r.certificate.as_ref().map(|c| c.as_str()));
+        self.text(Some(r.vendor.as_str()));
+        self.text(reason);
+        self.text(policy);
+        self.i64(recorded_at_micros);
+    }
+
+    fn finish(&mut self) {
+        self.buf.extend_from_slice(&(-1i16).to_be_bytes());
+    }
 }
 
 #[async_trait]
@@ -256,26 +267,24 @@ impl ImportTx for PgImport {
         let now = OffsetDateTime::now_utc();
         if !write.inserts.is_empty() {
             // New keys cannot conflict (the importer checked what is stored), so COPY them.
-            let recorded_at = now
-                .format(&time::format_description::well_known::Rfc3339)
-                .map_err(StoreError::corrupt)?;
+            let epoch = PrimitiveDateTime::new(PG_EPOCH, Time::MIDNIGHT).assume_utc();
+            let recorded_at = i64::try_from((now - epoch).whole_microseconds()).unwrap_or_default();
             let mut copy = self
                 .tx
                 .copy_in_raw(&format!(
-                    "COPY attendance ({ATTENDANCE_COLUMNS}) FROM STDIN"
+                    "COPY attendance ({ATTENDANCE_COLUMNS}) FROM STDIN WITH (FORMAT binary)"
                 ))
                 .await?;
-            let mut buf = String::with_capacity(COPY_BUFFER + 1024);
+            let mut data = BinaryCopy::new();
             for r in &write.inserts {
-                copy_row(&mut buf, r, &recorded_at);
-                if buf.len() >= COPY_BUFFER {
-                    copy.send(buf.as_bytes()).await?;
-                    buf.clear();
+                data.row(r, recorded_at);
+                if data.buf.len() >= COPY_BUFFER {
+                    copy.send(data.buf.as_slice()).await?;
+                    data.buf.clear();
                 }
             }
-            if !buf.is_empty() {
-                copy.send(buf.as_bytes()).await?;
-            }
+            data.finish();
+            copy.send(data.buf.as_slice()).await?;
             copy.finish().await?;
         }
         for chunk in write.replacements.chunks(500) {
