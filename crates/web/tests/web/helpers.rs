@@ -1,6 +1,7 @@
 //! `TestApp`: the real router over a fresh, seeded SQLite database, and small builders for the
 //! catalog it holds.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -24,6 +25,26 @@ pub const TODAY: Date = date!(2026 - 03 - 01);
 pub struct TestApp {
     router: Router,
     db: Option<TestDatabase>,
+}
+
+/// The site on a real port (see [`TestApp::serve`]); stops when dropped.
+#[derive(Debug)]
+pub struct Served {
+    pub addr: SocketAddr,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Served {
+    /// The full address of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
 }
 
 /// A response with its body read.
@@ -124,6 +145,18 @@ impl TestApp {
             headers,
             body: String::from_utf8(bytes.to_vec()).expect("a UTF-8 body"),
         }
+    }
+
+    /// Serves the site over HTTP on a free local port, for a real browser, until the returned
+    /// [`Served`] is dropped.
+    pub async fn serve(&self) -> Served {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let addr = listener.local_addr().expect("an address");
+        let router = self.router.clone();
+        let server = tokio::spawn(async move { axum::serve(listener, router).await });
+        Served { addr, server }
     }
 
     /// Adds courses to the catalog.

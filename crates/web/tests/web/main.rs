@@ -1,6 +1,8 @@
 //! The web edge driven through its real router, against a real SQLite database per test.
 
 mod api;
+mod browser;
 mod helpers;
 mod pages;
 mod server;
+mod webdriver;
