@@ -91,9 +91,21 @@ impl<'a> Fields<'a> {
     /// Optional free text: an empty field is `None`.
     pub fn optional_text(&mut self, column: &'static str, max: usize) -> Option<Option<String>> {
         if self.raw(column).trim().is_empty() {
+            return Some(None);
+        }
+        self.text(column, max).map(Some)
+    }
+
+    /// An optional column: an empty field is `None`, anything else must parse.
+    pub fn optional<T>(
+        &mut self,
+        column: &'static str,
+        parse: impl FnOnce(&str) -> Result<T, ParseError>,
+    ) -> Option<Option<T>> {
+        if self.raw(column).trim().is_empty() {
             Some(None)
         } else {
-            self.text(column, max).map(Some)
+            self.parse(column, parse).map(Some)
         }
     }
 
@@ -116,13 +128,18 @@ fn email(raw: &str) -> Result<String, ParseError> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
         });
+    checked(raw, valid, "an email address such as name@example.org")
+}
+
+/// The trimmed text when it passes `valid`; otherwise why not.
+fn checked(raw: &str, valid: bool, expected: &'static str) -> Result<String, ParseError> {
     if raw.is_empty() {
         Err(ParseError::Missing)
     } else if valid {
         Ok(raw.to_owned())
     } else {
         Err(ParseError::Invalid {
-            expected: "an email address such as name@example.org",
+            expected,
             found: raw.chars().take(40).collect(),
         })
     }
@@ -136,16 +153,7 @@ fn web_address(raw: &str) -> Result<String, ParseError> {
         && raw
             .split_once("://")
             .is_some_and(|(_, rest)| !rest.is_empty());
-    if raw.is_empty() {
-        Err(ParseError::Missing)
-    } else if valid {
-        Ok(raw.to_owned())
-    } else {
-        Err(ParseError::Invalid {
-            expected: "a web address starting with https://",
-            found: raw.chars().take(40).collect(),
-        })
-    }
+    checked(raw, valid, "a web address starting with https://")
 }
 
 fn phone(raw: &str) -> Result<String, ParseError> {
@@ -154,16 +162,11 @@ fn phone(raw: &str) -> Result<String, ParseError> {
     let allowed = raw
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().x".contains(c));
-    if raw.is_empty() {
-        Err(ParseError::Missing)
-    } else if allowed && (7..=15).contains(&digits) {
-        Ok(raw.to_owned())
-    } else {
-        Err(ParseError::Invalid {
-            expected: "a phone number such as (916) 555-0100",
-            found: raw.chars().take(40).collect(),
-        })
-    }
+    checked(
+        raw,
+        allowed && (7..=15).contains(&digits),
+        "a phone number such as (916) 555-0100",
+    )
 }
 
 fn boolean(raw: &str) -> Result<bool, ParseError> {
@@ -253,11 +256,7 @@ pub fn course(record: &StringRecord) -> Result<Course, Vec<ColumnError>> {
     {
         f.fail("retired_on", "must be after published_on");
     }
-    let registration_url = if f.raw("registration_url").trim().is_empty() {
-        Some(None)
-    } else {
-        f.parse("registration_url", web_address).map(Some)
-    };
+    let registration_url = f.optional("registration_url", web_address);
     let description = f.text("description", 4000);
     let value = (|| {
         Some(Course {
@@ -335,16 +334,8 @@ pub fn provider(record: &StringRecord) -> Result<Provider, Vec<ColumnError>> {
     let enrolled_on = f.parse("enrolled_on", parse_optional_date);
     let last_paid_on = f.parse("last_paid_on", parse_optional_date);
     let language = f.parse("language", LanguageTag::parse);
-    let phone = if f.raw("phone").trim().is_empty() {
-        Some(None)
-    } else {
-        f.parse("phone", phone).map(Some)
-    };
-    let email = if f.raw("email").trim().is_empty() {
-        Some(None)
-    } else {
-        f.parse("email", email).map(Some)
-    };
+    let phone = f.optional("phone", phone);
+    let email = f.optional("email", email);
     let value = (|| {
         Some(Provider {
             number: number?,
@@ -474,20 +465,11 @@ pub fn attendance(record: &StringRecord) -> Result<AttendanceReport, Vec<ColumnE
     let mut f = Fields::new(record, ATTENDANCE_COLUMNS);
     let provider = f.parse("provider_number", ProviderNumber::parse);
     let course = f.parse("course_number", CourseNumber::parse);
-    let session = if f.raw("session_id").trim().is_empty() {
-        Some(None)
-    } else {
-        f.parse("session_id", SessionId::parse).map(Some)
-    };
+    let session = f.optional("session_id", SessionId::parse);
     let date = f.parse("date", parse_date);
     let minutes = f.parse("minutes", Minutes::parse_attended);
     let completed = f.parse("completed", boolean);
-    let certificate = if f.raw("certificate_number").trim().is_empty() {
-        Some(None)
-    } else {
-        f.parse("certificate_number", CertificateNumber::parse)
-            .map(Some)
-    };
+    let certificate = f.optional("certificate_number", CertificateNumber::parse);
     if completed == Some(true) && certificate == Some(None) {
         f.fail("certificate_number", "is required when completed is true");
     }
