@@ -33,12 +33,18 @@ impl SeedProgress for Bar {
 pub async fn load(store: &dyn Store, providers: u32, seed: u64) -> anyhow::Result<()> {
     let started = Instant::now();
     let today = time::OffsetDateTime::now_utc().date();
-    let demo = Demo::new(DemoOptions { providers, seed, today });
+    let demo = Demo::new(DemoOptions {
+        providers,
+        seed,
+        today,
+    });
     let bar = indicatif::ProgressBar::new(u64::from(demo.provider_count()));
     bar.set_style(
-        indicatif::ProgressStyle::with_template("loading providers [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "loading providers [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     let attendance = load_demo(store, &demo, &Bar(bar.clone())).await?;
     bar.finish_and_clear();
@@ -55,7 +61,10 @@ pub async fn load(store: &dyn Store, providers: u32, seed: u64) -> anyhow::Resul
         counts.sessions
     );
     println!("{attendance}");
-    println!("database size: {:.1} MiB", store.size_bytes().await? as f64 / 1_048_576.0);
+    println!(
+        "database size: {:.1} MiB",
+        store.size_bytes().await? as f64 / 1_048_576.0
+    );
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 mod attendance;
 mod bench;
+mod demo;
 mod import;
 mod serve;
 
@@ -38,6 +39,8 @@ enum Command {
     Import(import::Args),
     /// Attendance records: list the held ones.
     Attendance(attendance::Args),
+    /// Fill the database with a realistic, deterministic demo program.
+    Demo(demo::Args),
     /// Measure performance and print the figures.
     Bench(bench::Args),
 }
@@ -56,6 +59,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         },
         Command::Attendance(args) => match open(&cli.database_url).await {
             Ok(store) => attendance::run(store.as_ref(), args).await,
+            Err(e) => Err(e),
+        },
+        Command::Demo(args) => match open(&cli.database_url).await {
+            Ok(store) => demo::run(store.as_ref(), args).await,
             Err(e) => Err(e),
         },
         Command::Bench(args) => bench::run(args).await,

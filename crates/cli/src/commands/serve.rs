@@ -10,6 +10,9 @@ pub struct Args {
     /// The address to listen on.
     #[arg(long, env = "PATHWAYS_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// Load the demo program first if the database is empty.
+    #[arg(long)]
+    demo: bool,
     /// Mark cookies Secure (set this when the site is behind HTTPS).
     #[arg(long, env = "PATHWAYS_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -17,6 +20,20 @@ pub struct Args {
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open(database_url).await?;
+    if args.demo {
+        let counts = store.table_counts().await?;
+        if counts.courses == 0 && counts.providers == 0 {
+            eprintln!("loading the demo program into an empty database…");
+            super::demo::load(
+                store.as_ref(),
+                super::demo::DEFAULT_PROVIDERS,
+                super::demo::DEFAULT_SEED,
+            )
+            .await?;
+        } else {
+            eprintln!("the database already holds data; the demo program is not loaded again");
+        }
+    }
     let config = pathways_web::WebConfig {
         secure_cookies: args.secure_cookies,
         ..Default::default()
