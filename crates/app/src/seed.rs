@@ -13,7 +13,7 @@ use crate::demo::Demo;
 use crate::import::{AttendanceJudge, ImportError, ImportKind, ImportSummary};
 
 /// Providers loaded per transaction.
-const PROVIDERS_PER_CHUNK: usize = 5_000;
+pub const PROVIDERS_PER_CHUNK: usize = 5_000;
 
 /// Told how many providers have been loaded.
 pub trait SeedProgress: Send + Sync {
@@ -45,7 +45,10 @@ pub async fn load_demo(
     tx.upsert(&Batch::Sessions(demo.sessions())).await?;
     tx.commit().await?;
 
-    let mut attendance = ImportSummary { kind: Some(ImportKind::Attendance), ..Default::default() };
+    let mut attendance = ImportSummary {
+        kind: Some(ImportKind::Attendance),
+        ..Default::default()
+    };
     let mut loaded = 0u64;
     for chunk in demo.provider_chunks(PROVIDERS_PER_CHUNK) {
         loaded += chunk.providers.len() as u64;

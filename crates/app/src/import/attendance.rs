@@ -162,9 +162,17 @@ impl AttendanceJudge {
 /// What the reading thread hands to the judging task.
 enum Parsed {
     /// Well-formed rows, and whether the file has been free of bad rows so far.
-    Chunk { rows: Vec<(u64, AttendanceReport)>, clean: bool, bytes: u64 },
+    Chunk {
+        rows: Vec<(u64, AttendanceReport)>,
+        clean: bool,
+        bytes: u64,
+    },
     /// The end of the file.
-    End { rejections: Rejections, rows_read: u64, bytes: u64 },
+    End {
+        rejections: Rejections,
+        rows_read: u64,
+        bytes: u64,
+    },
     Failed(ImportError),
 }
 
@@ -199,7 +207,11 @@ fn spawn_reader<R: Read + Send + 'static>(input: R) -> tokio::sync::mpsc::Receiv
             }
             if chunk.len() == CHUNK_ROWS {
                 let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
-                let parsed = Parsed::Chunk { rows: full, clean: rejections.is_empty(), bytes: rows.bytes_read() };
+                let parsed = Parsed::Chunk {
+                    rows: full,
+                    clean: rejections.is_empty(),
+                    bytes: rows.bytes_read(),
+                };
                 if sender.blocking_send(parsed).is_err() {
                     return; // The import was abandoned.
                 }
@@ -207,12 +219,20 @@ fn spawn_reader<R: Read + Send + 'static>(input: R) -> tokio::sync::mpsc::Receiv
         }
         let bytes = rows.bytes_read();
         if !chunk.is_empty() {
-            let parsed = Parsed::Chunk { rows: chunk, clean: rejections.is_empty(), bytes };
+            let parsed = Parsed::Chunk {
+                rows: chunk,
+                clean: rejections.is_empty(),
+                bytes,
+            };
             if sender.blocking_send(parsed).is_err() {
                 return;
             }
         }
-        let _ = sender.blocking_send(Parsed::End { rejections, rows_read, bytes });
+        let _ = sender.blocking_send(Parsed::End {
+            rejections,
+            rows_read,
+            bytes,
+        });
     });
     receiver
 }
@@ -224,11 +244,18 @@ pub(super) async fn import<R: Read + Send + 'static>(
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    if !tx.missing_vendors(std::slice::from_ref(vendor)).await?.is_empty() {
+    if !tx
+        .missing_vendors(std::slice::from_ref(vendor))
+        .await?
+        .is_empty()
+    {
         return Err(ImportError::UnknownVendor(vendor.clone()));
     }
     let mut judge = AttendanceJudge::new(tx, policy).await?;
-    let mut summary = ImportSummary { kind: Some(ImportKind::Attendance), ..Default::default() };
+    let mut summary = ImportSummary {
+        kind: Some(ImportKind::Attendance),
+        ..Default::default()
+    };
     let mut parsed = spawn_reader(input);
     loop {
         match parsed.recv().await {
@@ -239,13 +266,25 @@ pub(super) async fn import<R: Read + Send + 'static>(
                 }
                 progress.read_bytes(bytes);
             }
-            Some(Parsed::End { rejections, rows_read, bytes }) => {
+            Some(Parsed::End {
+                rejections,
+                rows_read,
+                bytes,
+            }) => {
                 progress.read_bytes(bytes);
                 summary.rows = rows_read;
-                return if rejections.is_empty() { Ok(summary) } else { Err(rejections.into_error()) };
+                return if rejections.is_empty() {
+                    Ok(summary)
+                } else {
+                    Err(rejections.into_error())
+                };
             }
             Some(Parsed::Failed(e)) => return Err(e),
-            None => return Err(ImportError::Read(std::io::Error::other("the file reader stopped"))),
+            None => {
+                return Err(ImportError::Read(std::io::Error::other(
+                    "the file reader stopped",
+                )));
+            }
         }
     }
 }

@@ -1,0 +1,70 @@
+//! The demo program loads on both databases through the real import paths: every row crafted to
+//! be held is held with its intended reason, the rest verify, and loading again changes nothing.
+
+use std::collections::BTreeMap;
+
+use pathways_app::demo::{Demo, DemoOptions};
+use pathways_app::seed::{NoSeedProgress, PROVIDERS_PER_CHUNK, load_demo};
+use pathways_store::testing;
+use time::macros::date;
+
+fn demo() -> Demo {
+    Demo::new(DemoOptions {
+        providers: 600,
+        seed: 7,
+        today: date!(2026 - 11 - 25),
+    })
+}
+
+#[tokio::test]
+async fn the_demo_loads_with_exactly_the_held_records_it_was_built_to_have() {
+    let demo = demo();
+    let mut intended: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut rows = 0;
+    for chunk in demo.provider_chunks(PROVIDERS_PER_CHUNK) {
+        rows += chunk.attendance.len() as u64;
+        for held in &chunk.held_by_design {
+            *intended.entry(held.reason.code()).or_default() += 1;
+        }
+    }
+    assert_eq!(
+        intended.len(),
+        9,
+        "every hold reason is in the demo: {intended:?}"
+    );
+
+    for db in testing::all().await {
+        let summary = load_demo(db.store.as_ref(), &demo, &NoSeedProgress)
+            .await
+            .unwrap();
+        assert_eq!(summary.rows, rows);
+        assert_eq!(summary.held, intended, "{}", db.url);
+        assert_eq!(summary.verified + summary.held_total(), rows);
+
+        let counts = db.store.table_counts().await.unwrap();
+        assert_eq!(counts.providers, 600);
+        assert_eq!(
+            (counts.vendors, counts.courses),
+            (demo.vendors().len() as u64, demo.courses().len() as u64)
+        );
+        assert_eq!(counts.wage_rates, demo.wage_rates().len() as u64);
+        assert_eq!(counts.attendance_verified, summary.verified);
+
+        let again = load_demo(db.store.as_ref(), &demo, &NoSeedProgress)
+            .await
+            .unwrap();
+        assert_eq!(
+            (again.counts.unchanged, again.verified, again.held_total()),
+            (rows, 0, 0),
+            "{}",
+            db.url
+        );
+        assert_eq!(db.store.table_counts().await.unwrap(), counts);
+        let versions = db.store.policy_versions().await.unwrap();
+        assert_eq!(
+            versions.len(),
+            2,
+            "the default policy and the demo's program year"
+        );
+    }
+}
