@@ -6,6 +6,7 @@
 //! [`policy`] as data with effective dates.
 
 pub mod attendance;
+pub mod calendar;
 pub mod county;
 pub mod eligibility;
 pub mod entities;

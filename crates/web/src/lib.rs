@@ -37,7 +37,7 @@ pub use error::WebError;
 /// How the web edge behaves, apart from the store it reads.
 #[derive(Debug, Clone, Default)]
 pub struct WebConfig {
-    /// The date the catalog is shown for; today (UTC) when `None`. Tests and demos pin it.
+    /// The date the catalog is shown for; today in California when `None`. Tests and demos pin it.
     pub today: Option<Date>,
     /// Mark cookies `Secure` (when the site is served over HTTPS).
     pub secure_cookies: bool,
@@ -62,7 +62,7 @@ impl AppState {
     pub fn today(&self) -> Date {
         self.config
             .today
-            .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
+            .unwrap_or_else(pathways_domain::calendar::program_today)
     }
 }
 

@@ -32,7 +32,7 @@ impl SeedProgress for Bar {
 /// Loads the demo and prints what it loaded, how long it took and the database size.
 pub async fn load(store: &dyn Store, providers: u32, seed: u64) -> anyhow::Result<()> {
     let started = Instant::now();
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = pathways_domain::calendar::program_today();
     let demo = Demo::new(DemoOptions {
         providers,
         seed,
