@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use pathways_app::import::{ImportError, ImportKind, ImportSummary, NoProgress, import_csv};
+use pathways_app::import::{
+    ImportError, ImportKind, ImportSummary, NoProgress, import_csv, reverify_held,
+};
 use pathways_domain::testing::vendor_code;
 use pathways_store::testing::{self, TestDatabase};
 use pathways_store::{Store, TableCounts};
@@ -405,5 +407,48 @@ async fn an_attendance_file_needs_a_known_vendor() {
         )
         .await;
         assert!(matches!(none, Err(ImportError::VendorRequired)));
+    }
+}
+
+#[tokio::test]
+async fn held_records_pass_once_the_missing_provider_arrives_and_are_judged_again() {
+    for db in testing::all().await {
+        seed(&db).await;
+        let store = db.store.as_ref();
+        let csv = format!(
+            "{ATTENDANCE_HEADER}100000009,GHS-101,,2023-03-01,60,false,\n100000001,XYZ-1,,2023-03-01,60,false,\n"
+        );
+        let first = import_ok(store, ImportKind::Attendance, &csv).await;
+        assert_eq!(first.held.get("unknown-provider"), Some(&1));
+        // Re-sending the same rows changes nothing, whatever has changed since.
+        import_ok(store, ImportKind::Providers, "provider_number,first_name,last_name,county_code,enrollment_status,enrolled_on,last_paid_on,language,phone,email\n100000009,Rosa,Diaz,19,complete,2022-01-01,,es,,\n").await;
+        let resent = import_ok(store, ImportKind::Attendance, &csv).await;
+        assert_eq!(resent.counts.unchanged, 2);
+
+        let reverified = reverify_held(store, None).await.unwrap();
+        assert_eq!(
+            (
+                reverified.rows,
+                reverified.verified,
+                reverified.counts.unchanged
+            ),
+            (2, 1, 1),
+            "{}",
+            db.url
+        );
+        assert_eq!(counts_of(db.store.table_counts().await.unwrap()), (1, 1));
+        let held = db.store.held_attendance(None, None, 10).await.unwrap();
+        assert_eq!(
+            held[0].hold_reason().map(|r| r.code()),
+            Some("unknown-course")
+        );
+
+        let again = reverify_held(store, Some(&vendor_code("V1")))
+            .await
+            .unwrap();
+        assert_eq!(
+            (again.rows, again.verified, again.counts.unchanged),
+            (1, 0, 1)
+        );
     }
 }

@@ -134,6 +134,15 @@ pub trait ImportTx: Send {
         to: Date,
     ) -> StoreResult<Vec<AttendanceRecord>>;
 
+    /// Held attendance in key order after `after`, as [`Store::held_attendance`], inside the
+    /// import (for judging held records again).
+    async fn held_attendance(
+        &mut self,
+        vendor: Option<&VendorCode>,
+        after: Option<&AttendanceKeyRef>,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>>;
+
     /// Writes one chunk's judged attendance records.
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()>;
 

@@ -6,7 +6,7 @@
 //! chunks of this file wrote, so the duplicate and daily-maximum rules see everything verified
 //! before each row while memory stays bounded by the chunk size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 
 use pathways_domain::attendance::{
@@ -16,7 +16,7 @@ use pathways_domain::eligibility::Enrollment;
 use pathways_domain::entities::AttendanceReport;
 use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
 use pathways_domain::policy::PolicyBook;
-use pathways_store::{AttendanceRecord, AttendanceWrite, ImportTx};
+use pathways_store::{AttendanceRecord, AttendanceWrite, ImportTx, Store};
 
 use super::{
     CHUNK_ROWS, CsvRows, ImportError, ImportKind, ImportSummary, Progress, Rejections, parse,
@@ -155,7 +155,7 @@ impl AttendanceJudge {
     ) -> Result<(), ImportError> {
         self.sessions.load(tx, reports).await?;
         self.enrollments.load(tx, reports).await?;
-        judge_chunk(tx, vendor, self, reports, summary).await
+        judge_chunk(tx, vendor, self, reports, Mode::Report, summary).await
     }
 }
 
@@ -289,8 +289,75 @@ pub(super) async fn import<R: Read + Send + 'static>(
     }
 }
 
+/// Judges every held record again (of one vendor, or all), in key order, inside one
+/// transaction: records that now pass every rule become verified; the rest stay held, with
+/// their reason brought up to date.
+pub async fn reverify_held(
+    store: &dyn Store,
+    vendor: Option<&VendorCode>,
+) -> Result<ImportSummary, ImportError> {
+    let policy = PolicyBook::new(store.policy_versions().await?);
+    let mut tx = store.begin_import().await?;
+    let mut judge = AttendanceJudge::new(&mut *tx, policy).await?;
+    let mut summary = ImportSummary {
+        kind: Some(ImportKind::Attendance),
+        ..Default::default()
+    };
+    let mut after = None;
+    loop {
+        let page = tx
+            .held_attendance(vendor, after.as_ref(), CHUNK_ROWS as u32)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.key_ref());
+        summary.rows += page.len() as u64;
+        let mut by_vendor: BTreeMap<VendorCode, Vec<(u64, AttendanceReport)>> = BTreeMap::new();
+        for record in page {
+            let report = AttendanceReport {
+                provider: record.provider,
+                course: record.course,
+                session: record.session,
+                date: record.date,
+                minutes: record.minutes,
+                completed: record.completed,
+                certificate: record.certificate,
+            };
+            by_vendor
+                .entry(record.vendor)
+                .or_default()
+                .push((0, report));
+        }
+        for (vendor, reports) in &by_vendor {
+            judge.sessions.load(&mut *tx, reports).await?;
+            judge.enrollments.load(&mut *tx, reports).await?;
+            judge_chunk(
+                &mut *tx,
+                vendor,
+                &judge,
+                reports,
+                Mode::Reverify,
+                &mut summary,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(summary)
+}
+
 fn key_of(r: &AttendanceRecord) -> AttendanceKey {
     (r.provider, r.course.clone(), r.date)
+}
+
+/// Why reports are being judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A vendor's report: a row equal to a stored record changes nothing.
+    Report,
+    /// Held records judged again against today's reference data (a provider file that came
+    /// after the attendance, a corrected course): a record still held for the same reason
+    /// changes nothing.
+    Reverify,
 }
 
 async fn judge_chunk(
@@ -298,6 +365,7 @@ async fn judge_chunk(
     vendor: &VendorCode,
     judge: &AttendanceJudge,
     chunk: &[(u64, AttendanceReport)],
+    mode: Mode,
     summary: &mut ImportSummary,
 ) -> Result<(), ImportError> {
     let Some(from) = chunk.iter().map(|(_, r)| r.date).min() else {
@@ -348,7 +416,7 @@ async fn judge_chunk(
             .into_iter()
             .flatten()
             .any(|stored| stored.same_report(&candidate));
-        if resent {
+        if resent && mode == Mode::Report {
             summary.counts.unchanged += 1;
             continue;
         }
@@ -357,10 +425,21 @@ async fn judge_chunk(
             verdict,
             ..candidate
         };
+        let held_before = slot.held.as_ref().and_then(AttendanceRecord::hold_reason);
+        if mode == Mode::Reverify
+            && record.hold_reason().is_some()
+            && record.hold_reason() == held_before
+        {
+            summary.counts.unchanged += 1;
+            continue;
+        }
         match record.hold_reason() {
             None => {
                 summary.verified += 1;
-                summary.counts.inserted += 1;
+                match mode {
+                    Mode::Report => summary.counts.inserted += 1,
+                    Mode::Reverify => summary.counts.updated += 1,
+                }
                 if slot.held.take().is_some() && std::mem::take(&mut slot.held_in_db) {
                     superseded_held.push(record.key_ref());
                 }

@@ -9,7 +9,7 @@
 mod attendance;
 pub mod parse;
 
-pub use attendance::AttendanceJudge;
+pub use attendance::{AttendanceJudge, reverify_held};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;

@@ -23,6 +23,13 @@ enum Command {
         #[arg(long, value_parser = |raw: &str| VendorCode::parse(raw).map_err(|e| format!("the vendor code {e}")))]
         vendor: Option<VendorCode>,
     },
+    /// Judge held records again against today's data (for example after a providers file
+    /// arrived): those that now pass every rule become verified.
+    Reverify {
+        /// Only this vendor's records.
+        #[arg(long, value_parser = |raw: &str| VendorCode::parse(raw).map_err(|e| format!("the vendor code {e}")))]
+        vendor: Option<VendorCode>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -35,7 +42,27 @@ enum Format {
 const PAGE: u32 = 5_000;
 
 pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
-    let Command::Held { format, vendor } = args.command;
+    match args.command {
+        Command::Held { format, vendor } => held(store, format, vendor).await,
+        Command::Reverify { vendor } => {
+            let summary = pathways_app::import::reverify_held(store, vendor.as_ref()).await?;
+            println!(
+                "held records judged again: {} read, {} now verified, {} still held, {} with a new reason",
+                summary.rows,
+                summary.verified,
+                summary.counts.unchanged + summary.held_total(),
+                summary.held_total()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+async fn held(
+    store: &dyn Store,
+    format: Format,
+    vendor: Option<VendorCode>,
+) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut csv = csv::Writer::from_writer(Vec::new());

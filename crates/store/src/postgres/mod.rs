@@ -262,6 +262,15 @@ impl ImportTx for PgImport {
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
+    async fn held_attendance(
+        &mut self,
+        vendor: Option<&VendorCode>,
+        after: Option<&AttendanceKeyRef>,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        held_attendance(&mut self.tx, vendor, after, limit).await
+    }
+
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()> {
         delete_held(&mut self.tx, &write.superseded_held).await?;
         let now = OffsetDateTime::now_utc();
