@@ -452,3 +452,36 @@ async fn held_records_pass_once_the_missing_provider_arrives_and_are_judged_agai
         );
     }
 }
+
+#[tokio::test]
+async fn a_key_repeated_far_apart_in_a_large_file_is_found_across_chunks() {
+    for db in testing::all().await {
+        let mut csv = String::from("case_number,county_code,needs\n");
+        for i in 0..12_000 {
+            let case = if i == 11_000 { 7 } else { i };
+            writeln!(csv, "C{case:07},19,").unwrap();
+        }
+        csv.push_str("C0000007,19,CIB\n");
+        let lines = rejected_lines(import(db.store.as_ref(), ImportKind::Recipients, &csv).await);
+        assert_eq!(
+            lines,
+            [
+                "line 11002: case_number: repeats the key of line 9",
+                "line 12002: case_number: repeats the key of line 9",
+            ],
+            "{}",
+            db.url
+        );
+        assert_eq!(db.store.table_counts().await.unwrap().recipients, 0);
+        // The fingerprints of a rejected file are not kept: the fixed file imports.
+        let fixed: String = csv
+            .lines()
+            .take(11_001)
+            .chain(csv.lines().skip(11_002).take(1000))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let fixed = fixed.replace("C0000007,19,CIB\n", "");
+        let summary = import_ok(db.store.as_ref(), ImportKind::Recipients, &fixed).await;
+        assert_eq!(summary.counts.inserted, 11_999, "{}", db.url);
+    }
+}

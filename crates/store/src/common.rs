@@ -323,6 +323,43 @@ macro_rules! common_queries {
             Ok(())
         }
 
+        pub(super) async fn claim_keys(
+            conn: &mut Conn,
+            keys: &[(i64, u64)],
+        ) -> StoreResult<Vec<(i64, u64)>> {
+            let mut claimed_before = Vec::new();
+            for chunk in keys.chunks(MAX_PARAMS / 2) {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT fingerprint, line FROM import_keys WHERE fingerprint IN (",
+                );
+                let mut list = qb.separated(", ");
+                for (fingerprint, _) in chunk {
+                    list.push_bind(*fingerprint);
+                }
+                qb.push(")");
+                let found: Vec<(i64, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                let known: std::collections::HashSet<i64> = found.iter().map(|(f, _)| *f).collect();
+                claimed_before.extend(
+                    found.into_iter().map(|(f, line)| (f, u64::try_from(line).unwrap_or_default())),
+                );
+                let new: Vec<_> = chunk.iter().filter(|(f, _)| !known.contains(f)).collect();
+                if new.is_empty() {
+                    continue;
+                }
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO import_keys (fingerprint, line) ");
+                qb.push_values(new, |mut b, (fingerprint, line)| {
+                    b.push_bind(*fingerprint).push_bind(i64::try_from(*line).unwrap_or(i64::MAX));
+                });
+                qb.build().execute(&mut *conn).await?;
+            }
+            Ok(claimed_before)
+        }
+
+        pub(super) async fn forget_keys(conn: &mut Conn) -> StoreResult<()> {
+            sqlx::query("DELETE FROM import_keys").execute(&mut *conn).await?;
+            Ok(())
+        }
+
         /// The values of `wanted` that `table.column` does not hold.
         async fn missing<T: Clone + AsRef<str>>(
             conn: &mut Conn,

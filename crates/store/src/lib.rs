@@ -103,6 +103,13 @@ pub trait ImportTx: Send {
     /// Inserts new rows and replaces changed ones, reporting what happened to each.
     async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts>;
 
+    /// Notes the key fingerprints of rows this import has read, with their lines, and returns
+    /// those noted before in this import, each with the line that first had it.
+    async fn claim_keys(&mut self, keys: &[(i64, u64)]) -> StoreResult<Vec<(i64, u64)>>;
+
+    /// Forgets the key fingerprints noted by [`ImportTx::claim_keys`].
+    async fn forget_keys(&mut self) -> StoreResult<()>;
+
     /// Which of these vendors do not exist.
     async fn missing_vendors(&mut self, codes: &[VendorCode]) -> StoreResult<Vec<VendorCode>>;
 

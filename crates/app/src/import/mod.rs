@@ -452,34 +452,21 @@ async fn import_rows<T: ImportRow, R: Read>(
         kind: Some(kind),
         ..Default::default()
     };
-    // A 64-bit fingerprint of each key seen, with the line it was on: memory stays small for
-    // millions of rows, and a collision (about one in 10^8 for a million rows) is reported as a
-    // repeated key rather than passing silently.
-    let mut seen: HashMap<u64, u64> = HashMap::new();
+    tx.forget_keys().await?;
     let mut chunk: Vec<(u64, T)> = Vec::with_capacity(CHUNK_ROWS);
     while let Some((line, record)) = rows.next(&mut rejections)? {
         summary.rows += 1;
         match T::parse(record) {
-            Ok(row) => {
-                let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                row.hash_key(&mut hasher);
-                match seen.insert(hasher.finish(), line) {
-                    Some(first) => rejections.add(
-                        line,
-                        kind.columns()[0],
-                        format!("repeats the key of line {first}"),
-                    ),
-                    None => chunk.push((line, row)),
-                }
-            }
+            Ok(row) => chunk.push((line, row)),
             Err(errors) => rejections.add_columns(line, errors),
         }
         if chunk.len() == CHUNK_ROWS {
-            summary.counts += write_chunk(tx, &mut chunk, &mut rejections).await?;
+            summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections).await?;
             progress.read_bytes(rows.bytes_read());
         }
     }
-    summary.counts += write_chunk(tx, &mut chunk, &mut rejections).await?;
+    summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections).await?;
+    tx.forget_keys().await?;
     progress.read_bytes(rows.bytes_read());
     if rejections.is_empty() {
         Ok(summary)
@@ -488,12 +475,72 @@ async fn import_rows<T: ImportRow, R: Read>(
     }
 }
 
-/// Checks a chunk's references and, while the file has no bad row, writes it.
+/// Rejects the rows of a chunk whose key an earlier row of the file already had. Keys are
+/// compared by a 64-bit fingerprint noted in the database, so memory does not grow with the
+/// file; a collision (about one in 10^8 for a million rows) is reported as a repeated key
+/// rather than passing silently.
+async fn reject_repeated_keys<T: ImportRow>(
+    tx: &mut dyn ImportTx,
+    kind: ImportKind,
+    chunk: &mut Vec<(u64, T)>,
+    rejections: &mut Rejections,
+) -> Result<(), ImportError> {
+    let mut first_in_chunk: HashMap<i64, u64> = HashMap::with_capacity(chunk.len());
+    let mut repeated: HashMap<u64, u64> = HashMap::new();
+    let mut keys = Vec::with_capacity(chunk.len());
+    for (line, row) in chunk.iter() {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        row.hash_key(&mut hasher);
+        let fingerprint = hasher.finish().cast_signed();
+        match first_in_chunk.get(&fingerprint) {
+            Some(first) => {
+                repeated.insert(*line, *first);
+            }
+            None => {
+                first_in_chunk.insert(fingerprint, *line);
+                keys.push((fingerprint, *line));
+            }
+        }
+    }
+    for (fingerprint, first) in tx.claim_keys(&keys).await? {
+        if let Some(line) = first_in_chunk.get(&fingerprint) {
+            repeated.insert(*line, first);
+        }
+    }
+    if repeated.is_empty() {
+        return Ok(());
+    }
+    // Name the file's first line with the key, even when a repeat's first line in this chunk
+    // was itself a repeat of an earlier chunk's.
+    let earliest = |mut line: u64| {
+        while let Some(first) = repeated.get(&line) {
+            line = *first;
+        }
+        line
+    };
+    chunk.retain(|(line, _)| {
+        if !repeated.contains_key(line) {
+            return true;
+        }
+        let first = earliest(*line);
+        rejections.add(
+            *line,
+            kind.columns()[0],
+            format!("repeats the key of line {first}"),
+        );
+        false
+    });
+    Ok(())
+}
+
+/// Checks a chunk's keys and references and, while the file has no bad row, writes it.
 async fn write_chunk<T: ImportRow>(
     tx: &mut dyn ImportTx,
+    kind: ImportKind,
     chunk: &mut Vec<(u64, T)>,
     rejections: &mut Rejections,
 ) -> Result<UpsertCounts, ImportError> {
+    reject_repeated_keys(tx, kind, chunk, rejections).await?;
     let vendors: HashSet<VendorCode> = chunk
         .iter()
         .filter_map(|(_, r)| match r.reference() {

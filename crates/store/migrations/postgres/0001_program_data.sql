@@ -116,3 +116,11 @@ CREATE TABLE attendance (
     CHECK ((status = 'held') = (hold_reason IS NOT NULL))
 );
 CREATE INDEX attendance_held ON attendance (vendor_code, hold_reason) WHERE status = 'held';
+
+-- Key fingerprints of the rows an import has read so far, to find a key repeated within one
+-- file without holding the file's keys in memory. Emptied before and after every import;
+-- imports run one at a time. Scratch data: unlogged.
+CREATE UNLOGGED TABLE import_keys (
+    fingerprint BIGINT PRIMARY KEY,
+    line        BIGINT NOT NULL
+);

@@ -206,6 +206,14 @@ impl ImportTx for PgImport {
         upsert(&mut self.tx, batch).await
     }
 
+    async fn claim_keys(&mut self, keys: &[(i64, u64)]) -> StoreResult<Vec<(i64, u64)>> {
+        claim_keys(&mut self.tx, keys).await
+    }
+
+    async fn forget_keys(&mut self) -> StoreResult<()> {
+        forget_keys(&mut self.tx).await
+    }
+
     async fn missing_vendors(&mut self, codes: &[VendorCode]) -> StoreResult<Vec<VendorCode>> {
         missing_vendors(&mut self.tx, codes).await
     }
