@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use clap::builder::TypedValueParser;
 use pathways_app::import::{ImportError, ImportKind, import_csv};
 use pathways_domain::ids::VendorCode;
 use pathways_store::Store;
@@ -13,8 +14,8 @@ use super::ByteProgress;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What the file holds.
-    #[arg(value_enum)]
-    kind: Kind,
+    #[arg(value_parser = kind_parser())]
+    kind: ImportKind,
     /// The CSV file (UTF-8, with a header row).
     file: PathBuf,
     /// For attendance: the training vendor the file comes from.
@@ -26,37 +27,19 @@ fn parse_vendor(raw: &str) -> Result<VendorCode, String> {
     VendorCode::parse(raw).map_err(|e| format!("the vendor code {e}"))
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Kind {
-    Vendors,
-    Courses,
-    Sessions,
-    Providers,
-    Recipients,
-    Assignments,
-    WorkHours,
-    WageRates,
-    Attendance,
-}
-
-impl From<Kind> for ImportKind {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::Vendors => Self::Vendors,
-            Kind::Courses => Self::Courses,
-            Kind::Sessions => Self::Sessions,
-            Kind::Providers => Self::Providers,
-            Kind::Recipients => Self::Recipients,
-            Kind::Assignments => Self::Assignments,
-            Kind::WorkHours => Self::WorkHours,
-            Kind::WageRates => Self::WageRates,
-            Kind::Attendance => Self::Attendance,
-        }
-    }
+/// The file kinds the application layer knows, offered by their names.
+fn kind_parser() -> impl TypedValueParser<Value = ImportKind> {
+    clap::builder::PossibleValuesParser::new(ImportKind::ALL.iter().map(|k| k.name())).map(|name| {
+        ImportKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.name() == name)
+            .unwrap_or(ImportKind::Attendance)
+    })
 }
 
 pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
-    let kind = ImportKind::from(args.kind);
+    let kind = args.kind;
     let file = std::fs::File::open(&args.file)
         .with_context(|| format!("cannot open {}", args.file.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or_default();
