@@ -29,6 +29,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use pathways_app::catalog::Catalog;
 use pathways_store::Store;
 use time::Date;
 
@@ -46,13 +47,16 @@ pub struct WebConfig {
 /// What every handler can reach.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// For the health check; pages and the API go through the application services.
     pub store: Arc<dyn Store>,
+    pub catalog: Catalog,
     pub config: Arc<WebConfig>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
         Self {
+            catalog: Catalog::new(store.clone()),
             store,
             config: Arc::new(config),
         }

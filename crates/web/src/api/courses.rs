@@ -196,7 +196,7 @@ async fn list(
     let filter = FilterParams::from_query(query.as_deref())
         .parse(true)
         .map_err(WebError::InvalidParams)?;
-    let page = state.store.search_catalog(&filter, state.today()).await?;
+    let page = state.catalog.search(&filter, state.today()).await?;
     Ok(Json(CourseListDto::from(&page)))
 }
 
@@ -206,8 +206,8 @@ async fn detail(
 ) -> Result<Json<CourseDto>, WebError> {
     let number = CourseNumber::parse(&number).map_err(|_| WebError::NotFound)?;
     let detail = state
-        .store
-        .catalog_course(&number, state.today())
+        .catalog
+        .course(&number, state.today())
         .await?
         .ok_or(WebError::NotFound)?;
     Ok(Json(CourseDto::from(&detail)))

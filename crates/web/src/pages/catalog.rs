@@ -105,12 +105,12 @@ async fn list(
         params.page.clear();
     }
     let parsed = params.parse(false);
-    let languages = state.store.catalog_languages(today).await?;
+    let languages = state.catalog.languages(today).await?;
     let field_errors = parsed.as_ref().err().cloned().unwrap_or_default();
     let fields = filter_fields(t, &params, &languages, &field_errors);
     let (status, results) = match parsed {
         Ok(filter) => {
-            let page = state.store.search_catalog(&filter, today).await?;
+            let page = state.catalog.search(&filter, today).await?;
             (StatusCode::OK, Some(results(t, &params, &page)))
         }
         Err(_) => (StatusCode::BAD_REQUEST, None),
@@ -370,8 +370,8 @@ async fn detail(
 ) -> Result<Response, WebError> {
     let number = CourseNumber::parse(&number).map_err(|_| WebError::NotFound)?;
     let course = state
-        .store
-        .catalog_course(&number, state.today())
+        .catalog
+        .course(&number, state.today())
         .await?
         .ok_or(WebError::NotFound)?;
     Ok(render(&detail_page(ctx, course))?.into_response())
