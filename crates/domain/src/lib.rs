@@ -5,6 +5,7 @@
 //! [`eligibility`] never see a malformed value. Rules that change over time live in
 //! [`policy`] as data with effective dates.
 
+pub mod access;
 pub mod attendance;
 pub mod calendar;
 pub mod county;
