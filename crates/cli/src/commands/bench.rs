@@ -39,15 +39,62 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Time one argon2id password hash at the production cost (sign-in should take 50–200 ms).
+    PasswordHash {
+        /// How many hashes to time.
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
 }
 
 pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let Bench::ImportAttendance {
-        rows,
-        providers,
-        postgres_url,
-        dir,
-    } = args.bench;
+    match args.bench {
+        Bench::ImportAttendance {
+            rows,
+            providers,
+            postgres_url,
+            dir,
+        } => import_attendance(rows, providers, postgres_url, dir).await,
+        Bench::PasswordHash { rounds } => password_hash(rounds),
+    }
+}
+
+fn password_hash(rounds: u32) -> anyhow::Result<ExitCode> {
+    use pathways_app::accounts::password::{HashCost, PasswordHashing};
+    let cost = HashCost::default();
+    let hashing = PasswordHashing::new(cost)?;
+    let mut times: Vec<Duration> = Vec::new();
+    let mut stored = hashing.hash("purple tortilla under the bridge")?;
+    for _ in 0..rounds.max(1) {
+        let started = Instant::now();
+        stored = hashing.hash("purple tortilla under the bridge")?;
+        times.push(started.elapsed());
+    }
+    let started = Instant::now();
+    let verified = hashing.verify("purple tortilla under the bridge", &stored);
+    let verify = started.elapsed();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "argon2id m={} KiB t={} p={}: hash median {:.0} ms (min {:.0}, max {:.0}) over {} rounds; verify {:.0} ms ({verified}); target 50–200 ms",
+        cost.memory_kib,
+        cost.iterations,
+        cost.parallelism,
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        times.len(),
+        ms(verify)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import_attendance(
+    rows: u32,
+    providers: u32,
+    postgres_url: Option<String>,
+    dir: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| {
         std::env::temp_dir().join(format!("pathways-bench-{}", std::process::id()))
     });
