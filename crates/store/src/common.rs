@@ -248,17 +248,21 @@ macro_rules! common_queries {
             let width = spec.key.len() + spec.values.len();
             let mut counts = UpsertCounts::default();
             for chunk in rows.chunks((MAX_PARAMS / width).max(1)) {
-                let mut qb = QueryBuilder::<$db>::new(format!(
-                    "SELECT COUNT(*) FROM {} WHERE ({}) IN (",
-                    spec.table,
-                    spec.key.join(", ")
-                ));
+                // A join from the chunk's keys probes the primary key for each; a row-value
+                // `IN (VALUES …)` would make SQLite scan the whole table once per chunk.
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (");
                 qb.push_values(chunk, |mut b, row| {
                     for v in &row[..spec.key.len()] {
                         bind_value!(b, v);
                     }
                 });
-                qb.push(")");
+                let on: Vec<String> = spec
+                    .key
+                    .iter()
+                    .enumerate()
+                    .map(|(i, column)| format!("t.{column} = k.column{}", i + 1))
+                    .collect();
+                qb.push(format!(") AS k JOIN {} t ON {}", spec.table, on.join(" AND ")));
                 let existing: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
 
                 let mut qb = QueryBuilder::<$db>::new(format!(
@@ -455,18 +459,18 @@ macro_rules! common_queries {
             conn: &mut Conn,
             keys: &[AttendanceKeyRef],
         ) -> StoreResult<()> {
-            for chunk in keys.chunks(MAX_PARAMS / 3) {
-                let mut qb = QueryBuilder::<$db>::new(
-                    "DELETE FROM attendance WHERE status = 'held' AND \
-                     (provider_number, course_number, attended_on) IN (",
-                );
-                qb.push_values(chunk, |mut b, k| {
-                    b.push_bind(k.provider.as_i64())
-                        .push_bind(k.course.as_str().to_owned())
-                        .push_bind(k.date);
-                });
-                qb.push(")");
-                qb.build().execute(&mut *conn).await?;
+            // One indexed delete per key: superseded held records are few (corrections), and a
+            // row-value `IN` list would scan the table.
+            for key in keys {
+                sqlx::query(
+                    "DELETE FROM attendance WHERE status = 'held' AND attended_on = $1 \
+                     AND provider_number = $2 AND course_number = $3",
+                )
+                .bind(key.date)
+                .bind(key.provider.as_i64())
+                .bind(key.course.as_str())
+                .execute(&mut *conn)
+                .await?;
             }
             Ok(())
         }
