@@ -132,13 +132,13 @@ pub trait ImportTx: Send {
         providers: &[ProviderNumber],
     ) -> StoreResult<HashMap<ProviderNumber, Enrollment>>;
 
-    /// The stored attendance (verified and held) of these providers between two dates, both
-    /// included: what verifying one chunk of an attendance file must know.
-    async fn attendance_between(
+    /// The stored attendance (verified and held) of these providers on these days: what the
+    /// duplicate and daily-maximum rules must know to verify one chunk of an attendance file.
+    /// Each (provider, day) is a prefix of the table's key, so this never scans the table,
+    /// whatever order the file is in.
+    async fn attendance_on_days(
         &mut self,
-        providers: &[ProviderNumber],
-        from: Date,
-        to: Date,
+        days: &[(ProviderNumber, Date)],
     ) -> StoreResult<Vec<AttendanceRecord>>;
 
     /// Held attendance in key order after `after`, as [`Store::held_attendance`], inside the

@@ -446,15 +446,28 @@ async fn attendance_is_written_read_back_and_held_records_are_replaced() {
             enrollments[&provider_number(1)].enrolled_on,
             provider(1).enrolled_on
         );
-        let both = [provider_number(1), provider_number(2)];
-        let stored = tx.attendance_between(&both, d, d).await.unwrap();
+        let days = [(provider_number(1), d), (provider_number(2), d)];
+        let stored = tx.attendance_on_days(&days).await.unwrap();
         assert_eq!(stored.len(), 3);
         assert!(stored.contains(&with_cert), "{}: {stored:?}", db.url);
-        let later = tx
-            .attendance_between(&both, d.next_day().unwrap(), date!(2030 - 01 - 01))
-            .await
-            .unwrap();
-        assert!(later.is_empty());
+        let next_day = [(provider_number(1), d.next_day().unwrap())];
+        assert!(tx.attendance_on_days(&next_day).await.unwrap().is_empty());
+        // Days far apart (a file not in date order) find the same records.
+        let far = d + time::Duration::days(60);
+        tx.write_attendance(&AttendanceWrite {
+            inserts: vec![record(1, "GHS-101", far, verified.clone())],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        let spread = [
+            (provider_number(1), d),
+            (provider_number(1), far),
+            (provider_number(2), far),
+        ];
+        let found = tx.attendance_on_days(&spread).await.unwrap();
+        assert_eq!(found.len(), 3, "{}: {found:?}", db.url);
+        assert!(found.iter().any(|r| r.date == far));
         // Provider 2's held record is replaced by a new held one; provider 3's is superseded.
         let mut replacement = record(
             2,
@@ -493,7 +506,7 @@ async fn attendance_is_written_read_back_and_held_records_are_replaced() {
                 .is_empty()
         );
         let counts = db.store.table_counts().await.unwrap();
-        assert_eq!((counts.attendance_verified, counts.attendance_held), (2, 2));
+        assert_eq!((counts.attendance_verified, counts.attendance_held), (3, 2));
     }
 }
 

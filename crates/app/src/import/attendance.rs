@@ -17,6 +17,7 @@ use pathways_domain::entities::AttendanceReport;
 use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
 use pathways_domain::policy::PolicyBook;
 use pathways_store::{AttendanceRecord, AttendanceWrite, ImportTx, Store};
+use time::Date;
 
 use super::{
     CHUNK_ROWS, CsvRows, ImportError, ImportKind, ImportSummary, Progress, Rejections, parse,
@@ -368,17 +369,16 @@ async fn judge_chunk(
     mode: Mode,
     summary: &mut ImportSummary,
 ) -> Result<(), ImportError> {
-    let Some(from) = chunk.iter().map(|(_, r)| r.date).min() else {
+    if chunk.is_empty() {
         return Ok(());
-    };
-    let to = chunk.iter().map(|(_, r)| r.date).max().unwrap_or(from);
-    let providers: Vec<ProviderNumber> = chunk
+    }
+    let days: Vec<(ProviderNumber, Date)> = chunk
         .iter()
-        .map(|(_, r)| r.provider)
+        .map(|(_, r)| (r.provider, r.date))
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let stored = tx.attendance_between(&providers, from, to).await?;
+    let stored = tx.attendance_on_days(&days).await?;
 
     let mut ledger = AttendanceLedger::default();
     let mut slots: HashMap<AttendanceKey, Slot> = HashMap::with_capacity(chunk.len() * 2);

@@ -80,6 +80,12 @@ impl Store for PgStore {
         sqlx::query("SET LOCAL plan_cache_mode = force_custom_plan")
             .execute(&mut *tx)
             .await?;
+        // Every import query looks up keys. Statistics lag behind a table this transaction is
+        // filling, and a planner that believes it small scans it once per chunk; keyed lookups
+        // are right at every size.
+        sqlx::query("SET LOCAL enable_seqscan = off")
+            .execute(&mut *tx)
+            .await?;
         Ok(Box::new(PgImport { tx }))
     }
 
@@ -252,21 +258,50 @@ impl ImportTx for PgImport {
         rows.into_iter().map(EnrollmentRow::into_domain).collect()
     }
 
-    async fn attendance_between(
+    async fn attendance_on_days(
         &mut self,
-        providers: &[ProviderNumber],
-        from: Date,
-        to: Date,
+        days: &[(ProviderNumber, Date)],
     ) -> StoreResult<Vec<AttendanceRecord>> {
-        let numbers: Vec<i64> = providers.iter().map(|p| p.as_i64()).collect();
-        let rows: Vec<AttendanceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{ATTENDANCE_SELECT} WHERE provider_number = ANY($1) AND attended_on BETWEEN $2 AND $3"
-        )))
-        .bind(numbers)
-        .bind(from)
-        .bind(to)
-        .fetch_all(&mut *self.tx)
-        .await?;
+        let (providers, dates): (Vec<i64>, Vec<Date>) =
+            days.iter().map(|(p, d)| (p.as_i64(), *d)).unzip();
+        let (Some(from), Some(to)) = (dates.iter().min().copied(), dates.iter().max().copied())
+        else {
+            return Ok(Vec::new());
+        };
+        // Files usually come in date order, so a chunk covers a few days: one range scan of
+        // the key's leading date, filtered by a hashed provider array, beats thousands of index
+        // probes. A chunk spread over many days probes (day, provider) pairs instead.
+        let rows: Vec<AttendanceRow> = if (to - from).whole_days() <= 14 {
+            let wanted: std::collections::HashSet<(i64, Date)> = providers
+                .iter()
+                .copied()
+                .zip(dates.iter().copied())
+                .collect();
+            let mut unique = providers.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            let rows: Vec<AttendanceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{ATTENDANCE_SELECT} WHERE attended_on BETWEEN $1 AND $2 \
+                 AND provider_number = ANY($3)"
+            )))
+            .bind(from)
+            .bind(to)
+            .bind(unique)
+            .fetch_all(&mut *self.tx)
+            .await?;
+            rows.into_iter()
+                .filter(|r| wanted.contains(&(r.provider_number, r.attended_on)))
+                .collect()
+        } else {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{ATTENDANCE_SELECT} AS a JOIN unnest($1::date[], $2::bigint[]) AS k(day, provider) \
+                 ON a.attended_on = k.day AND a.provider_number = k.provider"
+            )))
+            .bind(dates)
+            .bind(providers)
+            .fetch_all(&mut *self.tx)
+            .await?
+        };
         rows.into_iter().map(TryInto::try_into).collect()
     }
 

@@ -204,24 +204,18 @@ impl ImportTx for SqliteImport {
         Ok(found)
     }
 
-    async fn attendance_between(
+    async fn attendance_on_days(
         &mut self,
-        providers: &[ProviderNumber],
-        from: Date,
-        to: Date,
+        days: &[(ProviderNumber, Date)],
     ) -> StoreResult<Vec<AttendanceRecord>> {
         let mut records = Vec::new();
-        for chunk in providers.chunks(MAX_PARAMS) {
-            let mut qb = QueryBuilder::<Sqlite>::new(ATTENDANCE_SELECT);
-            qb.push(" WHERE provider_number IN (");
-            let mut list = qb.separated(", ");
-            for p in chunk {
-                list.push_bind(p.as_i64());
-            }
-            qb.push(") AND attended_on BETWEEN ")
-                .push_bind(from)
-                .push(" AND ")
-                .push_bind(to);
+        for chunk in days.chunks(MAX_PARAMS / 2) {
+            // A join from the wanted days probes the key (attended_on, provider_number, …).
+            let mut qb = QueryBuilder::<Sqlite>::new(format!("{ATTENDANCE_SELECT} AS a JOIN ("));
+            qb.push_values(chunk, |mut b, (provider, day)| {
+                b.push_bind(*day).push_bind(provider.as_i64());
+            });
+            qb.push(") AS k ON a.attended_on = k.column1 AND a.provider_number = k.column2");
             let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *self.tx).await?;
             for row in rows {
                 records.push(row.try_into()?);
