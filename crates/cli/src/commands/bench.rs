@@ -38,6 +38,10 @@ enum Bench {
         /// Where the generated file and databases go (a new temporary folder by default).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Rows in random date order instead of date order (as a vendor's file sorted by
+        /// provider would be).
+        #[arg(long)]
+        shuffled: bool,
     },
     /// Time one argon2id password hash at the production cost (sign-in should take 50–200 ms).
     PasswordHash {
@@ -54,7 +58,8 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
             providers,
             postgres_url,
             dir,
-        } => import_attendance(rows, providers, postgres_url, dir).await,
+            shuffled,
+        } => import_attendance(rows, providers, postgres_url, dir, shuffled).await,
         Bench::PasswordHash { rounds } => password_hash(rounds),
     }
 }
@@ -94,6 +99,7 @@ async fn import_attendance(
     providers: u32,
     postgres_url: Option<String>,
     dir: Option<PathBuf>,
+    shuffled: bool,
 ) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| {
         std::env::temp_dir().join(format!("pathways-bench-{}", std::process::id()))
@@ -101,7 +107,7 @@ async fn import_attendance(
     std::fs::create_dir_all(&dir)?;
     let csv = dir.join("attendance.csv");
     let started = Instant::now();
-    write_attendance_file(&csv, rows, providers)?;
+    write_attendance_file(&csv, rows, providers, shuffled)?;
     println!(
         "generated {rows} attendance rows over {providers} providers in {:.1} s ({} MiB)",
         started.elapsed().as_secs_f64(),
@@ -218,7 +224,12 @@ async fn load_reference(store: &dyn Store, providers: u32) -> anyhow::Result<()>
 
 /// A vendor's attendance file as a large vendor would send it: rows in date order, each a
 /// provider attending a course, some completing it; a few land on keys already reported.
-fn write_attendance_file(path: &Path, rows: u32, providers: u32) -> anyhow::Result<()> {
+fn write_attendance_file(
+    path: &Path,
+    rows: u32,
+    providers: u32,
+    shuffled: bool,
+) -> anyhow::Result<()> {
     let courses = courses();
     let mut rng = fastrand::Rng::with_seed(2026);
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
@@ -229,7 +240,11 @@ fn write_attendance_file(path: &Path, rows: u32, providers: u32) -> anyhow::Resu
     let first = date!(2022 - 10 - 03);
     let days = 700u32;
     for i in 0..rows {
-        let offset = u64::from(i) * u64::from(days) / u64::from(rows.max(1));
+        let offset = if shuffled {
+            u64::from(rng.u32(..days))
+        } else {
+            u64::from(i) * u64::from(days) / u64::from(rows.max(1))
+        };
         let day = first + time::Duration::days(i64::try_from(offset).unwrap_or_default());
         let course = &courses[rng.usize(..courses.len())];
         let minutes = 30 * rng.u32(1..=8);
