@@ -68,18 +68,9 @@ async fn held(
     let mut csv = csv::Writer::from_writer(Vec::new());
     match format {
         Format::Csv => {
-            csv.write_record([
-                "provider_number",
-                "course_number",
-                "session_id",
-                "date",
-                "minutes",
-                "completed",
-                "certificate_number",
-                "vendor_code",
-                "reason",
-                "explanation",
-            ])?;
+            // The vendor's own columns first, so a corrected file can be made from this one.
+            let columns = pathways_app::import::parse::ATTENDANCE_COLUMNS.iter();
+            csv.write_record(columns.chain(&["vendor_code", "reason", "explanation"]))?;
         }
         Format::Json => write!(out, "[")?,
     }
