@@ -30,9 +30,9 @@ pub struct CourseListDto {
     pub per_page: u32,
 }
 
-/// A course as the list returns it.
+/// What the list and the course endpoint both say about a course.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CourseSummaryDto {
+pub struct CourseFieldsDto {
     pub course_number: String,
     pub title: String,
     pub description: String,
@@ -46,13 +46,37 @@ pub struct CourseSummaryDto {
     pub modality: String,
     /// BCP 47 tags.
     pub languages: Vec<String>,
-    pub vendor: VendorRefDto,
     /// Set when the vendor registers people on its own site.
     pub registration_url: Option<String>,
-    /// Sessions that have not ended yet.
-    pub upcoming_sessions: u64,
     /// ISO 8601 date.
     pub published_on: Option<String>,
+}
+
+impl From<&Course> for CourseFieldsDto {
+    fn from(c: &Course) -> Self {
+        Self {
+            course_number: c.number.to_string(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            pathway: c.pathway.code().to_owned(),
+            category: c.pathway.category().number(),
+            credit_hours: c.credit_hours.to_string(),
+            modality: c.modality.code().to_owned(),
+            languages: languages(c),
+            registration_url: c.registration_url.clone(),
+            published_on: c.published_on.map(format_date),
+        }
+    }
+}
+
+/// A course as the list returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseSummaryDto {
+    #[serde(flatten)]
+    pub course: CourseFieldsDto,
+    pub vendor: VendorRefDto,
+    /// Sessions that have not ended yet.
+    pub upcoming_sessions: u64,
 }
 
 /// The vendor of a listed course.
@@ -65,18 +89,10 @@ pub struct VendorRefDto {
 /// One course with its vendor's contact and its sessions that have not ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseDto {
-    pub course_number: String,
-    pub title: String,
-    pub description: String,
-    pub pathway: String,
-    pub category: u8,
-    pub credit_hours: String,
-    pub modality: String,
-    pub languages: Vec<String>,
+    #[serde(flatten)]
+    pub course: CourseFieldsDto,
     pub vendor: VendorDto,
-    pub registration_url: Option<String>,
     pub sessions: Vec<SessionDto>,
-    pub published_on: Option<String>,
 }
 
 /// A vendor's contact for registration questions.
@@ -115,43 +131,23 @@ impl From<&CatalogPage> for CourseListDto {
 
 impl From<&CourseSummary> for CourseSummaryDto {
     fn from(summary: &CourseSummary) -> Self {
-        let c = &summary.course;
         Self {
-            course_number: c.number.to_string(),
-            title: c.title.clone(),
-            description: c.description.clone(),
-            pathway: c.pathway.code().to_owned(),
-            category: c.pathway.category().number(),
-            credit_hours: c.credit_hours.to_string(),
-            modality: c.modality.code().to_owned(),
-            languages: languages(c),
+            course: CourseFieldsDto::from(&summary.course),
             vendor: VendorRefDto {
-                code: c.vendor.to_string(),
+                code: summary.course.vendor.to_string(),
                 name: summary.vendor_name.clone(),
             },
-            registration_url: c.registration_url.clone(),
             upcoming_sessions: summary.upcoming_sessions,
-            published_on: c.published_on.map(format_date),
         }
     }
 }
 
 impl From<&CourseDetail> for CourseDto {
     fn from(detail: &CourseDetail) -> Self {
-        let c = &detail.course;
         Self {
-            course_number: c.number.to_string(),
-            title: c.title.clone(),
-            description: c.description.clone(),
-            pathway: c.pathway.code().to_owned(),
-            category: c.pathway.category().number(),
-            credit_hours: c.credit_hours.to_string(),
-            modality: c.modality.code().to_owned(),
-            languages: languages(c),
+            course: CourseFieldsDto::from(&detail.course),
             vendor: VendorDto::from(&detail.vendor),
-            registration_url: c.registration_url.clone(),
             sessions: detail.sessions.iter().map(SessionDto::from).collect(),
-            published_on: c.published_on.map(format_date),
         }
     }
 }
