@@ -4,6 +4,8 @@
 //! Each backend keeps its native types and its own migrations; the conformance suite in
 //! `tests/conformance.rs` runs the same checks on both so the two cannot drift.
 
+mod account_sql;
+pub mod accounts;
 mod common;
 mod error;
 pub mod model;
@@ -23,6 +25,7 @@ use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
 use pathways_domain::policy::PolicyVersion;
 use time::Date;
 
+pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PgStore;
@@ -49,7 +52,7 @@ pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
 
 /// Everything the application asks of a database.
 #[async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: AccountStore + Send + Sync + std::fmt::Debug {
     fn backend(&self) -> Backend;
 
     /// Applies the embedded migrations that have not run yet, and the default policy version
@@ -152,6 +155,9 @@ pub trait ImportTx: Send {
 
     /// Writes one chunk's judged attendance records.
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()>;
+
+    /// Appends to the audit log inside the import, so the record of an import lands with it.
+    async fn append_audit(&mut self, entry: &accounts::AuditEntry) -> StoreResult<()>;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }

@@ -34,7 +34,14 @@ impl PgStore {
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
+
+    async fn begin_write(&self) -> StoreResult<Transaction<'static, Postgres>> {
+        Ok(self.pool.begin().await?)
+    }
 }
+
+// Two workers leasing at once skip each other's rows instead of waiting for them.
+crate::account_sql::account_queries!(PgStore, Postgres, lease_lock = " FOR UPDATE SKIP LOCKED");
 
 #[async_trait]
 impl Store for PgStore {
@@ -362,6 +369,10 @@ impl ImportTx for PgImport {
             qb.build().execute(&mut *self.tx).await?;
         }
         Ok(())
+    }
+
+    async fn append_audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
+        write_audit(&mut self.tx, entry, &entry.record_key).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

@@ -49,7 +49,15 @@ impl SqliteStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// A write transaction holding SQLite's write lock from the start, so two writers queue
+    /// instead of one failing when it upgrades a read lock.
+    async fn begin_write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
 }
+
+crate::account_sql::account_queries!(SqliteStore, Sqlite, lease_lock = "");
 
 #[async_trait]
 impl Store for SqliteStore {
@@ -265,6 +273,10 @@ impl ImportTx for SqliteImport {
             }
         }
         Ok(())
+    }
+
+    async fn append_audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
+        write_audit(&mut self.tx, entry, &entry.record_key).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {
