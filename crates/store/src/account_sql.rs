@@ -294,16 +294,16 @@ impl TryFrom<AuditRow> for AuditRecord {
     }
 }
 
-/// Whether a database error is a unique-key violation (an account that exists already).
-pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+/// An email address as accounts keep it and are found by: trimmed, in lower case.
+pub(crate) fn normal_email(email: &str) -> String {
+    email.trim().to_lowercase()
 }
 
 macro_rules! account_queries {
     ($store:ty, $db:ty, lease_lock = $lease_lock:expr) => {
         use $crate::account_sql::{
             AccountRow, AuditRow, CodeRow, ContactRow, MessageRow, SessionAccountRow, TokenRow,
-            account_columns, audit_columns, is_unique_violation, message_columns, token_columns,
+            account_columns, audit_columns, message_columns, normal_email, token_columns,
         };
         use $crate::accounts::{
             Account as StoredAccount, AccountConflict, AccountFilter, AccountId,
@@ -346,8 +346,9 @@ macro_rules! account_queries {
             audit: &AuditEntry,
         ) -> StoreResult<Result<AccountId, AccountConflict>> {
             if let Some(vendor) = &account.vendor {
-                let found: Option<i64> =
-                    sqlx::query_scalar("SELECT 1 FROM vendors WHERE vendor_code = $1")
+                // A column of the row, not a literal: PostgreSQL types `SELECT 1` as INT4.
+                let found: Option<String> =
+                    sqlx::query_scalar("SELECT vendor_code FROM vendors WHERE vendor_code = $1")
                         .bind(vendor.as_str())
                         .fetch_optional(&mut **tx)
                         .await?;
@@ -358,13 +359,17 @@ macro_rules! account_queries {
             if let Some(conflict) = account_conflict(tx, account).await? {
                 return Ok(Err(conflict));
             }
-            let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
+            // A concurrent creation of the same account may commit between the check above and
+            // this insert. A unique violation would abort a PostgreSQL transaction (no query
+            // could then say which key was taken), so a taken key inserts nothing instead.
+            let inserted: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO accounts (role, email, provider_number, vendor_code, county_code, \
                  display_name, password_hash, language, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING account_id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                 ON CONFLICT DO NOTHING RETURNING account_id",
             )
             .bind(account.role.code())
-            .bind(account.email.as_deref().map(str::to_lowercase))
+            .bind(account.email.as_deref().map(normal_email))
             .bind(account.provider.map(|p| p.as_i64()))
             .bind(account.vendor.as_ref().map(|v| v.as_str().to_owned()))
             .bind(account.county.map(|c| i64::from(c.get())))
@@ -372,17 +377,13 @@ macro_rules! account_queries {
             .bind(&account.password_hash)
             .bind(&account.language)
             .bind(account.created_at)
-            .fetch_one(&mut **tx)
-            .await;
-            let id = match inserted {
-                Ok(id) => id,
-                Err(error) if is_unique_violation(&error) => {
-                    // Lost a race with another request creating the same account.
-                    return Ok(Err(account_conflict(tx, account)
-                        .await?
-                        .unwrap_or(AccountConflict::EmailTaken)));
-                }
-                Err(error) => return Err(error.into()),
+            .fetch_optional(&mut **tx)
+            .await?;
+            let Some(id) = inserted else {
+                // Lost a race with another request creating the same account.
+                return Ok(Err(account_conflict(tx, account)
+                    .await?
+                    .unwrap_or(AccountConflict::EmailTaken)));
             };
             write_audit(&mut **tx, audit, &id.to_string()).await?;
             Ok(Ok(AccountId(id)))
@@ -395,7 +396,7 @@ macro_rules! account_queries {
             if let Some(email) = &account.email {
                 let taken: Option<i64> =
                     sqlx::query_scalar("SELECT account_id FROM accounts WHERE email = $1")
-                        .bind(email.to_lowercase())
+                        .bind(normal_email(email))
                         .fetch_optional(&mut **tx)
                         .await?;
                 if taken.is_some() {
@@ -416,15 +417,42 @@ macro_rules! account_queries {
             Ok(None)
         }
 
-        async fn use_code(tx: &mut WriteTx, challenge: &str, at: time::OffsetDateTime) -> StoreResult<bool> {
-            let used = sqlx::query(
-                "UPDATE one_time_codes SET used_at = $2 WHERE challenge = $1 AND used_at IS NULL",
-            )
-            .bind(challenge)
-            .bind(at)
-            .execute(&mut **tx)
-            .await?;
+        /// Marks a code used at `at`: only an unused code, unexpired at `at`, of this purpose
+        /// and for this person (a register code's provider, a reset code's account), so that
+        /// no code can do more than it was made for. `false` when there is no such code.
+        async fn use_code(
+            tx: &mut WriteTx,
+            challenge: &str,
+            person: Person,
+            at: time::OffsetDateTime,
+        ) -> StoreResult<bool> {
+            let (sql, id) = match person {
+                Person::Provider(provider) => (
+                    "UPDATE one_time_codes SET used_at = $2 WHERE challenge = $1 \
+                     AND used_at IS NULL AND expires_at > $2 \
+                     AND purpose = 'register' AND provider_number = $3",
+                    provider,
+                ),
+                Person::Account(account) => (
+                    "UPDATE one_time_codes SET used_at = $2 WHERE challenge = $1 \
+                     AND used_at IS NULL AND expires_at > $2 \
+                     AND purpose = 'reset-password' AND account_id = $3",
+                    Some(account),
+                ),
+            };
+            let used = sqlx::query(sql)
+                .bind(challenge)
+                .bind(at)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
             Ok(used.rows_affected() == 1)
+        }
+
+        /// Whom a code is redeemed for.
+        enum Person {
+            Provider(Option<i64>),
+            Account(i64),
         }
 
         async fn update_password(
@@ -477,7 +505,7 @@ macro_rules! account_queries {
             }
 
             async fn account_by_email(&self, email: &str) -> StoreResult<Option<StoredAccount>> {
-                one_account(self, concat!("SELECT ", account_columns!(), " FROM accounts WHERE email = $1"), email.trim().to_lowercase()).await
+                one_account(self, concat!("SELECT ", account_columns!(), " FROM accounts WHERE email = $1"), normal_email(email)).await
             }
 
             async fn account_by_provider(
@@ -730,7 +758,8 @@ macro_rules! account_queries {
                 audit: &AuditEntry,
             ) -> StoreResult<Result<AccountId, RedeemConflict>> {
                 let mut tx = self.begin_write().await?;
-                if !use_code(&mut tx, challenge, account.created_at).await? {
+                let person = Person::Provider(account.provider.map(|p| p.as_i64()));
+                if !use_code(&mut tx, challenge, person, account.created_at).await? {
                     return Ok(Err(RedeemConflict::CodeUsed));
                 }
                 match insert_account(&mut tx, account, audit).await? {
@@ -750,7 +779,7 @@ macro_rules! account_queries {
                 audit: &AuditEntry,
             ) -> StoreResult<Result<(), RedeemConflict>> {
                 let mut tx = self.begin_write().await?;
-                if !use_code(&mut tx, challenge, audit.at).await? {
+                if !use_code(&mut tx, challenge, Person::Account(account.0), audit.at).await? {
                     return Ok(Err(RedeemConflict::CodeUsed));
                 }
                 update_password(&mut tx, account, password_hash, audit).await?;
@@ -943,8 +972,10 @@ macro_rules! account_queries {
         }
 
         async fn insert_message(tx: &mut WriteTx, message: &NewMessage) -> StoreResult<i64> {
-            let id: i64 = sqlx::query_scalar(concat!("INSERT INTO outbox (channel, recipient, language, purpose, subject, body, \
-                 created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING message_id"))
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO outbox (channel, recipient, language, purpose, subject, body, \
+                 created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING message_id",
+            )
             .bind(message.channel.code())
             .bind(&message.recipient)
             .bind(&message.language)

@@ -87,6 +87,13 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+-- INSERT OR REPLACE deletes the row it collides with without firing delete triggers (unless
+-- recursive_triggers is on), so an insert may not take an id that is in use.
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE audit_id = NEW.audit_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
 
 CREATE TABLE outbox (
     message_id    INTEGER PRIMARY KEY AUTOINCREMENT,
