@@ -4,4 +4,5 @@ pub mod accounts;
 pub mod catalog;
 pub mod demo;
 pub mod import;
+pub mod outbox;
 pub mod seed;

@@ -4,6 +4,7 @@ mod attendance;
 mod bench;
 mod demo;
 mod import;
+mod outbox;
 mod serve;
 
 use std::process::ExitCode;
@@ -43,6 +44,8 @@ enum Command {
     Demo(demo::Args),
     /// Measure performance and print the figures.
     Bench(bench::Args),
+    /// Outgoing email and text messages: deliver them, list them.
+    Outbox(outbox::Args),
 }
 
 /// Runs a command; the exit code is 0 on success, 1 when input was refused, 2 on failure.
@@ -66,6 +69,10 @@ pub async fn run(cli: Cli) -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Bench(args) => bench::run(args).await,
+        Command::Outbox(args) => match open(&cli.database_url).await {
+            Ok(store) => outbox::run(store, args).await,
+            Err(e) => Err(e),
+        },
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

@@ -38,12 +38,26 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         ..Default::default()
     };
+    // Outgoing messages (one-time codes): by SMTP when configured, otherwise files in ./outbox.
+    let outbox = pathways_app::outbox::DeliveryWorker::from_config(
+        store.clone(),
+        &pathways_app::outbox::DeliveryConfig::from_env(),
+    )?;
+    let transports = outbox.transports();
+    eprintln!(
+        "outgoing email: {}; text messages: {}",
+        transports.email.describe(),
+        transports.sms.describe()
+    );
     let app = pathways_web::build(store, config).await;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
     println!("Pathways is running at http://{addr}/ (press Ctrl-C to stop)");
-    pathways_web::serve(listener, app).await?;
+    let outbox = outbox.spawn();
+    let served = pathways_web::serve(listener, app).await;
+    outbox.stop().await;
+    served?;
     Ok(ExitCode::SUCCESS)
 }
