@@ -140,7 +140,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         _ => (t.t("server-error-title"), t.t("server-error-text")),
     };
     let page = ErrorPage {
-        l: Layout::new(t, &current, &heading),
+        l: Layout::for_visitor(t, &current, &heading, visitor.as_ref()),
         heading,
         text,
         show_catalog_link: status != StatusCode::INTERNAL_SERVER_ERROR,
@@ -158,3 +158,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         }
     }
 }
+    let visitor = response
+        .extensions()
+        .get::<crate::session::Visitor>()
+        .cloned();

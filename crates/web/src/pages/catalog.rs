@@ -128,7 +128,7 @@ async fn list(
         format!("{} {}", t.t("error-prefix"), t.t("catalog-title"))
     };
     let page = ListPage {
-        l: Layout::new(t, &ctx.current, &title),
+        l: ctx.layout(&title),
         errors,
         fields,
         results,
@@ -419,7 +419,7 @@ fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
     ];
     let show_seats = registration_href.is_none();
     DetailPage {
-        l: Layout::new(t, &ctx.current, &course.title),
+        l: ctx.layout(&course.title),
         number: course.number.to_string(),
         paragraphs: course
             .description

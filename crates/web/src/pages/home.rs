@@ -42,7 +42,7 @@ async fn home(ctx: Ctx) -> Result<Html<String>, WebError> {
         })
         .collect();
     render(&HomePage {
-        l: Layout::new(t, &ctx.current, &t.t("home-title")),
+        l: ctx.layout(&t.t("home-title")),
         pathways,
     })
 }

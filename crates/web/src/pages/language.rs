@@ -53,7 +53,7 @@ async fn switch_language(
 
 /// `next` when it is a path on this site; `/` otherwise. `//host` and `/\host` are read by
 /// browsers as other sites, so they are refused along with full URLs.
-fn local_path(next: &str) -> &str {
+pub(super) fn local_path(next: &str) -> &str {
     let local = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -62,7 +62,7 @@ fn local_path(next: &str) -> &str {
 }
 
 /// Percent-encodes what a `Location` header cannot carry as is (spaces, non-ASCII).
-fn header_safe(path: &str) -> String {
+pub(super) fn header_safe(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_graphic() {

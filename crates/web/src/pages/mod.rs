@@ -2,6 +2,7 @@
 //! frame needs (language, title, language switch), and [`Ctx`] gives handlers the request's
 //! language and address.
 
+mod account;
 mod catalog;
 mod home;
 mod language;
@@ -18,6 +19,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::{Locale, Translator};
 
+use crate::session::Visitor;
 /// The IHSS Service Desk's phone number, as shown.
 pub const SERVICE_DESK_PHONE: &str = "1-866-376-7066";
 /// The program's email inbox.
@@ -27,16 +29,35 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
         .merge(catalog::router())
+        .merge(account::router())
         .merge(language::router())
 }
 
-/// The request's language and its address (path and query), for the language switch.
+/// The request's language, its address (path and query) for the language switch, and who is
+/// asking, for the page header and the CSRF token of forms.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub t: Translator,
     pub current: String,
 }
 
+    /// Put in the request by [`crate::session::load_visitor`]; `None` only outside the router.
+    pub visitor: Option<Visitor>,
+}
+
+impl Ctx {
+    /// The frame of a page titled `page_title`, its header showing this visitor.
+    pub fn layout(&self, page_title: &str) -> Layout {
+        Layout::for_visitor(self.t, &self.current, page_title, self.visitor.as_ref())
+    }
+
+    /// The token this visitor's forms carry in their hidden `csrf` field.
+    pub fn csrf(&self) -> String {
+        self.visitor
+            .as_ref()
+            .map(|v| v.csrf_token.clone())
+            .unwrap_or_default()
+    }
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = Infallible;
 
@@ -49,6 +70,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
                 .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned()),
         })
     }
+            visitor: parts.extensions.get::<Visitor>().cloned(),
 }
 
 /// One entry of the language switch.
@@ -75,6 +97,28 @@ pub struct Layout {
     pub email: &'static str,
 }
 
+    /// The signed-in person; `None` shows the sign-in link instead.
+    pub user: Option<HeaderUser>,
+    /// The header's sign-in link, which comes back to this page afterwards.
+    pub sign_in_href: String,
+    /// Main menu entries after Home and Courses: the signed-in person's own pages.
+    pub nav: Vec<NavLink>,
+}
+
+/// The signed-in person as the header shows them, with what the sign-out button needs.
+#[derive(Debug, Clone)]
+pub struct HeaderUser {
+    pub name: String,
+    pub csrf: String,
+}
+
+/// A main menu entry.
+#[derive(Debug, Clone)]
+pub struct NavLink {
+    pub href: String,
+    pub text: String,
+    /// This page is the entry's or one of its subpages (`aria-current`).
+    pub current: bool,
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -86,8 +130,39 @@ pub enum Section {
 impl Layout {
     pub fn new(t: Translator, current: &str, page_title: &str) -> Self {
         let next = encode_component(current);
+    /// The frame of a page as a signed-out visitor sees it; pages use [`Ctx::layout`], which
+    /// shows who is signed in.
         let section = match current.split(['?', '#']).next().unwrap_or_default() {
+        Self::for_visitor(t, current, page_title, None)
+    }
+
+    /// The frame of a page, its header showing `visitor`'s name and menu when signed in.
+    pub fn for_visitor(
+        t: Translator,
+        current: &str,
+        page_title: &str,
+        visitor: Option<&Visitor>,
+    ) -> Self {
             "/" => Section::Home,
+        let path = current.split(['?', '#']).next().unwrap_or_default();
+        let session = visitor.and_then(|v| v.session.as_ref());
+        let user = session.map(|s| HeaderUser {
+            name: s.account.display_name.clone(),
+            csrf: s.csrf_token.clone(),
+        });
+        let nav = session
+            .map(|s| account::nav(t, &s.caller, path))
+            .unwrap_or_default();
+        // After signing in, come back here; not to the account pages a person signs in from.
+        let sign_in_href = if path == "/"
+            || ["/sign-in", "/register", "/password/"]
+                .iter()
+                .any(|p| path.starts_with(p))
+        {
+            "/sign-in".to_owned()
+        } else {
+            format!("/sign-in?next={next}")
+        };
             p if p == "/courses" || p.starts_with("/courses/") => Section::Courses,
             _ => Section::Other,
         };
@@ -109,6 +184,9 @@ impl Layout {
             email: PROGRAM_EMAIL,
             t,
         }
+            user,
+            sign_in_href,
+            nav,
     }
 
     /// A message in the page's language; templates call this on their `l` field.

@@ -12,7 +12,7 @@ use pathways_web::i18n::{Arg, Locale, Translator};
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, MutexGuard};
 
-use crate::helpers::{Served, TestApp, course, message_keys};
+use crate::helpers::{GOOD_PASSWORD, Served, TestApp, code_in, course, message_keys};
 use crate::webdriver::{ChromeDriver, Session, chromedriver_path};
 
 /// The phone's width in CSS pixels.
@@ -401,5 +401,135 @@ async fn on_a_phone_a_long_word_in_a_course_wraps_instead_of_widening_the_page()
     session.goto(&browsing.site.url("/courses/AED-999")).await;
     assert_eq!(text_of(&session, "h1").await, word);
     assert_fits_a_phone(&session, "the course with a long title and address").await;
+    session.quit().await;
+}
+
+/// Types `text` into the field with this id.
+async fn fill(session: &Session, id: &str, text: &str) {
+    let field = session.find(&format!("#{id}")).await;
+    session.type_text(&field, text).await;
+}
+
+/// Clicks the element and waits until the page at `path` has loaded.
+async fn click_to(session: &Session, css: &str, path: &str) {
+    let element = session.find(css).await;
+    session.click(&element).await;
+    session
+        .wait_until(
+            path,
+            "return location.pathname === arguments[0] && document.readyState === 'complete'",
+            &[json!(path)],
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_a_provider_creates_an_account_with_the_texted_code_signs_out_and_in_and_out() {
+    let Some(browsing) = start_browsing().await else {
+        return;
+    };
+    let t = Translator::new(Locale::En);
+    let phone_number = "(916) 555-0142";
+    browsing
+        .app
+        .add_provider(123_456_789, "Alvarez", phone_number, None)
+        .await;
+    let session = browsing.driver.phone_session("en-US").await;
+    session.goto(&browsing.site.url("/")).await;
+    assert_eq!(
+        text_of(&session, ".account-bar .account-link").await,
+        t.t("header-sign-in")
+    );
+    assert_fits_a_phone(&session, "the home page's header").await;
+
+    // Sign in → Create an account.
+    click_to(&session, ".account-bar .account-link", "/sign-in").await;
+    assert_eq!(text_of(&session, "h1").await, t.t("sign-in-title"));
+    assert_fits_a_phone(&session, "/sign-in").await;
+    click_to(&session, "main a[href='/register']", "/register").await;
+    assert_eq!(text_of(&session, "h1").await, t.t("register-title"));
+    assert_no_message_keys(&session, "/register").await;
+    assert_fits_a_phone(&session, "/register").await;
+
+    fill(&session, "provider_number", "123456789").await;
+    fill(&session, "last_name", "Alvarez").await;
+    fill(&session, "contact", "916-555-0142").await;
+    click_to(&session, "main form button[type=submit]", "/register/code").await;
+    assert_eq!(text_of(&session, "h1").await, t.t("register-code-title"));
+    assert_eq!(
+        session
+            .eval("return document.getElementById('code').autocomplete", &[])
+            .await,
+        "one-time-code"
+    );
+    assert_no_message_keys(&session, "/register/code").await;
+    assert_fits_a_phone(&session, "/register/code").await;
+    let screenshot = std::env::temp_dir().join("pathways-register-code-phone.png");
+    session.save_screenshot(&screenshot).await;
+    eprintln!("screenshot: {}", screenshot.display());
+
+    // The code, as the text message carries it.
+    let message = browsing
+        .app
+        .store()
+        .outbox(Some(phone_number), 1)
+        .await
+        .expect("the outbox")
+        .pop()
+        .expect("a text message with the code");
+    let code = code_in(&message.body);
+    fill(&session, "code", &code).await;
+    fill(&session, "password", GOOD_PASSWORD).await;
+    fill(&session, "confirm", GOOD_PASSWORD).await;
+    click_to(&session, "main form button[type=submit]", "/account").await;
+    assert_eq!(text_of(&session, "h1").await, t.t("account-title"));
+    assert_eq!(
+        text_of(&session, ".notice-text").await,
+        t.t("notice-welcome")
+    );
+    assert!(
+        text_of(&session, ".account-name")
+            .await
+            .contains("Rosa Alvarez"),
+        "the header names the person"
+    );
+    assert!(session.cookie("pathways_session").await.is_some());
+    assert_no_message_keys(&session, "/account").await;
+    assert_fits_a_phone(&session, "/account").await;
+    let screenshot = std::env::temp_dir().join("pathways-account-phone.png");
+    session.save_screenshot(&screenshot).await;
+    eprintln!("screenshot: {}", screenshot.display());
+
+    // Sign out, from the header.
+    click_to(&session, ".sign-out-form button", "/").await;
+    assert_eq!(session.cookie("pathways_session").await, None);
+    assert_eq!(
+        text_of(&session, ".account-bar .account-link").await,
+        t.t("header-sign-in")
+    );
+
+    // Sign in with the provider number and the new password.
+    click_to(&session, ".account-bar .account-link", "/sign-in").await;
+    fill(&session, "login", "123456789").await;
+    fill(&session, "password", GOOD_PASSWORD).await;
+    click_to(&session, "main form button[type=submit]", "/account").await;
+    assert!(
+        text_of(&session, ".account-name")
+            .await
+            .contains("Rosa Alvarez")
+    );
+    assert!(session.cookie("pathways_session").await.is_some());
+
+    // And out again.
+    click_to(&session, ".sign-out-form button", "/").await;
+    assert_eq!(session.cookie("pathways_session").await, None);
+    session.goto(&browsing.site.url("/account")).await;
+    session
+        .wait_until(
+            "the sign-in page",
+            "return location.pathname === '/sign-in' && document.readyState === 'complete'",
+            &[],
+        )
+        .await;
     session.quit().await;
 }

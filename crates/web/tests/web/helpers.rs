@@ -309,3 +309,214 @@ pub fn message_keys() -> Vec<String> {
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
         .collect()
 }
+
+// ---- people and browsers: accounts, sessions and forms -------------------------------------
+
+/// A password that meets the rules, for test accounts.
+pub const GOOD_PASSWORD: &str = "purple otters juggle at midnight";
+
+impl TestApp {
+    /// A site over the standard catalog with its configuration changed, e.g. `Secure` cookies.
+    pub async fn spawn_with(change: impl FnOnce(&mut WebConfig)) -> Self {
+        let db = pathways_store::testing::sqlite()
+            .await
+            .expect("a SQLite test database");
+        let mut config = config();
+        change(&mut config);
+        let router = pathways_web::router(AppState::new(db.store.clone(), config));
+        seed_catalog(db.store.as_ref()).await;
+        Self {
+            router,
+            db: Some(db),
+        }
+    }
+
+    /// The account service over this site's database, with the tests' cheap password hash.
+    pub fn accounts(&self) -> pathways_app::accounts::Accounts {
+        pathways_app::accounts::Accounts::new(self.store_arc(), config().accounts)
+    }
+
+    /// A staff account with a password (as the command line makes them), signed in nowhere.
+    pub async fn staff(
+        &self,
+        role: pathways_domain::access::Role,
+        email: &str,
+        vendor: Option<&str>,
+        county: Option<u8>,
+    ) -> pathways_store::accounts::AccountId {
+        self.accounts()
+            .create_staff(
+                &pathways_app::access::Caller::command_line(),
+                &pathways_app::accounts::NewStaff {
+                    role,
+                    email: email.to_owned(),
+                    display_name: format!("Staff {}", email.split('@').next().unwrap_or(email)),
+                    vendor: vendor.map(testing::vendor_code),
+                    county: county.map(testing::county),
+                    locale: pathways_web::i18n::Locale::En,
+                    password: Some(GOOD_PASSWORD.to_owned()),
+                },
+            )
+            .await
+            .expect("a staff account")
+    }
+
+    /// A provider in the providers file (no account yet), with the facts they prove who they
+    /// are with.
+    pub async fn add_provider(&self, n: u32, last_name: &str, phone: &str, email: Option<&str>) {
+        let provider = pathways_domain::entities::Provider {
+            first_name: "Rosa".into(),
+            last_name: last_name.into(),
+            phone: Some(phone.into()),
+            email: email.map(str::to_owned),
+            ..testing::provider(n)
+        };
+        let mut tx = self.store().begin_import().await.expect("an import");
+        tx.upsert(&Batch::Providers(vec![provider]))
+            .await
+            .expect("providers");
+        tx.commit().await.expect("commit");
+    }
+
+    /// A browser of its own: it keeps cookies between requests.
+    pub fn browser(&self) -> Agent<'_> {
+        Agent {
+            app: self,
+            cookies: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+/// A browser without JavaScript: it keeps the cookies the site sets, and fills forms with the
+/// hidden CSRF token of the page they are on, as a person's browser would.
+pub struct Agent<'a> {
+    app: &'a TestApp,
+    cookies: std::collections::BTreeMap<String, String>,
+}
+
+impl Agent<'_> {
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
+    }
+
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn send(&mut self, request: axum::http::request::Builder, body: Body) -> TestResponse {
+        let request = if self.cookies.is_empty() {
+            request
+        } else {
+            request.header("cookie", self.cookie_header())
+        };
+        let response = self.app.send(request.body(body).expect("a request")).await;
+        for set in response.headers.get_all("set-cookie") {
+            let set = set.to_str().expect("an ASCII cookie");
+            let (pair, attributes) = set.split_once(';').unwrap_or((set, ""));
+            let (name, value) = pair.split_once('=').expect("name=value");
+            if attributes.contains("Max-Age=0") {
+                self.cookies.remove(name.trim());
+            } else {
+                self.cookies
+                    .insert(name.trim().to_owned(), value.trim().to_owned());
+            }
+        }
+        response
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
+        self.send(Request::get(uri), Body::empty()).await
+    }
+
+    /// Posts a form exactly as given (no CSRF token is added).
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = serde_urlencoded::to_string(fields).expect("a form body");
+        self.send(
+            Request::post(uri).header("content-type", "application/x-www-form-urlencoded"),
+            Body::from(body),
+        )
+        .await
+    }
+
+    /// Opens `page`, then posts `fields` to `action` with the page's CSRF token, as pressing
+    /// the button of a form on that page does.
+    pub async fn submit(
+        &mut self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let shown = self.get(page).await;
+        assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);
+        let csrf = shown.csrf();
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+
+    /// Signs in through the sign-in page; panics unless it worked.
+    pub async fn sign_in(&mut self, login: &str, password: &str) {
+        let answer = self
+            .submit(
+                "/sign-in",
+                "/sign-in",
+                &[("login", login), ("password", password)],
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+        assert!(
+            self.cookie("pathways_session").is_some(),
+            "a session cookie"
+        );
+    }
+}
+
+impl TestResponse {
+    /// The value of the first hidden `csrf` field on the page.
+    pub fn csrf(&self) -> String {
+        self.input_value("csrf")
+            .unwrap_or_else(|| panic!("a CSRF field on the page: {}", self.body))
+    }
+
+    /// The `value` of the first input named `name`.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        let end = self.body[start..].find('"')? + start;
+        Some(self.body[start..end].to_owned())
+    }
+
+    /// Every `Set-Cookie` header.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The `Set-Cookie` header of the cookie `name`.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.set_cookies()
+            .into_iter()
+            .find(|c| c.starts_with(&format!("{name}=")))
+    }
+}
+
+/// The six-digit code in a message's body: a word of exactly six digits (not a run of digits
+/// inside a link's challenge).
+pub fn code_in(body: &str) -> String {
+    body.split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|word| word.len() == 6 && word.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_else(|| panic!("a six-digit code in {body:?}"))
+        .to_owned()
+}

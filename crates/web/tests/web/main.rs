@@ -1,5 +1,6 @@
 //! The web edge driven through its real router, against a real SQLite database per test.
 
+mod accounts;
 mod api;
 mod browser;
 mod helpers;

@@ -249,6 +249,16 @@ impl Session {
         .await;
     }
 
+    /// Types `text` into an element (a text box), key by key, as a person would.
+    pub async fn type_text(&self, element: &Element, text: &str) {
+        self.command(
+            "POST",
+            &format!("/element/{}/value", element.0),
+            Some(&json!({ "text": text })),
+        )
+        .await;
+    }
+
     /// An element's rendered text, as a person sees it.
     pub async fn text(&self, element: &Element) -> String {
         let text = self
