@@ -1,8 +1,13 @@
 //! Pathways use cases: what the web pages, the JSON API and the command line do, in one place.
 
+pub mod access;
 pub mod accounts;
+pub mod audit;
 pub mod catalog;
 pub mod demo;
+pub mod i18n;
 pub mod import;
 pub mod outbox;
+pub mod policies;
+pub mod providers;
 pub mod seed;

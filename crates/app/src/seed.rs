@@ -76,3 +76,131 @@ pub async fn load_demo(
     }
     Ok(attendance)
 }
+
+/// A demo sign-in, printed by `pathways serve --demo` so a person trying Pathways can see each
+/// role's pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSignIn {
+    pub role: pathways_domain::access::Role,
+    /// An email, or a provider number for the provider.
+    pub login: String,
+    pub password: &'static str,
+    /// What the account is tied to (vendor, county), for the printout.
+    pub note: String,
+}
+
+/// The password of every demo account. Public by design: demo data only.
+pub const DEMO_PASSWORD: &str = "sunflower harbor lantern 2026";
+
+/// Creates one account per role on the loaded demo (a program admin, the service desk, a
+/// coach, county staff of the first demo provider's county, staff of the first vendor, and that
+/// provider), unless they exist; returns their sign-ins. Safe to run again.
+pub async fn demo_sign_ins(
+    accounts: &crate::accounts::Accounts,
+    store: &dyn Store,
+    demo: &Demo,
+) -> Result<Vec<DemoSignIn>, crate::accounts::AccountError> {
+    use pathways_domain::access::Role;
+
+    use crate::accounts::NewStaff;
+    use crate::i18n::Locale;
+
+    let caller = crate::access::Caller::command_line();
+    let provider = demo
+        .provider_chunks(1)
+        .next()
+        .and_then(|c| c.providers.into_iter().next());
+    let vendor = demo.vendors().into_iter().next().map(|v| v.code);
+    let county = provider.as_ref().map(|p| p.county);
+    let staff = [
+        (
+            Role::ProgramAdmin,
+            "admin@pathways.example",
+            "Alex Rivera",
+            None,
+            None,
+        ),
+        (
+            Role::ServiceDesk,
+            "desk@pathways.example",
+            "Sam Chen",
+            None,
+            None,
+        ),
+        (
+            Role::Coach,
+            "coach@pathways.example",
+            "Rosa Martinez",
+            None,
+            None,
+        ),
+        (
+            Role::CountyStaff,
+            "county@pathways.example",
+            "Jordan Lee",
+            None,
+            county,
+        ),
+        (
+            Role::VendorStaff,
+            "vendor@pathways.example",
+            "Taylor Nguyen",
+            vendor.clone(),
+            None,
+        ),
+    ];
+    let mut sign_ins = Vec::new();
+    for (role, email, name, vendor, county) in staff {
+        if role == Role::VendorStaff && vendor.is_none()
+            || role == Role::CountyStaff && county.is_none()
+        {
+            continue;
+        }
+        if store.account_by_email(email).await?.is_none() {
+            accounts
+                .create_staff(
+                    &caller,
+                    &NewStaff {
+                        role,
+                        email: email.to_owned(),
+                        display_name: name.to_owned(),
+                        vendor: vendor.clone(),
+                        county,
+                        locale: Locale::En,
+                        password: Some(DEMO_PASSWORD.to_owned()),
+                    },
+                )
+                .await?;
+        }
+        let note = match (&vendor, county) {
+            (Some(v), _) => format!("vendor {v}"),
+            (_, Some(c)) => format!("county {} {}", c, c.name()),
+            _ => String::new(),
+        };
+        sign_ins.push(DemoSignIn {
+            role,
+            login: email.to_owned(),
+            password: DEMO_PASSWORD,
+            note,
+        });
+    }
+    if let Some(provider) = provider {
+        if store.account_by_provider(provider.number).await?.is_none() {
+            accounts
+                .create_provider_account(&caller, provider.number, DEMO_PASSWORD, Locale::En)
+                .await?;
+        }
+        sign_ins.push(DemoSignIn {
+            role: Role::Provider,
+            login: provider.number.to_string(),
+            password: DEMO_PASSWORD,
+            note: format!(
+                "{} {}, county {}",
+                provider.first_name,
+                provider.last_name,
+                provider.county.name()
+            ),
+        });
+    }
+    Ok(sign_ins)
+}

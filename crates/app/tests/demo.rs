@@ -68,3 +68,55 @@ async fn the_demo_loads_with_exactly_the_held_records_it_was_built_to_have() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_has_a_sign_in_for_every_role_and_making_them_again_changes_nothing() {
+    use pathways_app::accounts::{AccountSettings, Accounts, password::HashCost};
+    use pathways_app::seed::demo_sign_ins;
+    use pathways_domain::access::Role;
+
+    let demo = demo();
+    for db in testing::all().await {
+        load_demo(db.store.as_ref(), &demo, &NoSeedProgress)
+            .await
+            .unwrap();
+        let accounts = Accounts::new(
+            db.store.clone(),
+            AccountSettings {
+                hash_cost: HashCost {
+                    memory_kib: 1024,
+                    iterations: 1,
+                    parallelism: 1,
+                },
+                ..AccountSettings::default()
+            },
+        );
+        let sign_ins = demo_sign_ins(&accounts, db.store.as_ref(), &demo)
+            .await
+            .unwrap();
+        let mut roles: Vec<Role> = sign_ins.iter().map(|s| s.role).collect();
+        roles.sort();
+        assert_eq!(roles, Role::ALL.to_vec());
+        for s in &sign_ins {
+            let signed = accounts
+                .sign_in(&s.login, s.password, "192.0.2.1", None)
+                .await
+                .unwrap_or_else(|e| panic!("{}: {e}", s.login));
+            assert_eq!(signed.session.account.role, s.role);
+        }
+        let again = demo_sign_ins(&accounts, db.store.as_ref(), &demo)
+            .await
+            .unwrap();
+        assert_eq!(again, sign_ins);
+        let listed = accounts
+            .list(
+                &pathways_app::access::Caller::command_line(),
+                None,
+                None,
+                100,
+            )
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), Role::ALL.len());
+    }
+}

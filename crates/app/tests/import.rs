@@ -278,6 +278,40 @@ async fn a_corrected_row_replaces_its_held_record_and_is_verified() {
         let s = import_ok(db.store.as_ref(), ImportKind::Attendance, &differing).await;
         assert_eq!(s.held.get("duplicate"), Some(&1));
         assert_eq!(counts_of(db.store.table_counts().await.unwrap()), (1, 1));
+
+        // The audit log keeps the held record the correction replaced, and each import.
+        let audit = db
+            .store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                record_type: Some("attendance".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(audit.len(), 1, "{audit:?}");
+        let correction = &audit[0].entry;
+        assert_eq!(correction.action, "attendance.correct");
+        assert_eq!(correction.record_key, "100000001/GHS-101/2023-03-01");
+        let before = correction.before.as_ref().unwrap();
+        assert_eq!(before["session_id"], "NOPE");
+        assert_eq!(before["hold_reason"], "session-mismatch");
+        assert_eq!(correction.after.as_ref().unwrap()["status"], "verified");
+        assert!(correction.actor.label.starts_with("command line"));
+        let imports = db
+            .store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                record_type: Some("import".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            imports.len(),
+            3 + 4,
+            "three attendance files and the four of the seed"
+        );
     }
 }
 
@@ -378,6 +412,36 @@ async fn every_reference_file_imports_and_reimports_without_change() {
             "{}",
             db.url
         );
+        // Only the changed row is audited, with what it was and what it became; re-imports
+        // of identical files left nothing.
+        let audit = store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                record_type: Some("wage_rates".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(audit.len(), 1, "{audit:?}");
+        let e = &audit[0].entry;
+        assert_eq!(
+            (e.action.as_str(), e.record_key.as_str()),
+            ("wage_rates.update", "34/2023-01-01")
+        );
+        assert_eq!(e.before.as_ref().unwrap()["hourly_rate_cents"], "1725");
+        assert_eq!(e.after.as_ref().unwrap()["hourly_rate_cents"], "1750");
+        assert!(e.actor.label.starts_with("command line"), "{:?}", e.actor);
+        let all_updates = store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.entry.action.ends_with(".update"))
+            .count();
+        assert_eq!(all_updates, 1);
     }
 }
 

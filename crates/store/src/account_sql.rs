@@ -294,6 +294,13 @@ impl TryFrom<AuditRow> for AuditRecord {
     }
 }
 
+/// A time as the store keeps it: UTC, whole seconds. SQLite compares times as text, which
+/// orders correctly only when every stored time has the same offset and precision.
+pub(crate) fn stored_time(at: OffsetDateTime) -> OffsetDateTime {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
 /// An email address as accounts keep it and are found by: trimmed, in lower case.
 pub(crate) fn normal_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -303,7 +310,8 @@ macro_rules! account_queries {
     ($store:ty, $db:ty, lease_lock = $lease_lock:expr) => {
         use $crate::account_sql::{
             AccountRow, AuditRow, CodeRow, ContactRow, MessageRow, SessionAccountRow, TokenRow,
-            account_columns, audit_columns, message_columns, normal_email, token_columns,
+            account_columns, audit_columns, message_columns, normal_email, stored_time,
+            token_columns,
         };
         use $crate::accounts::{
             Account as StoredAccount, AccountConflict, AccountFilter, AccountId,
@@ -327,7 +335,7 @@ macro_rules! account_queries {
                 "INSERT INTO audit_log (at, actor_account_id, actor_label, action, record_type, \
                  record_key, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
-            .bind(entry.at)
+            .bind(stored_time(entry.at))
             .bind(entry.actor.account.map(|a| a.0))
             .bind(&entry.actor.label)
             .bind(&entry.action)
@@ -376,7 +384,7 @@ macro_rules! account_queries {
             .bind(&account.display_name)
             .bind(&account.password_hash)
             .bind(&account.language)
-            .bind(account.created_at)
+            .bind(stored_time(account.created_at))
             .fetch_optional(&mut **tx)
             .await?;
             let Some(id) = inserted else {
@@ -442,7 +450,7 @@ macro_rules! account_queries {
             };
             let used = sqlx::query(sql)
                 .bind(challenge)
-                .bind(at)
+                .bind(stored_time(at))
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
@@ -601,8 +609,8 @@ macro_rules! account_queries {
                 .bind(&session.token_hash)
                 .bind(session.account.0)
                 .bind(&session.csrf_token)
-                .bind(session.created_at)
-                .bind(session.expires_at)
+                .bind(stored_time(session.created_at))
+                .bind(stored_time(session.expires_at))
                 .execute(self.pool())
                 .await?;
                 Ok(())
@@ -622,7 +630,7 @@ macro_rules! account_queries {
                      WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled = 0",
                 )
                 .bind(token_hash)
-                .bind(now)
+                .bind(stored_time(now))
                 .fetch_optional(self.pool())
                 .await?;
                 row.map(TryInto::try_into).transpose()
@@ -635,7 +643,7 @@ macro_rules! account_queries {
             ) -> StoreResult<()> {
                 sqlx::query("UPDATE web_sessions SET last_seen_at = $2 WHERE token_hash = $1")
                     .bind(token_hash)
-                    .bind(now)
+                    .bind(stored_time(now))
                     .execute(self.pool())
                     .await?;
                 Ok(())
@@ -667,12 +675,12 @@ macro_rules! account_queries {
                 for subject in subjects {
                     sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1 AND failed_at < $2")
                         .bind(subject)
-                        .bind(forget_before)
+                        .bind(stored_time(forget_before))
                         .execute(&mut *tx)
                         .await?;
                     sqlx::query("INSERT INTO sign_in_failures (subject, failed_at) VALUES ($1, $2)")
                         .bind(subject)
-                        .bind(at)
+                        .bind(stored_time(at))
                         .execute(&mut *tx)
                         .await?;
                 }
@@ -689,7 +697,7 @@ macro_rules! account_queries {
                     "SELECT COUNT(*) FROM sign_in_failures WHERE subject = $1 AND failed_at >= $2",
                 )
                 .bind(subject)
-                .bind(since)
+                .bind(stored_time(since))
                 .fetch_one(self.pool())
                 .await?;
                 Ok(u32::try_from(count).unwrap_or(u32::MAX))
@@ -718,8 +726,8 @@ macro_rules! account_queries {
                 .bind(code.provider.map(|p| p.as_i64()))
                 .bind(code.account.map(|a| a.0))
                 .bind(&code.code_hash)
-                .bind(code.created_at)
-                .bind(code.expires_at)
+                .bind(stored_time(code.created_at))
+                .bind(stored_time(code.expires_at))
                 .execute(&mut *tx)
                 .await?;
                 if let Some(message) = message {
@@ -802,7 +810,7 @@ macro_rules! account_queries {
                 .bind(&token.token_hash)
                 .bind(&token.prefix)
                 .bind(token.created_by.0)
-                .bind(token.created_at)
+                .bind(stored_time(token.created_at))
                 .fetch_one(&mut *tx)
                 .await?;
                 write_audit(&mut tx, audit, &id.to_string()).await?;
@@ -841,7 +849,7 @@ macro_rules! account_queries {
                 )
                 .bind(id.0)
                 .bind(vendor.as_str())
-                .bind(audit.at)
+                .bind(stored_time(audit.at))
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() != 1 {
@@ -859,7 +867,7 @@ macro_rules! account_queries {
             ) -> StoreResult<()> {
                 sqlx::query("UPDATE api_tokens SET last_used_at = $2 WHERE token_id = $1")
                     .bind(id.0)
-                    .bind(at)
+                    .bind(stored_time(at))
                     .execute(self.pool())
                     .await?;
                 Ok(())
@@ -882,8 +890,8 @@ macro_rules! account_queries {
                 .bind(query.actor.map(|a| a.0))
                 .bind(query.record_type.as_deref())
                 .bind(query.record_key.as_deref())
-                .bind(query.from)
-                .bind(query.until)
+                .bind(query.from.map(stored_time))
+                .bind(query.until.map(stored_time))
                 .bind(query.before_id.unwrap_or(i64::MAX))
                 .bind(i64::from(query.limit.clamp(1, 10_000)))
                 .fetch_all(self.pool())
@@ -914,8 +922,8 @@ macro_rules! account_queries {
                     ") RETURNING ",
                     message_columns!()
                 ))
-                .bind(now)
-                .bind(lease_until)
+                .bind(stored_time(now))
+                .bind(stored_time(lease_until))
                 .bind(i64::from(limit.max(1)))
                 .fetch_all(&mut *tx)
                 .await?;
@@ -932,7 +940,7 @@ macro_rules! account_queries {
                      WHERE message_id = $1",
                 )
                 .bind(id)
-                .bind(at)
+                .bind(stored_time(at))
                 .execute(self.pool())
                 .await?;
                 Ok(())
@@ -950,7 +958,7 @@ macro_rules! account_queries {
                 )
                 .bind(id)
                 .bind(error)
-                .bind(retry_at)
+                .bind(stored_time(retry_at))
                 .execute(self.pool())
                 .await?;
                 Ok(())
@@ -982,7 +990,7 @@ macro_rules! account_queries {
             .bind(&message.purpose)
             .bind(&message.subject)
             .bind(&message.body)
-            .bind(message.created_at)
+            .bind(stored_time(message.created_at))
             .fetch_one(&mut **tx)
             .await?;
             Ok(id)

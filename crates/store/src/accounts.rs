@@ -188,7 +188,8 @@ pub struct CodeRecord {
 /// Why redeeming a code failed inside its transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedeemConflict {
-    /// Someone used the code first.
+    /// The code was used already (perhaps by a request a moment earlier), has expired, or is
+    /// not for this purpose or person.
     CodeUsed,
     /// The account could not be created.
     Account(AccountConflict),

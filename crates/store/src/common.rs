@@ -185,6 +185,20 @@ macro_rules! common_queries {
             rows.into_iter().map(TryInto::try_into).collect()
         }
 
+        pub(super) async fn provider_attendance(
+            conn: &mut Conn,
+            provider: ProviderNumber,
+            limit: u32,
+        ) -> StoreResult<Vec<AttendanceRecord>> {
+            let mut qb = QueryBuilder::<$db>::new(ATTENDANCE_SELECT);
+            qb.push(" WHERE provider_number = ")
+                .push_bind(provider.as_i64())
+                .push(" ORDER BY attended_on DESC, course_number, status LIMIT ")
+                .push_bind(i64::from(limit));
+            let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            rows.into_iter().map(TryInto::try_into).collect()
+        }
+
         pub(super) async fn table_counts(conn: &mut Conn) -> StoreResult<TableCounts> {
             let row: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
                 "SELECT (SELECT COUNT(*) FROM vendors), (SELECT COUNT(*) FROM courses), \
@@ -243,27 +257,39 @@ macro_rules! common_queries {
 
         /// Upserts a batch in statements of bounded size and counts what changed: keys that
         /// existed before are updated only when a column differs.
-        pub(super) async fn upsert(conn: &mut Conn, batch: &Batch) -> StoreResult<UpsertCounts> {
+        pub(super) async fn upsert(
+            conn: &mut Conn,
+            batch: &Batch,
+            actor: &$crate::accounts::AuditActor,
+        ) -> StoreResult<UpsertCounts> {
             let (spec, rows) = batch_rows(batch);
             let width = spec.key.len() + spec.values.len();
             let mut counts = UpsertCounts::default();
             for chunk in rows.chunks((MAX_PARAMS / width).max(1)) {
                 // A join from the chunk's keys probes the primary key for each; a row-value
                 // `IN (VALUES …)` would make SQLite scan the whole table once per chunk.
-                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (");
-                qb.push_values(chunk, |mut b, row| {
-                    for v in &row[..spec.key.len()] {
-                        bind_value!(b, v);
-                    }
-                });
                 let on: Vec<String> = spec
                     .key
                     .iter()
                     .enumerate()
                     .map(|(i, column)| format!("t.{column} = k.column{}", i + 1))
                     .collect();
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (");
+                qb.push_values(chunk, |mut b, row| {
+                    for v in &row[..spec.key.len()] {
+                        bind_value!(b, v);
+                    }
+                });
                 qb.push(format!(") AS k JOIN {} t ON {}", spec.table, on.join(" AND ")));
                 let existing: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+
+                // Rows this chunk changes, with what they held: the audit log keeps both. New
+                // rows are recorded by the import's own audit entry.
+                let changes = if existing > 0 {
+                    changed_rows(conn, spec, chunk, &on).await?
+                } else {
+                    Vec::new()
+                };
 
                 let mut qb = QueryBuilder::<$db>::new(format!(
                     "INSERT INTO {} ({}) ",
@@ -290,11 +316,89 @@ macro_rules! common_queries {
                     updated,
                     unchanged: existing.saturating_sub(updated),
                 };
+                let at = $crate::account_sql::stored_time(time::OffsetDateTime::now_utc());
+                for (key, before, after) in changes {
+                    let entry = $crate::accounts::AuditEntry {
+                        at,
+                        actor: actor.clone(),
+                        action: format!("{}.update", spec.table),
+                        record_type: spec.table.to_owned(),
+                        record_key: key,
+                        before: Some(before),
+                        after: Some(after),
+                    };
+                    write_audit(&mut *conn, &entry, &entry.record_key).await?;
+                }
             }
             if let Batch::Courses(courses) = batch {
                 replace_course_languages(conn, courses).await?;
             }
             Ok(counts)
+        }
+
+        /// The rows of `chunk` whose stored row differs: (key, stored values, new values), the
+        /// values as JSON objects of column → text.
+        async fn changed_rows(
+            conn: &mut Conn,
+            spec: &$crate::rows::TableSpec,
+            chunk: &[Vec<$crate::rows::Value>],
+            on: &[String],
+        ) -> StoreResult<Vec<(String, serde_json::Value, serde_json::Value)>> {
+            use sqlx::Row as _;
+            let keys = spec.key.len();
+            let stored: Vec<String> = spec
+                .values
+                .iter()
+                .map(|c| format!("CAST(t.{c} AS TEXT)"))
+                .collect();
+            let differs: Vec<String> = spec
+                .values
+                .iter()
+                .enumerate()
+                .map(|(j, c)| format!("t.{c} {} k.column{}", $distinct, keys + j + 1))
+                .collect();
+            let key_columns: Vec<String> =
+                (1..=keys).map(|i| format!("CAST(k.column{i} AS TEXT)")).collect();
+            let mut qb = QueryBuilder::<$db>::new(format!(
+                "SELECT {}, {} FROM (",
+                key_columns.join(", "),
+                stored.join(", ")
+            ));
+            qb.push_values(chunk, |mut b, row| {
+                for v in row {
+                    bind_value!(b, v);
+                }
+            });
+            qb.push(format!(
+                ") AS k JOIN {} t ON {} WHERE {}",
+                spec.table,
+                on.join(" AND "),
+                differs.join(" OR ")
+            ));
+            let rows = qb.build().fetch_all(&mut *conn).await?;
+            let mut by_key: HashMap<String, &Vec<$crate::rows::Value>> = HashMap::new();
+            for row in chunk {
+                by_key.insert($crate::rows::key_text(&row[..keys]), row);
+            }
+            let mut changes = Vec::with_capacity(rows.len());
+            for row in rows {
+                let mut key_parts = Vec::with_capacity(keys);
+                for i in 0..keys {
+                    key_parts.push(row.try_get::<Option<String>, _>(i)?.unwrap_or_default());
+                }
+                let key = key_parts.join("/");
+                let mut before = serde_json::Map::new();
+                for (j, column) in spec.values.iter().enumerate() {
+                    let value: Option<String> = row.try_get(keys + j)?;
+                    before.insert((*column).to_owned(), value.map_or(serde_json::Value::Null, serde_json::Value::String));
+                }
+                let after = by_key
+                    .get(&key)
+                    .map(|new| $crate::rows::values_json(spec, &new[keys..]))
+                    .unwrap_or(serde_json::Value::Null);
+                changes.push((key, serde_json::Value::Object(before), after));
+            }
+            Ok(changes)
         }
 
         async fn replace_course_languages(

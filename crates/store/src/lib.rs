@@ -92,6 +92,13 @@ pub trait Store: AccountStore + Send + Sync + std::fmt::Debug {
         limit: u32,
     ) -> StoreResult<Vec<AttendanceRecord>>;
 
+    /// A provider's attendance records (verified and held), newest first, at most `limit`.
+    async fn provider_attendance(
+        &self,
+        provider: ProviderNumber,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>>;
+
     /// How many rows each program table holds.
     async fn table_counts(&self) -> StoreResult<TableCounts>;
 
@@ -103,7 +110,11 @@ pub trait Store: AccountStore + Send + Sync + std::fmt::Debug {
 /// [`ImportTx::commit`] rolls everything back.
 #[async_trait]
 pub trait ImportTx: Send {
-    /// Inserts new rows and replaces changed ones, reporting what happened to each.
+    /// Names who the import's changes are audited as (by default, "import").
+    fn set_actor(&mut self, actor: accounts::AuditActor);
+
+    /// Inserts new rows and replaces changed ones, reporting what happened to each. Each
+    /// changed row is audited with its values before and after.
     async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts>;
 
     /// Notes the key fingerprints of rows this import has read, with their lines, and returns

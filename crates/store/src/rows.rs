@@ -469,6 +469,44 @@ impl TryFrom<AttendanceRow> for AttendanceRecord {
 }
 
 /// Binds one [`Value`] into a `Separated` or `QueryBuilder` of either backend.
+/// A value as text, the way `CAST(… AS TEXT)` shows it on both databases, for the audit log.
+pub(crate) fn value_text(value: &Value) -> Option<String> {
+    let date = |d: &Date| pathways_domain::error::format_date(*d);
+    match value {
+        Value::I64(v) => Some(v.to_string()),
+        Value::Text(v) => Some(v.clone()),
+        Value::OptText(v) => v.clone(),
+        Value::Date(v) => Some(date(v)),
+        Value::OptDate(v) => v.as_ref().map(date),
+        Value::DateTime(v) => Some(format!("{} {}", date(&v.date()), v.time())),
+        Value::OptI64(v) => v.map(|v| v.to_string()),
+    }
+}
+
+/// A row's key as the audit log names it: its key columns' text, joined by `/`.
+pub(crate) fn key_text(key: &[Value]) -> String {
+    key.iter()
+        .map(|v| value_text(v).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A row's non-key values as a JSON object of column → text.
+pub(crate) fn values_json(spec: &TableSpec, values: &[Value]) -> serde_json::Value {
+    serde_json::Value::Object(
+        spec.values
+            .iter()
+            .zip(values)
+            .map(|(c, v)| {
+                (
+                    (*c).to_owned(),
+                    value_text(v).map_or(serde_json::Value::Null, serde_json::Value::String),
+                )
+            })
+            .collect(),
+    )
+}
+
 macro_rules! bind_value {
     ($target:expr, $value:expr) => {
         match $value {

@@ -118,6 +118,20 @@ fn replace_database(url: &str, name: &str) -> String {
     out
 }
 
+/// A store whose database cannot be reached: every call fails quickly, as when the database
+/// server is down. For tests of how the edges report storage failures.
+pub fn unreachable() -> Arc<dyn Store> {
+    let options = sqlx::postgres::PgConnectOptions::new()
+        .host("127.0.0.1")
+        .port(9)
+        .username("nobody")
+        .database("gone");
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .acquire_timeout(std::time::Duration::from_millis(300))
+        .connect_lazy_with(options);
+    Arc::new(crate::PgStore::from_pool(pool))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1654,3 +1654,35 @@ async fn concurrent_claims_never_return_a_message_twice() {
         assert_eq!(unique, enqueued);
     }
 }
+
+#[tokio::test]
+async fn times_in_any_offset_and_precision_compare_as_the_instants_they_are() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed(store).await;
+        let id = create(store, &staff(Role::ServiceDesk, "desk@example.org")).await;
+        // One hour after T0, written in California time with a fraction of a second: stored as
+        // text it would sort before T0 unless the store keeps every time in UTC.
+        let pacific = time::UtcOffset::from_hms(-8, 0, 0).unwrap();
+        let expires = (T0 + minutes(60) + Duration::milliseconds(500)).to_offset(pacific);
+        store
+            .create_session(&session_for("offset", id, expires))
+            .await
+            .unwrap();
+        assert!(store.session(b"offset", T0).await.unwrap().is_some());
+        assert!(
+            store
+                .session(b"offset", (T0 + minutes(59)).to_offset(pacific))
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            store
+                .session(b"offset", T0 + minutes(61))
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}

@@ -13,12 +13,14 @@ use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use pathways_app::access::AccessError;
+use pathways_app::accounts::AccountError;
 use pathways_store::StoreError;
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::filter::FieldError;
-use crate::i18n::{Locale, Translator};
+use crate::i18n::Translator;
 use crate::pages::Layout;
 
 #[derive(Debug, Error)]
@@ -29,6 +31,23 @@ pub enum WebError {
     /// Query parameters that cannot be used (the HTML list shows these in its form instead).
     #[error("invalid parameters: {0:?}")]
     InvalidParams(Vec<FieldError>),
+    /// The request needs a signed-in person (API: a token or a session).
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The caller's role never does this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form without our CSRF token: another site's, or an old page's.
+    #[error("the form's CSRF token is missing or wrong")]
+    CsrfRejected,
+    /// A request body that is not a form we can read.
+    #[error("the form could not be read")]
+    BadForm,
+    /// An account operation failed in a way the person must be told.
+    #[error("account: {0}")]
+    Account(AccountError),
+    #[error("internal error")]
+    Internal,
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
     #[error("a template failed to render: {0}")]
@@ -48,7 +67,17 @@ impl WebError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidParams(_) => StatusCode::BAD_REQUEST,
-            Self::Store(_) | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::SignInRequired => StatusCode::UNAUTHORIZED,
+            Self::Forbidden | Self::CsrfRejected => StatusCode::FORBIDDEN,
+            Self::BadForm => StatusCode::BAD_REQUEST,
+            Self::Account(error) => match error {
+                AccountError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+                AccountError::WrongCredentials => StatusCode::UNAUTHORIZED,
+                AccountError::Access(_) => StatusCode::FORBIDDEN,
+                AccountError::Store(_) | AccountError::Hashing => StatusCode::INTERNAL_SERVER_ERROR,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            },
+            Self::Internal | Self::Store(_) | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -67,11 +96,63 @@ impl WebError {
                     field: first.map(|f| f.name()),
                 }
             }
-            Self::Store(_) | Self::Render(_) => ErrorInfo {
+            Self::SignInRequired => ErrorInfo {
+                code: "sign_in_required",
+                message_key: "error-sign-in-required",
+                field: None,
+            },
+            Self::Forbidden => ErrorInfo {
+                code: "forbidden",
+                message_key: "error-forbidden",
+                field: None,
+            },
+            Self::CsrfRejected => ErrorInfo {
+                code: "form_expired",
+                message_key: "error-form-expired",
+                field: None,
+            },
+            Self::BadForm => ErrorInfo {
+                code: "bad_form",
+                message_key: "bad-request-title",
+                field: None,
+            },
+            Self::Account(error) => ErrorInfo {
+                code: match error {
+                    AccountError::Throttled => "too_many_attempts",
+                    AccountError::Access(_) => "forbidden",
+                    AccountError::Store(_) | AccountError::Hashing => "internal_error",
+                    _ => "invalid",
+                },
+                message_key: error.message_key(),
+                field: None,
+            },
+            Self::Internal | Self::Store(_) | Self::Render(_) => ErrorInfo {
                 code: "internal_error",
                 message_key: "server-error-title",
                 field: None,
             },
+        }
+    }
+}
+
+impl From<AccessError> for WebError {
+    /// A role that never does this gets 403; a record outside the caller's scope is reported
+    /// as not found, so its existence does not leak.
+    fn from(error: AccessError) -> Self {
+        if error.is_out_of_scope() {
+            Self::NotFound
+        } else {
+            Self::Forbidden
+        }
+    }
+}
+
+impl From<AccountError> for WebError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Access(access) => access.into(),
+            AccountError::Store(store) => Self::Store(store),
+            other => Self::Account(other),
         }
     }
 }
@@ -112,7 +193,7 @@ struct ErrorPage {
 
 /// Writes the body of responses a [`WebError`] produced, in the request's language.
 pub async fn render_errors(request: Request, next: Next) -> Response {
-    let locale = Locale::from_headers(request.headers());
+    let locale = crate::i18n::request_locale(request.headers());
     let current = request
         .uri()
         .path_and_query()
@@ -122,6 +203,10 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let Some(info) = response.extensions().get::<ErrorInfo>().copied() else {
         return response;
     };
+    let visitor = response
+        .extensions()
+        .get::<crate::session::Visitor>()
+        .cloned();
     let status = response.status();
     let t = Translator::new(locale);
     if is_api {
@@ -136,6 +221,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     }
     let (heading, text) = match status {
         StatusCode::NOT_FOUND => (t.t("not-found-title"), t.t("not-found-text")),
+        StatusCode::FORBIDDEN => (t.t("forbidden-title"), t.t(info.message_key)),
         s if s.is_client_error() => (t.t("bad-request-title"), t.t(info.message_key)),
         _ => (t.t("server-error-title"), t.t("server-error-text")),
     };
@@ -158,7 +244,3 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         }
     }
 }
-    let visitor = response
-        .extensions()
-        .get::<crate::session::Visitor>()
-        .cloned();

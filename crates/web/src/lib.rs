@@ -16,6 +16,7 @@ pub mod filter;
 pub mod format;
 pub mod i18n;
 pub mod pages;
+pub mod session;
 
 use std::sync::Arc;
 
@@ -29,7 +30,11 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use pathways_app::accounts::{AccountSettings, Accounts};
+use pathways_app::audit::AuditLog;
 use pathways_app::catalog::Catalog;
+use pathways_app::policies::Policies;
+use pathways_app::providers::Providers;
 use pathways_store::Store;
 use time::Date;
 
@@ -42,6 +47,10 @@ pub struct WebConfig {
     pub today: Option<Date>,
     /// Mark cookies `Secure` (when the site is served over HTTPS).
     pub secure_cookies: bool,
+    /// Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// Sign-in, session and code limits, and where links in messages point.
+    pub accounts: AccountSettings,
 }
 
 /// What every handler can reach.
@@ -50,6 +59,10 @@ pub struct AppState {
     /// For the health check; pages and the API go through the application services.
     pub store: Arc<dyn Store>,
     pub catalog: Catalog,
+    pub accounts: Accounts,
+    pub providers: Providers,
+    pub audit: AuditLog,
+    pub policies: Policies,
     pub config: Arc<WebConfig>,
 }
 
@@ -57,6 +70,10 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
         Self {
             catalog: Catalog::new(store.clone()),
+            accounts: Accounts::new(store.clone(), config.accounts.clone()),
+            providers: Providers::new(store.clone()),
+            audit: AuditLog::new(store.clone()),
+            policies: Policies::new(store.clone()),
             store,
             config: Arc::new(config),
         }
@@ -78,6 +95,10 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/static/site.css", get(stylesheet))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::load_visitor,
+        ))
         .layer(middleware::from_fn(error::render_errors))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
@@ -90,14 +111,17 @@ pub async fn build(store: Arc<dyn Store>, config: WebConfig) -> Router {
 
 /// Serves `app` on `listener` until Ctrl-C; bind port 0 to let the system pick a free port.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            if tokio::signal::ctrl_c().await.is_err() {
-                // No signal handler: run until the process is stopped some other way.
-                std::future::pending::<()>().await;
-            }
-        })
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No signal handler: run until the process is stopped some other way.
+            std::future::pending::<()>().await;
+        }
+    })
+    .await
 }
 
 const SITE_CSS: &str = include_str!("../static/site.css");
@@ -151,7 +175,9 @@ async fn security_headers(request: Request, next: Next) -> Response {
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     if !headers.contains_key(CACHE_CONTROL) {
-        // Pages depend on the language cookie and header; keep shared caches from mixing them.
+        // Pages depend on the session and language; no cache may keep one person's page for
+        // another, nor a browser keep a signed-in page after sign-out.
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     }
     response

@@ -50,6 +50,8 @@ struct Slot {
     held: Option<AttendanceRecord>,
     held_in_db: bool,
     held_changed: bool,
+    /// The held record as stored before this chunk: a correction keeps it in the audit log.
+    stored_held: Option<AttendanceRecord>,
 }
 
 /// Enrollment facts of the providers seen so far in the file. A provider appears in many rows,
@@ -121,6 +123,8 @@ impl SessionCache {
 /// Judges attendance reports inside one import transaction. The course facts are read once;
 /// session facts as sessions appear.
 pub struct AttendanceJudge {
+    /// Who the corrections are audited as.
+    caller: crate::access::Caller,
     policy: PolicyBook,
     courses: HashMap<CourseNumber, CourseFacts>,
     sessions: SessionCache,
@@ -138,11 +142,18 @@ impl std::fmt::Debug for AttendanceJudge {
 impl AttendanceJudge {
     pub async fn new(tx: &mut dyn ImportTx, policy: PolicyBook) -> Result<Self, ImportError> {
         Ok(Self {
+            caller: crate::access::Caller::command_line(),
             policy,
             courses: tx.course_facts().await?,
             sessions: SessionCache::default(),
             enrollments: EnrollmentCache::default(),
         })
+    }
+
+    /// Audits the corrections this judge makes as `caller`'s (the command line by default).
+    pub fn acting_for(mut self, caller: &crate::access::Caller) -> Self {
+        self.caller = caller.clone();
+        self
     }
 
     /// Verifies `reports` from `vendor`, in order, and writes them; the summary counts them.
@@ -239,6 +250,7 @@ fn spawn_reader<R: Read + Send + 'static>(input: R) -> tokio::sync::mpsc::Receiv
 }
 
 pub(super) async fn import<R: Read + Send + 'static>(
+    caller: &crate::access::Caller,
     tx: &mut dyn ImportTx,
     vendor: &VendorCode,
     policy: PolicyBook,
@@ -252,7 +264,7 @@ pub(super) async fn import<R: Read + Send + 'static>(
     {
         return Err(ImportError::UnknownVendor(vendor.clone()));
     }
-    let mut judge = AttendanceJudge::new(tx, policy).await?;
+    let mut judge = AttendanceJudge::new(tx, policy).await?.acting_for(caller);
     let mut summary = ImportSummary {
         kind: Some(ImportKind::Attendance),
         ..Default::default()
@@ -342,6 +354,15 @@ pub async fn reverify_held(
             .await?;
         }
     }
+    let caller = crate::access::Caller::command_line();
+    tx.append_audit(&caller.audit(
+        "attendance.reverify",
+        "attendance",
+        vendor.map_or("all vendors", |v| v.as_str()),
+        None,
+        serde_json::to_value(&summary).ok(),
+    ))
+    .await?;
     tx.commit().await?;
     Ok(summary)
 }
@@ -388,6 +409,7 @@ async fn judge_chunk(
             ledger.record_verified(key_of(&stored), stored.minutes);
             slot.verified = Some(stored);
         } else {
+            slot.stored_held = Some(stored.clone());
             slot.held = Some(stored);
             slot.held_in_db = true;
         }
@@ -464,7 +486,22 @@ async fn judge_chunk(
         superseded_held,
         ..Default::default()
     };
+    // A held record that a new report replaces, or that now verifies, is a correction: the
+    // audit log keeps what it was and what it became.
+    let mut corrections = Vec::new();
     for slot in slots.into_values() {
+        if let Some(before) = &slot.stored_held {
+            let after = if slot.held_changed {
+                slot.held.as_ref()
+            } else if slot.verified_is_new {
+                slot.verified.as_ref()
+            } else {
+                None
+            };
+            if let Some(after) = after {
+                corrections.push((before.clone(), after.clone()));
+            }
+        }
         if slot.verified_is_new
             && let Some(v) = slot.verified
         {
@@ -480,12 +517,48 @@ async fn judge_chunk(
             }
         }
     }
+    corrections.sort_by(|a, b| key_cmp(&a.0, &b.0));
+    let action = match mode {
+        Mode::Report => "attendance.correct",
+        Mode::Reverify => "attendance.reverify",
+    };
+    for (before, after) in &corrections {
+        tx.append_audit(&judge.caller.audit(
+            action,
+            "attendance",
+            format!(
+                "{}/{}/{}",
+                before.provider,
+                before.course,
+                pathways_domain::error::format_date(before.date)
+            ),
+            Some(record_json(before)),
+            Some(record_json(after)),
+        ))
+        .await?;
+    }
     // Key order makes the inserts append to the index instead of scattering through it.
     write.inserts.sort_by(key_cmp);
     if !write.is_empty() {
         tx.write_attendance(&write).await?;
     }
     Ok(())
+}
+
+/// An attendance record as the audit log shows it.
+fn record_json(r: &AttendanceRecord) -> serde_json::Value {
+    serde_json::json!({
+        "provider_number": r.provider.to_string(),
+        "course_number": r.course.to_string(),
+        "session_id": r.session.as_ref().map(ToString::to_string),
+        "date": pathways_domain::error::format_date(r.date),
+        "minutes": r.minutes.get(),
+        "completed": r.completed,
+        "certificate_number": r.certificate.as_ref().map(ToString::to_string),
+        "vendor_code": r.vendor.to_string(),
+        "status": if r.is_verified() { "verified" } else { "held" },
+        "hold_reason": r.hold_reason().map(|h| h.code()),
+    })
 }
 
 fn key_cmp(a: &AttendanceRecord, b: &AttendanceRecord) -> std::cmp::Ordering {

@@ -133,6 +133,8 @@ pub enum ImportError {
     #[error("the file could not be read: {0}")]
     Read(#[from] std::io::Error),
     #[error(transparent)]
+    Access(#[from] crate::access::AccessError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -405,8 +407,8 @@ import_row!(Recipient, Recipients, parse::recipient, key: |r| &r.case_number);
 import_row!(Assignment, Assignments, parse::assignment, key: |r| (r.provider, &r.case_number, r.start_date));
 import_row!(WorkHours, WorkHours, parse::work_hours, key: |r| (r.provider, &r.case_number, r.week_start));
 import_row!(WageRate, WageRates, parse::wage_rate, key: |r| (r.county, r.effective_from));
-/// Imports one file. `vendor` is required for attendance (the vendor the file comes from) and
-/// ignored otherwise.
+/// Imports one file as the operator at the command line. `vendor` is required for attendance
+/// (the vendor the file comes from) and ignored otherwise.
 pub async fn import_csv<R: Read + Send + 'static>(
     store: &dyn Store,
     kind: ImportKind,
@@ -414,10 +416,54 @@ pub async fn import_csv<R: Read + Send + 'static>(
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
+    import_file(
+        &crate::access::Caller::command_line(),
+        store,
+        kind,
+        vendor,
+        input,
+        progress,
+        "file",
+    )
+    .await
+}
+
+/// Imports one file for `caller`: vendors send attendance for their own vendor only, the
+/// program's other files come from the program. The import and its audit record (who, which
+/// source, what it changed) land in one transaction.
+pub async fn import_file<R: Read + Send + 'static>(
+    caller: &crate::access::Caller,
+    store: &dyn Store,
+    kind: ImportKind,
+    vendor: Option<&VendorCode>,
+    input: R,
+    progress: &dyn Progress,
+    source: &str,
+) -> Result<ImportSummary, ImportError> {
+    use pathways_domain::access::{Action, Owner};
+    match kind {
+        ImportKind::Attendance => {
+            let vendor = vendor.ok_or(ImportError::VendorRequired)?;
+            caller.authorize(
+                Action::ReportAttendance,
+                &Owner {
+                    vendor: Some(vendor.clone()),
+                    ..Owner::default()
+                },
+            )?;
+        }
+        _ => {
+            caller.authorize(Action::ImportProgramData, &Owner::default())?;
+        }
+    }
     // Policy versions are read before the import's transaction: they change by their own
     // administration, never by a file import.
     let policy = pathways_domain::policy::PolicyBook::new(store.policy_versions().await?);
     let mut tx = store.begin_import().await?;
+    tx.set_actor(pathways_store::accounts::AuditActor {
+        account: caller.account,
+        label: caller.label.clone(),
+    });
     let summary = match kind {
         ImportKind::Vendors => import_rows::<Vendor, R>(&mut *tx, kind, input, progress).await,
         ImportKind::Courses => import_rows::<Course, R>(&mut *tx, kind, input, progress).await,
@@ -433,9 +479,21 @@ pub async fn import_csv<R: Read + Send + 'static>(
         ImportKind::WageRates => import_rows::<WageRate, R>(&mut *tx, kind, input, progress).await,
         ImportKind::Attendance => {
             let vendor = vendor.ok_or(ImportError::VendorRequired)?;
-            attendance::import(&mut *tx, vendor, policy, input, progress).await
+            attendance::import(caller, &mut *tx, vendor, policy, input, progress).await
         }
     }?;
+    let mut after = serde_json::to_value(&summary).ok();
+    if let (Some(serde_json::Value::Object(map)), Some(vendor)) = (after.as_mut(), vendor) {
+        map.insert("vendor".into(), vendor.as_str().into());
+    }
+    tx.append_audit(&caller.audit(
+        &format!("import.{}", kind.name()),
+        "import",
+        source,
+        None,
+        after,
+    ))
+    .await?;
     tx.commit().await?;
     Ok(summary)
 }

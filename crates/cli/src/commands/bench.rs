@@ -43,6 +43,19 @@ enum Bench {
         #[arg(long)]
         shuffled: bool,
     },
+    /// Time sign-in, and what a signed-in request adds to an anonymous one (session lookup and
+    /// authorization; the target is at most 1 ms).
+    Session {
+        /// Requests timed for each figure.
+        #[arg(long, default_value_t = 2_000)]
+        requests: u32,
+        /// Where the SQLite database goes (a temporary folder by default).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Measure PostgreSQL instead, on a fresh database created on this server.
+        #[arg(long, env = "PATHWAYS_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+    },
     /// Time one argon2id password hash at the production cost (sign-in should take 50–200 ms).
     PasswordHash {
         /// How many hashes to time.
@@ -61,6 +74,11 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
             shuffled,
         } => import_attendance(rows, providers, postgres_url, dir, shuffled).await,
         Bench::PasswordHash { rounds } => password_hash(rounds),
+        Bench::Session {
+            requests,
+            dir,
+            postgres_url,
+        } => super::bench_session::run(requests, dir, postgres_url).await,
     }
 }
 
@@ -320,7 +338,9 @@ fn remove_sqlite(path: &Path) {
     }
 }
 
-async fn fresh_postgres(url: &str) -> anyhow::Result<(std::sync::Arc<dyn Store>, String)> {
+pub(crate) async fn fresh_postgres(
+    url: &str,
+) -> anyhow::Result<(std::sync::Arc<dyn Store>, String)> {
     use sqlx::Connection;
     let name = format!("pathways_bench_{}", std::process::id());
     let mut admin = sqlx::PgConnection::connect(url).await?;
@@ -338,7 +358,7 @@ async fn fresh_postgres(url: &str) -> anyhow::Result<(std::sync::Arc<dyn Store>,
     Ok((store, name))
 }
 
-async fn drop_postgres(url: &str, name: &str) -> anyhow::Result<()> {
+pub(crate) async fn drop_postgres(url: &str, name: &str) -> anyhow::Result<()> {
     use sqlx::Connection;
     let mut admin = sqlx::PgConnection::connect(url).await?;
     sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -2,10 +2,12 @@
 
 mod attendance;
 mod bench;
+mod bench_session;
 mod demo;
 mod import;
 mod outbox;
 mod serve;
+mod users;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -46,6 +48,8 @@ enum Command {
     Bench(bench::Args),
     /// Outgoing email and text messages: deliver them, list them.
     Outbox(outbox::Args),
+    /// Staff accounts: add, list.
+    Users(users::Args),
 }
 
 /// Runs a command; the exit code is 0 on success, 1 when input was refused, 2 on failure.
@@ -71,6 +75,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Bench(args) => bench::run(args).await,
         Command::Outbox(args) => match open(&cli.database_url).await {
             Ok(store) => outbox::run(store, args).await,
+            Err(e) => Err(e),
+        },
+        Command::Users(args) => match open(&cli.database_url).await {
+            Ok(store) => users::run(store, args).await,
             Err(e) => Err(e),
         },
     };

@@ -20,6 +20,11 @@ pub struct Args {
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open(database_url).await?;
+    let mut accounts = pathways_app::accounts::AccountSettings::from_env();
+    if std::env::var_os("PATHWAYS_BASE_URL").is_none() {
+        accounts.base_url = format!("http://{}", args.addr);
+    }
+    let mut sign_ins = Vec::new();
     if args.demo {
         let counts = store.table_counts().await?;
         if counts.courses == 0 && counts.providers == 0 {
@@ -33,9 +38,17 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         } else {
             eprintln!("the database already holds data; the demo program is not loaded again");
         }
+        let demo = pathways_app::demo::Demo::new(pathways_app::demo::DemoOptions {
+            providers: super::demo::DEFAULT_PROVIDERS,
+            seed: super::demo::DEFAULT_SEED,
+            today: pathways_domain::calendar::program_today(),
+        });
+        let service = pathways_app::accounts::Accounts::new(store.clone(), accounts.clone());
+        sign_ins = pathways_app::seed::demo_sign_ins(&service, store.as_ref(), &demo).await?;
     }
     let config = pathways_web::WebConfig {
         secure_cookies: args.secure_cookies,
+        accounts,
         ..Default::default()
     };
     // Outgoing messages (one-time codes): by SMTP when configured, otherwise files in ./outbox.
@@ -55,6 +68,18 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
     println!("Pathways is running at http://{addr}/ (press Ctrl-C to stop)");
+    if !sign_ins.is_empty() {
+        println!("demo sign-ins (demo data only), at http://{addr}/sign-in:");
+        for s in &sign_ins {
+            println!(
+                "  {:<14} {:<26} password: {}   {}",
+                s.role.code(),
+                s.login,
+                s.password,
+                s.note
+            );
+        }
+    }
     let outbox = outbox.spawn();
     let served = pathways_web::serve(listener, app).await;
     outbox.stop().await;

@@ -1,6 +1,8 @@
 //! The scale-out backend: PostgreSQL, with COPY for bulk attendance loads.
 
 use async_trait::async_trait;
+
+use crate::accounts::AuditActor;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 use time::OffsetDateTime;
@@ -29,6 +31,11 @@ impl PgStore {
             .connect(url)
             .await?;
         Ok(Self { pool })
+    }
+
+    /// A store over a pool made elsewhere (tests make one that cannot connect).
+    pub fn from_pool(pool: PgPool) -> Self {
+        Self { pool }
     }
 
     pub fn pool(&self) -> &PgPool {
@@ -93,7 +100,13 @@ impl Store for PgStore {
         sqlx::query("SET LOCAL enable_seqscan = off")
             .execute(&mut *tx)
             .await?;
-        Ok(Box::new(PgImport { tx }))
+        Ok(Box::new(PgImport {
+            tx,
+            actor: AuditActor {
+                account: None,
+                label: "import".to_owned(),
+            },
+        }))
     }
 
     async fn policy_versions(&self) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
@@ -136,6 +149,14 @@ impl Store for PgStore {
         held_attendance(&mut *self.pool.acquire().await?, vendor, after, limit).await
     }
 
+    async fn provider_attendance(
+        &self,
+        provider: ProviderNumber,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        provider_attendance(&mut *self.pool.acquire().await?, provider, limit).await
+    }
+
     async fn table_counts(&self) -> StoreResult<TableCounts> {
         table_counts(&mut *self.pool.acquire().await?).await
     }
@@ -152,6 +173,8 @@ impl Store for PgStore {
 #[derive(Debug)]
 struct PgImport {
     tx: Transaction<'static, Postgres>,
+    /// Who the changes of this import are audited as.
+    actor: AuditActor,
 }
 
 /// Rows of `attendance` in PostgreSQL's binary COPY format, which the server loads without
@@ -216,7 +239,11 @@ impl BinaryCopy {
 #[async_trait]
 impl ImportTx for PgImport {
     async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts> {
-        upsert(&mut self.tx, batch).await
+        upsert(&mut self.tx, batch, &self.actor).await
+    }
+
+    fn set_actor(&mut self, actor: AuditActor) {
+        self.actor = actor;
     }
 
     async fn claim_keys(&mut self, keys: &[(i64, u64)]) -> StoreResult<Vec<(i64, u64)>> {

@@ -4,6 +4,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
+
+use crate::accounts::AuditActor;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use time::OffsetDateTime;
@@ -89,7 +91,13 @@ impl Store for SqliteStore {
         // IMMEDIATE takes the write lock now, so a concurrent writer waits instead of failing
         // half-way through the import.
         let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        Ok(Box::new(SqliteImport { tx }))
+        Ok(Box::new(SqliteImport {
+            tx,
+            actor: AuditActor {
+                account: None,
+                label: "import".to_owned(),
+            },
+        }))
     }
 
     async fn policy_versions(&self) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
@@ -132,6 +140,14 @@ impl Store for SqliteStore {
         held_attendance(&mut *self.pool.acquire().await?, vendor, after, limit).await
     }
 
+    async fn provider_attendance(
+        &self,
+        provider: ProviderNumber,
+        limit: u32,
+    ) -> StoreResult<Vec<AttendanceRecord>> {
+        provider_attendance(&mut *self.pool.acquire().await?, provider, limit).await
+    }
+
     async fn table_counts(&self) -> StoreResult<TableCounts> {
         table_counts(&mut *self.pool.acquire().await?).await
     }
@@ -150,12 +166,18 @@ impl Store for SqliteStore {
 #[derive(Debug)]
 struct SqliteImport {
     tx: Transaction<'static, Sqlite>,
+    /// Who the changes of this import are audited as.
+    actor: AuditActor,
 }
 
 #[async_trait]
 impl ImportTx for SqliteImport {
     async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts> {
-        upsert(&mut self.tx, batch).await
+        upsert(&mut self.tx, batch, &self.actor).await
+    }
+
+    fn set_actor(&mut self, actor: AuditActor) {
+        self.actor = actor;
     }
 
     async fn claim_keys(&mut self, keys: &[(i64, u64)]) -> StoreResult<Vec<(i64, u64)>> {

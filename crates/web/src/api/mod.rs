@@ -2,6 +2,7 @@
 //! and model types, so the database can change without changing what clients receive.
 
 mod courses;
+pub mod records;
 
 use axum::Router;
 
@@ -12,5 +13,5 @@ pub use courses::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().nest("/api/v1", courses::router())
+    Router::new().nest("/api/v1", courses::router().merge(records::router()))
 }

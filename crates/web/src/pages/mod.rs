@@ -6,6 +6,7 @@ mod account;
 mod catalog;
 mod home;
 mod language;
+pub mod staff;
 
 use std::convert::Infallible;
 
@@ -18,8 +19,8 @@ use axum::response::Html;
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::{Locale, Translator};
-
 use crate::session::Visitor;
+
 /// The IHSS Service Desk's phone number, as shown.
 pub const SERVICE_DESK_PHONE: &str = "1-866-376-7066";
 /// The program's email inbox.
@@ -28,9 +29,10 @@ pub const PROGRAM_EMAIL: &str = "IHSSCareerPathways@dss.ca.gov";
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
-        .merge(catalog::router())
         .merge(account::router())
+        .merge(catalog::router())
         .merge(language::router())
+        .merge(staff::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is
@@ -39,8 +41,6 @@ pub fn router() -> Router<AppState> {
 pub struct Ctx {
     pub t: Translator,
     pub current: String,
-}
-
     /// Put in the request by [`crate::session::load_visitor`]; `None` only outside the router.
     pub visitor: Option<Visitor>,
 }
@@ -58,19 +58,21 @@ impl Ctx {
             .map(|v| v.csrf_token.clone())
             .unwrap_or_default()
     }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(Self {
-            t: Translator::new(Locale::from_headers(&parts.headers)),
+            t: Translator::new(crate::i18n::request_locale(&parts.headers)),
             current: parts
                 .uri
                 .path_and_query()
                 .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned()),
+            visitor: parts.extensions.get::<Visitor>().cloned(),
         })
     }
-            visitor: parts.extensions.get::<Visitor>().cloned(),
 }
 
 /// One entry of the language switch.
@@ -95,8 +97,6 @@ pub struct Layout {
     pub desk_phone: &'static str,
     pub desk_phone_href: String,
     pub email: &'static str,
-}
-
     /// The signed-in person; `None` shows the sign-in link instead.
     pub user: Option<HeaderUser>,
     /// The header's sign-in link, which comes back to this page afterwards.
@@ -119,6 +119,8 @@ pub struct NavLink {
     pub text: String,
     /// This page is the entry's or one of its subpages (`aria-current`).
     pub current: bool,
+}
+
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -128,11 +130,9 @@ pub enum Section {
 }
 
 impl Layout {
-    pub fn new(t: Translator, current: &str, page_title: &str) -> Self {
-        let next = encode_component(current);
     /// The frame of a page as a signed-out visitor sees it; pages use [`Ctx::layout`], which
     /// shows who is signed in.
-        let section = match current.split(['?', '#']).next().unwrap_or_default() {
+    pub fn new(t: Translator, current: &str, page_title: &str) -> Self {
         Self::for_visitor(t, current, page_title, None)
     }
 
@@ -143,7 +143,7 @@ impl Layout {
         page_title: &str,
         visitor: Option<&Visitor>,
     ) -> Self {
-            "/" => Section::Home,
+        let next = encode_component(current);
         let path = current.split(['?', '#']).next().unwrap_or_default();
         let session = visitor.and_then(|v| v.session.as_ref());
         let user = session.map(|s| HeaderUser {
@@ -163,6 +163,8 @@ impl Layout {
         } else {
             format!("/sign-in?next={next}")
         };
+        let section = match current.split(['?', '#']).next().unwrap_or_default() {
+            "/" => Section::Home,
             p if p == "/courses" || p.starts_with("/courses/") => Section::Courses,
             _ => Section::Other,
         };
@@ -182,11 +184,11 @@ impl Layout {
             desk_phone: SERVICE_DESK_PHONE,
             desk_phone_href: tel_href(SERVICE_DESK_PHONE),
             email: PROGRAM_EMAIL,
-            t,
-        }
             user,
             sign_in_href,
             nav,
+            t,
+        }
     }
 
     /// A message in the page's language; templates call this on their `l` field.

@@ -147,6 +147,26 @@ impl TestApp {
         }
     }
 
+    /// Sends any request through the router.
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router always answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a readable body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
     /// Serves the site over HTTP on a free local port, for a real browser, until the returned
     /// [`Served`] is dropped.
     pub async fn serve(&self) -> Served {
@@ -171,6 +191,17 @@ fn config() -> WebConfig {
     WebConfig {
         today: Some(TODAY),
         secure_cookies: false,
+        // Tests sign in often: a cheap hash keeps them fast (production cost is measured by
+        // `pathways bench password-hash`).
+        accounts: pathways_app::accounts::AccountSettings {
+            hash_cost: pathways_app::accounts::password::HashCost {
+                memory_kib: 1024,
+                iterations: 1,
+                parallelism: 1,
+            },
+            ..Default::default()
+        },
+        ..Default::default()
     }
 }
 

@@ -2,8 +2,10 @@
 
 mod accounts;
 mod api;
+mod authz;
 mod browser;
 mod helpers;
 mod pages;
+mod privacy;
 mod server;
 mod webdriver;

@@ -1,0 +1,253 @@
+//! The JSON API for records behind sign-in: a provider's summary and attendance, a vendor's
+//! held attendance and attendance reports from a vendor's system, and the audit log. The caller
+//! is a vendor's API token (`Authorization: Bearer …`) or, for reading, a signed-in session;
+//! what each may see is decided by the application services.
+
+use std::io::Cursor;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use pathways_app::import::{ImportError, ImportKind, NoProgress, import_file};
+use pathways_domain::access::Action;
+use pathways_domain::error::format_date;
+use pathways_store::AttendanceRecord;
+use pathways_store::accounts::{AccountId, AuditQuery, AuditRecord};
+use serde::Serialize;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::filter::query_pairs;
+use crate::pages::staff::{provider_number, require, vendor_code};
+use crate::session::ApiCaller;
+
+/// The largest attendance file the API takes in one request.
+const MAX_ATTENDANCE_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/providers/{number}", get(provider))
+        .route("/providers/{number}/attendance", get(provider_attendance))
+        .route("/vendors/{code}/attendance/held", get(vendor_held))
+        .route(
+            "/vendors/{code}/attendance",
+            axum::routing::post(report_attendance)
+                .layer(DefaultBodyLimit::max(MAX_ATTENDANCE_BYTES)),
+        )
+        .route("/audit", get(audit))
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProviderDto {
+    pub provider_number: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub county_code: u8,
+    pub county: &'static str,
+    pub language: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub has_account: bool,
+    pub verified_records: usize,
+    pub held_records: usize,
+}
+
+async fn provider(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(number): Path<String>,
+) -> Result<Json<ProviderDto>, WebError> {
+    let number = provider_number(&number)?;
+    let s = state.providers.summary(&caller, number).await?;
+    Ok(Json(ProviderDto {
+        provider_number: number.to_string(),
+        first_name: s.contact.first_name,
+        last_name: s.contact.last_name,
+        county_code: s.contact.county.get(),
+        county: s.contact.county.name(),
+        language: s.contact.language,
+        phone: s.contact.phone,
+        email: s.contact.email,
+        has_account: s.has_account,
+        verified_records: s.verified_records,
+        held_records: s.held_records,
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttendanceDto {
+    pub provider_number: String,
+    pub course_number: String,
+    pub session_id: Option<String>,
+    /// ISO 8601 date.
+    pub date: String,
+    pub minutes: u32,
+    pub completed: bool,
+    pub certificate_number: Option<String>,
+    pub vendor_code: String,
+    /// `verified` or `held`.
+    pub status: &'static str,
+    /// The reason code of a held record.
+    pub hold_reason: Option<&'static str>,
+}
+
+impl From<&AttendanceRecord> for AttendanceDto {
+    fn from(r: &AttendanceRecord) -> Self {
+        Self {
+            provider_number: r.provider.to_string(),
+            course_number: r.course.to_string(),
+            session_id: r.session.as_ref().map(ToString::to_string),
+            date: format_date(r.date),
+            minutes: r.minutes.get(),
+            completed: r.completed,
+            certificate_number: r.certificate.as_ref().map(ToString::to_string),
+            vendor_code: r.vendor.to_string(),
+            status: if r.is_verified() { "verified" } else { "held" },
+            hold_reason: r.hold_reason().map(|h| h.code()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttendanceListDto {
+    pub attendance: Vec<AttendanceDto>,
+}
+
+async fn provider_attendance(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(number): Path<String>,
+) -> Result<Json<AttendanceListDto>, WebError> {
+    let number = provider_number(&number)?;
+    let records = state.providers.attendance(&caller, number).await?;
+    Ok(Json(AttendanceListDto {
+        attendance: records.iter().map(AttendanceDto::from).collect(),
+    }))
+}
+
+async fn vendor_held(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+) -> Result<Json<AttendanceListDto>, WebError> {
+    let vendor = vendor_code(&code)?;
+    let records = state
+        .providers
+        .held_for_vendor(&caller, &vendor, None)
+        .await?;
+    Ok(Json(AttendanceListDto {
+        attendance: records.iter().map(AttendanceDto::from).collect(),
+    }))
+}
+
+#[derive(Debug, Serialize)]
+struct RowErrorDto {
+    line: u64,
+    column: String,
+    reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RejectedDto {
+    error: RejectedBody,
+}
+
+#[derive(Debug, Serialize)]
+struct RejectedBody {
+    code: &'static str,
+    message: String,
+    bad_rows: u64,
+    total_problems: u64,
+    problems: Vec<RowErrorDto>,
+}
+
+/// `POST /api/v1/vendors/{code}/attendance` with an attendance CSV (the file format of the
+/// program's attendance imports) as the body: all or nothing, held rows kept with their
+/// reasons, the summary in the answer.
+async fn report_attendance(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let vendor = vendor_code(&code)?;
+    require(&caller, Action::ReportAttendance)?;
+    let result = import_file(
+        &caller,
+        state.store.as_ref(),
+        ImportKind::Attendance,
+        Some(&vendor),
+        Cursor::new(body.to_vec()),
+        &NoProgress,
+        "api",
+    )
+    .await;
+    match result {
+        Ok(summary) => Ok((StatusCode::OK, Json(summary)).into_response()),
+        Err(ImportError::Rejected {
+            errors,
+            total,
+            bad_rows,
+        }) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(RejectedDto {
+                error: RejectedBody {
+                    code: "file_rejected",
+                    message: format!(
+                        "the file was rejected and nothing was imported: {bad_rows} bad row(s)"
+                    ),
+                    bad_rows,
+                    total_problems: total,
+                    problems: errors
+                        .into_iter()
+                        .map(|e| RowErrorDto {
+                            line: e.line,
+                            column: e.column,
+                            reason: e.reason,
+                        })
+                        .collect(),
+                },
+            }),
+        )
+            .into_response()),
+        Err(ImportError::Access(access)) => Err(access.into()),
+        Err(ImportError::UnknownVendor(_)) => Err(WebError::NotFound),
+        Err(ImportError::Store(store)) => Err(WebError::Store(store)),
+        Err(error) => {
+            tracing::warn!(%error, "an attendance report could not be read");
+            Err(WebError::BadForm)
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AuditListDto {
+    pub records: Vec<AuditRecord>,
+}
+
+/// `GET /api/v1/audit?actor=&record_type=&record_key=&before=`: newest first, 100 a page.
+async fn audit(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(query): RawQuery,
+) -> Result<Json<AuditListDto>, WebError> {
+    let mut q = AuditQuery {
+        limit: pathways_app::audit::AUDIT_PAGE,
+        ..AuditQuery::default()
+    };
+    for (name, value) in query_pairs(query.as_deref()) {
+        let bad = || WebError::InvalidParams(Vec::new());
+        match name.as_str() {
+            "actor" => q.actor = Some(AccountId(value.parse().map_err(|_| bad())?)),
+            "record_type" => q.record_type = Some(value),
+            "record_key" => q.record_key = Some(value),
+            "before" => q.before_id = Some(value.parse().map_err(|_| bad())?),
+            _ => {}
+        }
+    }
+    let records = state.audit.search(&caller, &q).await?;
+    Ok(Json(AuditListDto { records }))
+}

@@ -1,0 +1,282 @@
+//! Who is making a request, and whether a form really came from our own page.
+//!
+//! [`load_visitor`] runs once per request: it looks the session cookie up (server-side, in the
+//! database, so any app server can serve any request) and makes sure every visitor has a CSRF
+//! token. Handlers then take a [`Visitor`] (anyone), a [`SignedIn`] person (else the sign-in
+//! page, or 401 under `/api/`), an [`ApiCaller`] (a vendor API token, or a session for reading)
+//! and [`CsrfForm`], which refuses a form whose hidden `csrf` field is missing or wrong before
+//! the handler runs, so a forged form changes nothing.
+//!
+//! Signed-in forms carry the session's own token; forms before sign-in (sign-in itself, account
+//! creation, password reset) carry a random token also kept in a `SameSite=Strict` cookie
+//! (double submit): another site can neither read the cookie nor send it.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
+use axum::http::header::{AUTHORIZATION, COOKIE, LOCATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use pathways_app::access::Caller;
+use pathways_app::accounts::{CurrentSession, secret};
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::error::WebError;
+
+/// The cookie holding a signed-in session's token.
+pub const SESSION_COOKIE: &str = "pathways_session";
+/// The cookie holding a visitor's CSRF token before they sign in.
+pub const CSRF_COOKIE: &str = "pathways_csrf";
+
+/// Everyone who makes a request.
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    pub session: Option<CurrentSession>,
+    /// The session cookie's token, if the browser sent one (live or not).
+    pub token: Option<String>,
+    /// What this visitor's forms must carry in their `csrf` field.
+    pub csrf_token: String,
+    /// The network address, for throttling sign-in attempts.
+    pub address: String,
+}
+
+impl Visitor {
+    pub fn caller(&self) -> Option<&Caller> {
+        self.session.as_ref().map(|s| &s.caller)
+    }
+}
+
+/// Looks up the session and prepares the CSRF token; sets the CSRF cookie when it was missing.
+pub async fn load_visitor(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let token = cookie(request.headers(), SESSION_COOKIE);
+    let session = match &token {
+        Some(token) if token.len() == 64 => match state.accounts.session(token).await {
+            Ok(session) => session,
+            Err(error) => {
+                tracing::error!(%error, "session lookup failed");
+                return WebError::Internal.into_response();
+            }
+        },
+        _ => None,
+    };
+    let anonymous = cookie(request.headers(), CSRF_COOKIE).filter(|t| t.len() == 64);
+    let new_csrf_cookie = anonymous.is_none().then(secret::token);
+    let csrf_token = match (&session, &anonymous, &new_csrf_cookie) {
+        (Some(session), _, _) => session.csrf_token.clone(),
+        (None, Some(token), _) => token.clone(),
+        (None, None, Some(fresh)) => fresh.clone(),
+        (None, None, None) => unreachable!("a fresh token exists when there was none"),
+    };
+    let address = client_address(&request, state.config.trust_forwarded_for);
+    let visitor = Visitor {
+        session,
+        token,
+        csrf_token,
+        address,
+    };
+    request.extensions_mut().insert(visitor.clone());
+    let mut response = next.run(request).await;
+    // The error pages, written further out, show the same header as every page.
+    response.extensions_mut().insert(visitor);
+    if let Some(fresh) = new_csrf_cookie {
+        append_cookie(
+            &mut response,
+            &cookie_header(
+                CSRF_COOKIE,
+                &fresh,
+                None,
+                "Strict",
+                state.config.secure_cookies,
+            ),
+        );
+    }
+    response
+}
+
+fn client_address(request: &Request, trust_forwarded_for: bool) -> String {
+    if trust_forwarded_for
+        && let Some(first) = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    {
+        return first.trim().to_owned();
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+}
+
+/// A cookie's value from the request.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(n, _)| n.trim() == name)
+        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
+}
+
+/// A `Set-Cookie` value: `HttpOnly`, `Path=/`, the given `SameSite`, `Secure` over HTTPS;
+/// `max_age` `None` lasts as long as the browser, `Some(0)` removes the cookie.
+pub fn cookie_header(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    same_site: &str,
+    secure: bool,
+) -> String {
+    let mut header = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
+    if let Some(age) = max_age {
+        header.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        header.push_str("; Secure");
+    }
+    header
+}
+
+pub fn append_cookie(response: &mut Response, header: &str) {
+    if let Ok(value) = HeaderValue::from_str(header) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+}
+
+/// The session cookie for a new session (rotated on every sign-in).
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    // Lax, not Strict: a person following a link to the site from an email arrives signed in.
+    // Every change needs the CSRF token besides.
+    cookie_header(SESSION_COOKIE, token, None, "Lax", secure)
+}
+
+/// Removes the session cookie.
+pub fn expired_session_cookie(secure: bool) -> String {
+    cookie_header(SESSION_COOKIE, "", Some(0), "Lax", secure)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Visitor {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Self>()
+            .cloned()
+            .ok_or(WebError::Internal)
+    }
+}
+
+/// A signed-in person. Without a session, pages send the person to sign in and come back;
+/// the API answers 401.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub CurrentSession);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let visitor = Visitor::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match visitor.session {
+            Some(session) => Ok(Self(session)),
+            None if parts.uri.path().starts_with("/api/") => {
+                Err(WebError::SignInRequired.into_response())
+            }
+            None => Err(sign_in_redirect(parts)),
+        }
+    }
+}
+
+fn sign_in_redirect(parts: &Parts) -> Response {
+    let here = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
+    let location = format!("/sign-in?next={}", crate::pages::encode_component(here));
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// The caller of a JSON API request: a vendor system's `Authorization: Bearer` token, or a
+/// signed-in browser session for reading. A session cannot make API changes (a cross-site page
+/// could make the browser send its cookie); changes need a token.
+#[derive(Debug, Clone)]
+pub struct ApiCaller(pub Caller);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if let Some(header) = parts.headers.get(AUTHORIZATION) {
+            let secret = header
+                .to_str()
+                .ok()
+                .and_then(|h| h.strip_prefix("Bearer "))
+                .ok_or(WebError::SignInRequired)?;
+            return match state.accounts.api_caller(secret).await {
+                Ok(Some(caller)) => Ok(Self(caller)),
+                Ok(None) => Err(WebError::SignInRequired),
+                Err(error) => Err(error.into()),
+            };
+        }
+        let visitor = Visitor::from_request_parts(parts, state).await?;
+        let safe = matches!(parts.method, Method::GET | Method::HEAD);
+        match visitor.session {
+            Some(session) if safe => Ok(Self(session.caller)),
+            Some(_) => Err(WebError::Forbidden),
+            None => Err(WebError::SignInRequired),
+        }
+    }
+}
+
+/// A URL-encoded form whose `csrf` field matches the visitor's token; anything else is refused
+/// with 403 before the handler runs.
+#[derive(Debug, Clone)]
+pub struct CsrfForm<T>(pub T);
+
+impl<T, S> FromRequest<S> for CsrfForm<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let expected = request
+            .extensions()
+            .get::<Visitor>()
+            .map(|v| v.csrf_token.clone())
+            .ok_or(WebError::Internal)?;
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|_| WebError::BadForm)?;
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::BadForm)?;
+        let sent = pairs
+            .iter()
+            .find(|(name, _)| name == "csrf")
+            .map(|(_, value)| value.as_str())
+            .unwrap_or_default();
+        if !secret::same(sent.as_bytes(), expected.as_bytes()) {
+            tracing::warn!("a form without a valid CSRF token was refused");
+            return Err(WebError::CsrfRejected);
+        }
+        let form = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| WebError::BadForm)?;
+        Ok(Self(form))
+    }
+}
