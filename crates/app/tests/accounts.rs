@@ -572,3 +572,40 @@ async fn api_tokens_belong_to_one_vendor_and_stop_working_when_revoked() {
         ));
     }
 }
+
+#[tokio::test]
+async fn guessing_the_current_password_from_a_signed_in_session_is_throttled_too() {
+    for db in seeded().await {
+        let accounts = service(&db.store);
+        accounts
+            .create_provider_account(
+                &Caller::command_line(),
+                testing::provider_number(1),
+                STRONG,
+                Locale::En,
+            )
+            .await
+            .expect("an account");
+        let signed = accounts
+            .sign_in("000000001", STRONG, ADDRESS, None)
+            .await
+            .expect("in");
+        let new = "quiet harbor paper lantern seven";
+        for _ in 0..settings().account_failure_limit {
+            let r = accounts
+                .change_password(&signed.session, "a wrong guess here", new, new)
+                .await;
+            assert!(matches!(r, Err(AccountError::WrongCredentials)), "{r:?}");
+        }
+        let r = accounts
+            .change_password(&signed.session, STRONG, new, new)
+            .await;
+        assert!(matches!(r, Err(AccountError::Throttled)), "{r:?}");
+        assert!(
+            accounts
+                .sign_in("000000001", new, ADDRESS, None)
+                .await
+                .is_err()
+        );
+    }
+}

@@ -746,8 +746,23 @@ impl Accounts {
         new: &str,
         confirm: &str,
     ) -> Result<(), AccountError> {
+        // The current password is guessable from a stolen session too: the same limit as
+        // signing in applies.
+        let at = now();
+        let subject = format!("account:{}", session.account.id);
+        if self
+            .store
+            .sign_in_failures(&subject, at - self.settings.failure_window)
+            .await?
+            >= self.settings.account_failure_limit
+        {
+            return Err(AccountError::Throttled);
+        }
         let stored = session.account.password_hash.clone().unwrap_or_default();
         if !self.verify_blocking(current, stored).await {
+            self.store
+                .record_sign_in_failure(&[subject], at, at - Duration::days(1))
+                .await?;
             return Err(AccountError::WrongCredentials);
         }
         if new != confirm {

@@ -18,6 +18,7 @@ use pathways_store::accounts::{AccountId, AuditQuery};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime, Time};
 
+use super::account::Fact;
 use super::{Ctx, Layout, render};
 use crate::AppState;
 use crate::error::WebError;
@@ -28,6 +29,7 @@ use crate::session::SignedIn;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/providers", get(find_provider))
         .route("/providers/{number}", get(provider_page))
         .route(
             "/providers/{number}/attendance",
@@ -69,11 +71,51 @@ pub fn vendor_code(raw: &str) -> Result<VendorCode, WebError> {
     VendorCode::parse(raw).map_err(|_| WebError::NotFound)
 }
 
-/// A label and its value, for summary lists.
-#[derive(Debug)]
-pub struct Fact {
-    pub label: String,
-    pub value: String,
+#[derive(Template)]
+#[template(path = "find_provider.html")]
+struct FindProviderPage {
+    l: Layout,
+    number: String,
+    error: Option<String>,
+}
+
+/// `GET /providers?number=N`: staff look a provider up by number; a well-formed number goes
+/// to the provider's page, which decides whether this person may see it.
+async fn find_provider(
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    RawQuery(query): RawQuery,
+) -> Result<Response, WebError> {
+    require(&session.caller, Action::ViewProvider)?;
+    if let pathways_domain::access::Actor::Provider { provider } = &session.caller.actor {
+        return Ok(axum::response::Redirect::to(&format!("/providers/{provider}")).into_response());
+    }
+    let number = query_pairs(query.as_deref())
+        .into_iter()
+        .find(|(name, _)| name == "number")
+        .map(|(_, v)| v.trim().to_owned());
+    let t = ctx.t;
+    let error = match number.as_deref() {
+        None => None,
+        Some(raw) => match ProviderNumber::parse(raw) {
+            Ok(n) => {
+                return Ok(axum::response::Redirect::to(&format!("/providers/{n}")).into_response());
+            }
+            Err(_) => Some(t.t("find-provider-error")),
+        },
+    };
+    let status = if error.is_some() {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let title = t.t("find-provider-title");
+    let page = FindProviderPage {
+        l: ctx.layout(&title),
+        number: number.unwrap_or_default(),
+        error,
+    };
+    Ok((status, render(&page)?).into_response())
 }
 
 #[derive(Template)]

@@ -522,3 +522,57 @@ async fn vendor_systems_send_attendance_with_their_own_token_only() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(refused.json()["error"]["problems"][0]["line"], 2);
 }
+
+#[tokio::test]
+async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
+    let w = world().await;
+    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
+    let desk = person("desk");
+    let form = send(
+        &w.app,
+        Method::GET,
+        "/providers",
+        &[("cookie", &desk.cookie)],
+        "",
+    )
+    .await;
+    assert_eq!(form.status, StatusCode::OK);
+    let found = send(
+        &w.app,
+        Method::GET,
+        &format!("/providers?number={}", w.p1),
+        &[("cookie", &desk.cookie)],
+        "",
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::SEE_OTHER);
+    assert_eq!(found.header("location"), format!("/providers/{}", w.p1));
+    let bad = send(
+        &w.app,
+        Method::GET,
+        "/providers?number=12ab",
+        &[("cookie", &desk.cookie)],
+        "",
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("9 digits"), "{}", bad.body);
+    let vendor = send(
+        &w.app,
+        Method::GET,
+        "/providers",
+        &[("cookie", &person("vendor-1").cookie)],
+        "",
+    )
+    .await;
+    assert_eq!(vendor.status, StatusCode::FORBIDDEN);
+    let own = send(
+        &w.app,
+        Method::GET,
+        "/providers",
+        &[("cookie", &person("provider-1").cookie)],
+        "",
+    )
+    .await;
+    assert_eq!(own.header("location"), format!("/providers/{}", w.p1));
+}

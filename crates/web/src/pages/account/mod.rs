@@ -47,11 +47,30 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ManageAccounts) {
         links.push(("/admin/accounts".to_owned(), t.t("nav-accounts")));
     }
-    if let Actor::VendorStaff { vendor } = &caller.actor {
-        links.push((
-            format!("/vendors/{vendor}/api-tokens"),
-            t.t("nav-api-tokens"),
-        ));
+    if caller.may(Action::ViewAudit) {
+        links.push(("/admin/audit".to_owned(), t.t("nav-audit")));
+    }
+    if caller.may(Action::ManagePolicy) {
+        links.push(("/admin/policy".to_owned(), t.t("nav-policy")));
+    }
+    match &caller.actor {
+        Actor::Provider { provider } => {
+            links.push((format!("/providers/{provider}"), t.t("nav-my-records")));
+        }
+        Actor::VendorStaff { vendor } => {
+            links.push((
+                format!("/vendors/{vendor}/attendance/held"),
+                t.t("nav-held-attendance"),
+            ));
+            links.push((
+                format!("/vendors/{vendor}/api-tokens"),
+                t.t("nav-api-tokens"),
+            ));
+        }
+        Actor::ServiceDesk | Actor::CountyStaff { .. } | Actor::ProgramAdmin => {
+            links.push(("/providers".to_owned(), t.t("nav-find-provider")));
+        }
+        Actor::Coach => {}
     }
     links
         .into_iter()
