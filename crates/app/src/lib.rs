@@ -11,3 +11,5 @@ pub mod outbox;
 pub mod policies;
 pub mod providers;
 pub mod seed;
+#[cfg(feature = "testing")]
+pub mod testing;

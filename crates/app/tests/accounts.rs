@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use pathways_app::access::Caller;
-use pathways_app::accounts::password::HashCost;
 use pathways_app::accounts::{
     AccountError, AccountSettings, Accounts, Challenge, NewStaff, RegistrationStart,
 };
@@ -21,14 +20,7 @@ const STRONG: &str = "lemon bicycle under the winter moon";
 const ADDRESS: &str = "198.51.100.7";
 
 fn settings() -> AccountSettings {
-    AccountSettings {
-        hash_cost: HashCost {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        },
-        ..AccountSettings::default()
-    }
+    pathways_app::testing::fast_account_settings()
 }
 
 /// A database with vendors V1, V2 and provider 1 (phone (916) 555-0199, last name

@@ -71,7 +71,7 @@ async fn the_demo_loads_with_exactly_the_held_records_it_was_built_to_have() {
 
 #[tokio::test]
 async fn the_demo_has_a_sign_in_for_every_role_and_making_them_again_changes_nothing() {
-    use pathways_app::accounts::{AccountSettings, Accounts, password::HashCost};
+    use pathways_app::accounts::Accounts;
     use pathways_app::seed::demo_sign_ins;
     use pathways_domain::access::Role;
 
@@ -82,14 +82,7 @@ async fn the_demo_has_a_sign_in_for_every_role_and_making_them_again_changes_not
             .unwrap();
         let accounts = Accounts::new(
             db.store.clone(),
-            AccountSettings {
-                hash_cost: HashCost {
-                    memory_kib: 1024,
-                    iterations: 1,
-                    parallelism: 1,
-                },
-                ..AccountSettings::default()
-            },
+            pathways_app::testing::fast_account_settings(),
         );
         let sign_ins = demo_sign_ins(&accounts, db.store.as_ref(), &demo)
             .await

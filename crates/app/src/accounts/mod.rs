@@ -512,15 +512,7 @@ impl Accounts {
         if password != confirm {
             return Err(AccountError::PasswordsDiffer);
         }
-        let number_text = number.to_string();
-        let mut personal = vec![
-            contact.first_name.as_str(),
-            contact.last_name.as_str(),
-            number_text.as_str(),
-        ];
-        personal.extend(contact.email.as_deref());
-        personal.extend(contact.phone.as_deref());
-        self.rules.check(password, &personal)?;
+        self.check_new_password(password, &contact_words(&contact))?;
         let hash = self.hash_blocking(password).await?;
         let account = NewAccount {
             role: Role::Provider,
@@ -673,15 +665,7 @@ impl Accounts {
         if password != confirm {
             return Err(AccountError::PasswordsDiffer);
         }
-        self.rules.check(
-            password,
-            &self
-                .personal_words(&account)
-                .await?
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>(),
-        )?;
+        self.check_new_password(password, &self.personal_words(&account).await?)?;
         let hash = self.hash_blocking(password).await?;
         let audit = Caller::account(&account)
             .map(|c| {
@@ -714,11 +698,16 @@ impl Accounts {
         if let Some(number) = account.provider {
             words.push(number.to_string());
             if let Some(contact) = self.store.provider_contact(number).await? {
-                words.extend(contact.email);
-                words.extend(contact.phone);
+                words.extend(contact_words(&contact));
             }
         }
         Ok(words)
+    }
+
+    /// Checks a new password against the rules and what the program knows of the person.
+    fn check_new_password(&self, password: &str, personal: &[String]) -> Result<(), AccountError> {
+        let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
+        Ok(self.rules.check(password, &personal)?)
     }
 
     async fn account_destination(
@@ -768,9 +757,7 @@ impl Accounts {
         if new != confirm {
             return Err(AccountError::PasswordsDiffer);
         }
-        let words = self.personal_words(&session.account).await?;
-        self.rules
-            .check(new, &words.iter().map(String::as_str).collect::<Vec<_>>())?;
+        self.check_new_password(new, &self.personal_words(&session.account).await?)?;
         let hash = self.hash_blocking(new).await?;
         let id = session.account.id;
         let audit = session.caller.audit(
@@ -884,14 +871,8 @@ impl Accounts {
             .provider_contact(number)
             .await?
             .ok_or(AccountError::MalformedProviderNumber)?;
+        self.check_new_password(password, &contact_words(&contact))?;
         let number_text = number.to_string();
-        let mut personal = vec![
-            contact.first_name.as_str(),
-            contact.last_name.as_str(),
-            number_text.as_str(),
-        ];
-        personal.extend(contact.email.as_deref());
-        self.rules.check(password, &personal)?;
         let account = NewAccount {
             role: Role::Provider,
             email: None,
@@ -1143,6 +1124,18 @@ fn self_service_audit_for(account: &Account, action: &str) -> pathways_store::ac
         label: format!("{} (self-service)", account.display_name),
     }
     .audit(action, "account", account.id.to_string(), None, None)
+}
+
+/// What the providers file says of a provider that a password must not be built on.
+fn contact_words(contact: &ProviderContact) -> Vec<String> {
+    let mut words = vec![
+        contact.first_name.clone(),
+        contact.last_name.clone(),
+        contact.provider.to_string(),
+    ];
+    words.extend(contact.email.clone());
+    words.extend(contact.phone.clone());
+    words
 }
 
 /// An email address as stored: trimmed, lower case, one `@` with something on each side.

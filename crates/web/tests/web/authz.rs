@@ -9,8 +9,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use pathways_app::access::Caller;
-use pathways_app::accounts::password::HashCost;
-use pathways_app::accounts::{AccountSettings, Accounts, NewStaff};
+use pathways_app::accounts::{Accounts, NewStaff};
 use pathways_app::i18n::Locale;
 use pathways_domain::access::{Action, Actor, Denied, Owner, Role, authorize};
 use pathways_domain::ids::{CountyCode, ProviderNumber, VendorCode};
@@ -22,17 +21,6 @@ use pathways_store::{Batch, Store};
 use crate::helpers::{TestApp, TestResponse};
 
 const PASSWORD: &str = "correct horse battery staple 1987";
-
-fn cheap() -> AccountSettings {
-    AccountSettings {
-        hash_cost: HashCost {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        },
-        ..AccountSettings::default()
-    }
-}
 
 /// One signed-in person for the walk.
 struct Person {
@@ -92,7 +80,10 @@ async fn world() -> World {
         .expect("an attendance file");
     }
 
-    let accounts = Accounts::new(store.clone(), cheap());
+    let accounts = Accounts::new(
+        store.clone(),
+        pathways_app::testing::fast_account_settings(),
+    );
     let admin = Caller::command_line();
     let staff: [(&'static str, Role, Option<&str>, Option<u8>); 7] = [
         ("admin", Role::ProgramAdmin, None, None),

@@ -193,14 +193,7 @@ fn config() -> WebConfig {
         secure_cookies: false,
         // Tests sign in often: a cheap hash keeps them fast (production cost is measured by
         // `pathways bench password-hash`).
-        accounts: pathways_app::accounts::AccountSettings {
-            hash_cost: pathways_app::accounts::password::HashCost {
-                memory_kib: 1024,
-                iterations: 1,
-                parallelism: 1,
-            },
-            ..Default::default()
-        },
+        accounts: pathways_app::testing::fast_account_settings(),
         ..Default::default()
     }
 }

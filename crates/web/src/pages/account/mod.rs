@@ -82,6 +82,30 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
         .collect()
 }
 
+/// The one-time code and a new password twice: the second step of creating an account and of
+/// resetting a password.
+pub(super) fn code_and_password_fields(t: Translator, code_hint_key: &str) -> Fields {
+    Fields::new(vec![
+        Input::new("code", "text", "one-time-code", t.t("code-label"))
+            .hint(t.t(code_hint_key))
+            .numeric()
+            .width("input-width-5"),
+        Input::new(
+            "password",
+            "password",
+            "new-password",
+            t.t("new-password-label"),
+        )
+        .hint(password_hint(t)),
+        Input::new(
+            "confirm",
+            "password",
+            "new-password",
+            t.t("confirm-password-label"),
+        ),
+    ])
+}
+
 /// A form with only its CSRF token (sign out, disable, revoke).
 #[derive(Debug, Deserialize)]
 struct CsrfOnly {}

@@ -13,9 +13,7 @@ use pathways_app::accounts::AccountError;
 use serde::Deserialize;
 
 use super::register::only_digits;
-use super::{
-    Fields, Input, error_status, error_text, password_hint, query_value, see_other, title,
-};
+use super::{Fields, Input, error_status, error_text, query_value, see_other, title};
 use crate::AppState;
 use crate::error::WebError;
 use crate::pages::{Ctx, Layout, encode_component, render};
@@ -118,26 +116,7 @@ async fn submit_forgot(
 }
 
 fn reset_fields(ctx: &Ctx) -> Fields {
-    let t = ctx.t;
-    Fields::new(vec![
-        Input::new("code", "text", "one-time-code", t.t("code-label"))
-            .hint(t.t("reset-code-hint"))
-            .numeric()
-            .width("input-width-5"),
-        Input::new(
-            "password",
-            "password",
-            "new-password",
-            t.t("new-password-label"),
-        )
-        .hint(password_hint(t)),
-        Input::new(
-            "confirm",
-            "password",
-            "new-password",
-            t.t("confirm-password-label"),
-        ),
-    ])
+    super::code_and_password_fields(ctx.t, "reset-code-hint")
 }
 
 fn reset_page(ctx: &Ctx, challenge: &str, fields: Fields, start_again: bool) -> ResetPage {

@@ -12,9 +12,7 @@ use axum::routing::get;
 use pathways_app::accounts::{AccountError, RegistrationStart};
 use serde::Deserialize;
 
-use super::{
-    Fields, Input, error_status, error_text, password_hint, query_value, see_other, title,
-};
+use super::{Fields, Input, error_status, error_text, query_value, see_other, title};
 use crate::AppState;
 use crate::error::WebError;
 use crate::pages::{Ctx, Layout, encode_component, render};
@@ -165,26 +163,7 @@ async fn submit_start(
 }
 
 fn code_fields(ctx: &Ctx) -> Fields {
-    let t = ctx.t;
-    Fields::new(vec![
-        Input::new("code", "text", "one-time-code", t.t("code-label"))
-            .hint(t.t("register-code-hint"))
-            .numeric()
-            .width("input-width-5"),
-        Input::new(
-            "password",
-            "password",
-            "new-password",
-            t.t("new-password-label"),
-        )
-        .hint(password_hint(t)),
-        Input::new(
-            "confirm",
-            "password",
-            "new-password",
-            t.t("confirm-password-label"),
-        ),
-    ])
+    super::code_and_password_fields(ctx.t, "register-code-hint")
 }
 
 fn code_page(ctx: &Ctx, challenge: &str, fields: Fields, start_again: bool) -> CodePage {
