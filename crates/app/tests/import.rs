@@ -549,3 +549,85 @@ async fn a_key_repeated_far_apart_in_a_large_file_is_found_across_chunks() {
         assert_eq!(summary.counts.inserted, 11_999, "{}", db.url);
     }
 }
+
+#[tokio::test]
+async fn a_vendor_sends_sessions_of_its_own_courses_and_no_other_program_file() {
+    use pathways_app::access::Caller;
+    use pathways_app::import::import_file;
+    use pathways_domain::access::Actor;
+
+    for db in testing::all().await {
+        seed(&db).await;
+        let store = db.store.as_ref();
+        let v2 = Caller {
+            actor: Actor::VendorStaff {
+                vendor: vendor_code("V2"),
+            },
+            account: None,
+            label: "API token of V2".into(),
+        };
+        let send = |csv: &'static str, kind: ImportKind, vendor: &'static str| {
+            let v2 = v2.clone();
+            async move {
+                import_file(
+                    &v2,
+                    store,
+                    kind,
+                    Some(&vendor_code(vendor)),
+                    std::io::Cursor::new(csv),
+                    &NoProgress,
+                    "api",
+                )
+                .await
+            }
+        };
+        let header = "session_id,course_number,starts_at,ends_at,location,capacity\n";
+        let before = store.table_counts().await.unwrap();
+        let other_course = send(
+            "session_id,course_number,starts_at,ends_at,location,capacity\n\
+             S9,GHS-101,2023-04-01T09:00,2023-04-01T12:00,,\n",
+            ImportKind::Sessions,
+            "V2",
+        )
+        .await;
+        assert_eq!(
+            rejected_lines(other_course),
+            vec!["line 2: course_number: course GHS-101 belongs to another vendor"]
+        );
+        let takeover = send(
+            "session_id,course_number,starts_at,ends_at,location,capacity\n\
+             S1,AED-401,2023-04-01T09:00,2023-04-01T12:00,,\n",
+            ImportKind::Sessions,
+            "V2",
+        )
+        .await;
+        assert_eq!(
+            rejected_lines(takeover),
+            vec!["line 2: session_id: session S1 is of another vendor's course"]
+        );
+        assert!(matches!(
+            send(header, ImportKind::Sessions, "V1").await,
+            Err(ImportError::Access(_))
+        ));
+        assert!(matches!(
+            send(
+                "provider_number,first_name,last_name,county_code,enrollment_status,enrolled_on,last_paid_on,language,phone,email\n",
+                ImportKind::Providers,
+                "V2"
+            )
+            .await,
+            Err(ImportError::Access(_))
+        ));
+        assert_eq!(store.table_counts().await.unwrap(), before);
+
+        let own = send(
+            "session_id,course_number,starts_at,ends_at,location,capacity\n\
+             S9,AED-401,2023-04-01T09:00,2023-04-01T12:00,,\n",
+            ImportKind::Sessions,
+            "V2",
+        )
+        .await
+        .unwrap();
+        assert_eq!(own.counts.inserted, 1);
+    }
+}

@@ -366,8 +366,66 @@ trait ImportRow: Sized + Send + Sync {
     fn reference(&self) -> Option<Reference<'_>> {
         None
     }
+    /// The session this row writes, when it writes one (a vendor may only change its own).
+    fn session_id(&self) -> Option<&pathways_domain::ids::SessionId> {
+        None
+    }
     fn batch(rows: Vec<Self>) -> Batch;
     fn parse(record: &StringRecord) -> Result<Self, Vec<ColumnError>>;
+}
+
+/// A vendor sending its own records: every row must be about that vendor's courses.
+struct VendorScope<'a> {
+    vendor: &'a VendorCode,
+    courses: HashMap<CourseNumber, pathways_domain::attendance::CourseFacts>,
+}
+
+/// Refuses rows about another vendor's courses, and rows that would change a session of
+/// another vendor's course.
+async fn reject_other_vendors<T: ImportRow>(
+    tx: &mut dyn ImportTx,
+    chunk: &[(u64, T)],
+    rejections: &mut Rejections,
+    scope: &VendorScope<'_>,
+) -> Result<(), ImportError> {
+    let not_ours = |course: &CourseNumber| {
+        scope
+            .courses
+            .get(course)
+            .is_some_and(|facts| &facts.vendor != scope.vendor)
+    };
+    let ids: Vec<_> = chunk
+        .iter()
+        .filter_map(|(_, r)| r.session_id().cloned())
+        .collect();
+    let existing = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        tx.session_facts(&ids).await?
+    };
+    for (line, row) in chunk {
+        if let Some(Reference::Course(c)) = row.reference()
+            && not_ours(c)
+        {
+            rejections.add(
+                *line,
+                "course_number",
+                format!("course {c} belongs to another vendor"),
+            );
+        }
+        if let Some(id) = row.session_id()
+            && existing
+                .get(id)
+                .is_some_and(|facts| not_ours(&facts.course))
+        {
+            rejections.add(
+                *line,
+                "session_id",
+                format!("session {id} is of another vendor's course"),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A record another row depends on.
@@ -377,7 +435,7 @@ enum Reference<'a> {
 }
 
 macro_rules! import_row {
-    ($t:ty, $variant:ident, $parse:path, key: |$r:ident| $key:expr $(, reference: |$s:ident| $reference:expr)?) => {
+    ($t:ty, $variant:ident, $parse:path, key: |$r:ident| $key:expr $(, reference: |$s:ident| $reference:expr)? $(, session: |$q:ident| $session:expr)?) => {
         impl ImportRow for $t {
             fn hash_key(&self, hasher: &mut impl Hasher) {
                 let $r = self;
@@ -387,6 +445,12 @@ macro_rules! import_row {
                 fn reference(&self) -> Option<Reference<'_>> {
                     let $s = self;
                     Some($reference)
+                }
+            )?
+            $(
+                fn session_id(&self) -> Option<&pathways_domain::ids::SessionId> {
+                    let $q = self;
+                    Some($session)
                 }
             )?
             fn batch(rows: Vec<Self>) -> Batch {
@@ -401,14 +465,15 @@ macro_rules! import_row {
 
 import_row!(Vendor, Vendors, parse::vendor, key: |r| &r.code);
 import_row!(Course, Courses, parse::course, key: |r| &r.number, reference: |c| Reference::Vendor(&c.vendor));
-import_row!(Session, Sessions, parse::session, key: |r| &r.id, reference: |s| Reference::Course(&s.course));
+import_row!(Session, Sessions, parse::session, key: |r| &r.id, reference: |s| Reference::Course(&s.course), session: |s| &s.id);
 import_row!(Provider, Providers, parse::provider, key: |r| r.number);
 import_row!(Recipient, Recipients, parse::recipient, key: |r| &r.case_number);
 import_row!(Assignment, Assignments, parse::assignment, key: |r| (r.provider, &r.case_number, r.start_date));
 import_row!(WorkHours, WorkHours, parse::work_hours, key: |r| (r.provider, &r.case_number, r.week_start));
 import_row!(WageRate, WageRates, parse::wage_rate, key: |r| (r.county, r.effective_from));
 /// Imports one file as the operator at the command line. `vendor` is required for attendance
-/// (the vendor the file comes from) and ignored otherwise.
+/// (the vendor the file comes from); for sessions it limits the file to that vendor's courses;
+/// other files ignore it.
 pub async fn import_csv<R: Read + Send + 'static>(
     store: &dyn Store,
     kind: ImportKind,
@@ -441,7 +506,22 @@ pub async fn import_file<R: Read + Send + 'static>(
     source: &str,
 ) -> Result<ImportSummary, ImportError> {
     use pathways_domain::access::{Action, Owner};
+    // A vendor's system may send its own sessions; every other program file comes from the
+    // program.
+    let sessions_of = match (kind, vendor) {
+        (ImportKind::Sessions, Some(v)) => Some(v),
+        _ => None,
+    };
     match kind {
+        ImportKind::Sessions if sessions_of.is_some() => {
+            caller.authorize(
+                Action::ManageCourses,
+                &Owner {
+                    vendor: sessions_of.cloned(),
+                    ..Owner::default()
+                },
+            )?;
+        }
         ImportKind::Attendance => {
             let vendor = vendor.ok_or(ImportError::VendorRequired)?;
             caller.authorize(
@@ -467,7 +547,23 @@ pub async fn import_file<R: Read + Send + 'static>(
     let summary = match kind {
         ImportKind::Vendors => import_rows::<Vendor, R>(&mut *tx, kind, input, progress).await,
         ImportKind::Courses => import_rows::<Course, R>(&mut *tx, kind, input, progress).await,
-        ImportKind::Sessions => import_rows::<Session, R>(&mut *tx, kind, input, progress).await,
+        ImportKind::Sessions => match sessions_of {
+            Some(v) => {
+                if !tx
+                    .missing_vendors(std::slice::from_ref(v))
+                    .await?
+                    .is_empty()
+                {
+                    return Err(ImportError::UnknownVendor(v.clone()));
+                }
+                let scope = VendorScope {
+                    vendor: v,
+                    courses: tx.course_facts().await?,
+                };
+                import_rows_as::<Session, R>(&mut *tx, kind, input, progress, Some(&scope)).await
+            }
+            None => import_rows::<Session, R>(&mut *tx, kind, input, progress).await,
+        },
         ImportKind::Providers => import_rows::<Provider, R>(&mut *tx, kind, input, progress).await,
         ImportKind::Recipients => {
             import_rows::<Recipient, R>(&mut *tx, kind, input, progress).await
@@ -504,6 +600,16 @@ async fn import_rows<T: ImportRow, R: Read>(
     input: R,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
+    import_rows_as::<T, R>(tx, kind, input, progress, None).await
+}
+
+async fn import_rows_as<T: ImportRow, R: Read>(
+    tx: &mut dyn ImportTx,
+    kind: ImportKind,
+    input: R,
+    progress: &dyn Progress,
+    scope: Option<&VendorScope<'_>>,
+) -> Result<ImportSummary, ImportError> {
     let mut rejections = Rejections::default();
     let mut rows = CsvRows::open(input, kind, &mut rejections)?;
     let mut summary = ImportSummary {
@@ -519,11 +625,11 @@ async fn import_rows<T: ImportRow, R: Read>(
             Err(errors) => rejections.add_columns(line, errors),
         }
         if chunk.len() == CHUNK_ROWS {
-            summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections).await?;
+            summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections, scope).await?;
             progress.read_bytes(rows.bytes_read());
         }
     }
-    summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections).await?;
+    summary.counts += write_chunk(tx, kind, &mut chunk, &mut rejections, scope).await?;
     tx.forget_keys().await?;
     progress.read_bytes(rows.bytes_read());
     if rejections.is_empty() {
@@ -597,7 +703,11 @@ async fn write_chunk<T: ImportRow>(
     kind: ImportKind,
     chunk: &mut Vec<(u64, T)>,
     rejections: &mut Rejections,
+    scope: Option<&VendorScope<'_>>,
 ) -> Result<UpsertCounts, ImportError> {
+    if let Some(scope) = scope {
+        reject_other_vendors(tx, chunk, rejections, scope).await?;
+    }
     reject_repeated_keys(tx, kind, chunk, rejections).await?;
     let vendors: HashSet<VendorCode> = chunk
         .iter()

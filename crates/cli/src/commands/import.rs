@@ -18,7 +18,8 @@ pub struct Args {
     kind: ImportKind,
     /// The CSV file (UTF-8, with a header row).
     file: PathBuf,
-    /// For attendance: the training vendor the file comes from.
+    /// For attendance: the training vendor the file comes from. For sessions: only sessions of
+    /// this vendor's courses are accepted.
     #[arg(long, value_parser = parse_vendor)]
     vendor: Option<VendorCode>,
 }

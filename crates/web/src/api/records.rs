@@ -1,6 +1,7 @@
 //! The JSON API for records behind sign-in: a provider's summary and attendance, a vendor's
 //! held attendance and attendance reports from a vendor's system, and the audit log. The caller
 //! is a vendor's API token (`Authorization: Bearer …`) or, for reading, a signed-in session;
+//! vendors' systems send attendance and sessions as the program's CSV files;
 //! what each may see is decided by the application services.
 
 use std::io::Cursor;
@@ -36,6 +37,10 @@ pub fn router() -> Router<AppState> {
             "/vendors/{code}/attendance",
             axum::routing::post(report_attendance)
                 .layer(DefaultBodyLimit::max(MAX_ATTENDANCE_BYTES)),
+        )
+        .route(
+            "/vendors/{code}/sessions",
+            axum::routing::post(send_sessions).layer(DefaultBodyLimit::max(MAX_ATTENDANCE_BYTES)),
         )
         .route("/audit", get(audit))
 }
@@ -173,12 +178,36 @@ async fn report_attendance(
     Path(code): Path<String>,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let vendor = vendor_code(&code)?;
     require(&caller, Action::ReportAttendance)?;
+    vendor_file(&state, &caller, &code, ImportKind::Attendance, body).await
+}
+
+/// `POST /api/v1/vendors/{code}/sessions` with a sessions CSV: a vendor's system schedules
+/// (or changes) sessions of its own courses, all or nothing.
+async fn send_sessions(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    require(&caller, Action::ManageCourses)?;
+    vendor_file(&state, &caller, &code, ImportKind::Sessions, body).await
+}
+
+/// Imports a file a vendor's system sent, as that caller, and answers with the summary or with
+/// every problem of a refused file.
+async fn vendor_file(
+    state: &AppState,
+    caller: &pathways_app::access::Caller,
+    code: &str,
+    kind: ImportKind,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let vendor = vendor_code(code)?;
     let result = import_file(
-        &caller,
+        caller,
         state.store.as_ref(),
-        ImportKind::Attendance,
+        kind,
         Some(&vendor),
         Cursor::new(body.to_vec()),
         &NoProgress,
@@ -217,7 +246,7 @@ async fn report_attendance(
         Err(ImportError::UnknownVendor(_)) => Err(WebError::NotFound),
         Err(ImportError::Store(store)) => Err(WebError::Store(store)),
         Err(error) => {
-            tracing::warn!(%error, "an attendance report could not be read");
+            tracing::warn!(%error, kind = kind.name(), "a vendor's file could not be read");
             Err(WebError::BadForm)
         }
     }

@@ -236,8 +236,7 @@ impl World {
 /// The actions whose pages and endpoints arrive with later issues (catalog management,
 /// claims, payroll, coaching, help tickets). The domain table already decides them; this list
 /// makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 9] = [
-    Action::ManageCourses,
+const NOT_SERVED_YET: [Action; 8] = [
     Action::ViewRoster,
     Action::ApproveCourses,
     Action::SubmitClaim,
@@ -281,8 +280,8 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
     let endpoints = w.endpoints();
     // Every action is either walked here or listed as not served yet.
     for action in Action::ALL {
-        let walked =
-            endpoints.iter().any(|e| e.action == *action) || *action == Action::ReportAttendance;
+        let walked = endpoints.iter().any(|e| e.action == *action)
+            || BY_TOKEN.iter().any(|(a, _, _)| a == action);
         assert!(
             walked != NOT_SERVED_YET.contains(action),
             "{action:?} must be walked here or listed as not served yet"
@@ -318,46 +317,60 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
     }
     assert_eq!(checked, endpoints.len() * w.people.len());
 
-    // Reporting attendance is for vendor systems, with their own vendor's token; a browser
+    // Changes through the API are for vendor systems, with their own vendor's token; a browser
     // session never changes anything through the API.
-    let header_only =
-        "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n";
     let v1 = Owner {
         vendor: Some(testing::vendor_code("V1")),
         ..Owner::default()
     };
-    for (vendor, secret) in &w.tokens {
-        let actor = Actor::VendorStaff {
-            vendor: vendor.clone(),
-        };
-        let bearer = format!("Bearer {secret}");
-        let got = send(
-            &w.app,
-            Method::POST,
-            "/api/v1/vendors/V1/attendance",
-            &[("authorization", &bearer)],
-            header_only,
-        )
-        .await;
-        assert_eq!(
-            got.status,
-            expected(&actor, Action::ReportAttendance, &v1),
-            "{vendor}: {}",
-            got.body
-        );
-    }
-    for person in &w.people {
-        let got = send(
-            &w.app,
-            Method::POST,
-            "/api/v1/vendors/V1/attendance",
-            &[("cookie", &person.cookie)],
-            header_only,
-        )
-        .await;
-        assert_eq!(got.status, StatusCode::FORBIDDEN, "{}", person.name);
+    for (action, path, header_only) in BY_TOKEN {
+        for (vendor, secret) in &w.tokens {
+            let actor = Actor::VendorStaff {
+                vendor: vendor.clone(),
+            };
+            let bearer = format!("Bearer {secret}");
+            let got = send(
+                &w.app,
+                Method::POST,
+                path,
+                &[("authorization", &bearer)],
+                header_only,
+            )
+            .await;
+            assert_eq!(
+                got.status,
+                expected(&actor, action, &v1),
+                "{vendor} {path}: {}",
+                got.body
+            );
+        }
+        for person in &w.people {
+            let got = send(
+                &w.app,
+                Method::POST,
+                path,
+                &[("cookie", &person.cookie)],
+                header_only,
+            )
+            .await;
+            assert_eq!(got.status, StatusCode::FORBIDDEN, "{} {path}", person.name);
+        }
     }
 }
+
+/// The API endpoints that change records, each with a file holding only its header.
+const BY_TOKEN: [(Action, &str, &str); 2] = [
+    (
+        Action::ReportAttendance,
+        "/api/v1/vendors/V1/attendance",
+        "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n",
+    ),
+    (
+        Action::ManageCourses,
+        "/api/v1/vendors/V1/sessions",
+        "session_id,course_number,starts_at,ends_at,location,capacity\n",
+    ),
+];
 
 #[tokio::test]
 async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_another_vendors_records()
@@ -566,4 +579,74 @@ async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
     )
     .await;
     assert_eq!(own.header("location"), format!("/providers/{}", w.p1));
+}
+
+#[tokio::test]
+async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
+    let w = world().await;
+    let bearer = |code: &str| {
+        w.tokens
+            .iter()
+            .find(|(v, _)| v.as_str() == code)
+            .map(|(_, s)| format!("Bearer {s}"))
+            .expect("a token")
+    };
+    let header = "session_id,course_number,starts_at,ends_at,location,capacity\n";
+    let before = w.app.store().table_counts().await.expect("counts");
+    // V2 may not schedule V1's course, nor take over a session of V1's course.
+    let theirs = format!("{header}S-NEW,GHS-101,2026-04-01T09:00,2026-04-01T12:00,Fresno,20\n");
+    let refused = send(
+        &w.app,
+        Method::POST,
+        "/api/v1/vendors/V2/sessions",
+        &[("authorization", &bearer("V2"))],
+        &theirs,
+    )
+    .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        refused.json()["error"]["problems"][0]["column"],
+        "course_number"
+    );
+    let takeover = format!("{header}S-MARCH,AED-301,2026-04-01T09:00,2026-04-01T12:00,,\n");
+    let refused = send(
+        &w.app,
+        Method::POST,
+        "/api/v1/vendors/V2/sessions",
+        &[("authorization", &bearer("V2"))],
+        &takeover,
+    )
+    .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        refused.json()["error"]["problems"][0]["column"],
+        "session_id"
+    );
+    assert_eq!(w.app.store().table_counts().await.expect("counts"), before);
+
+    let ours = send(
+        &w.app,
+        Method::POST,
+        "/api/v1/vendors/V1/sessions",
+        &[("authorization", &bearer("V1"))],
+        &theirs,
+    )
+    .await;
+    assert_eq!(ours.status, StatusCode::OK, "{}", ours.body);
+    assert_eq!(ours.json()["inserted"], 1);
+    let course = w.app.get("/courses/GHS-101").await;
+    assert!(
+        course.body.contains("Fresno"),
+        "the new session is on the course page"
+    );
 }
