@@ -159,6 +159,41 @@ macro_rules! common_queries {
              session_id, minutes, completed, certificate_number, vendor_code, hold_reason, \
              policy_version FROM attendance";
 
+        pub(super) async fn session_roster(
+            conn: &mut Conn,
+            id: &SessionId,
+        ) -> StoreResult<Option<$crate::model::SessionRoster>> {
+            let row: Option<SessionRow> = sqlx::query_as(
+                "SELECT session_id, course_number, starts_at, ends_at, location, capacity \
+                 FROM sessions WHERE session_id = $1",
+            )
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+            let Some(row) = row else { return Ok(None) };
+            let session: pathways_domain::entities::Session = row.try_into()?;
+            let vendor: String =
+                sqlx::query_scalar("SELECT vendor_code FROM courses WHERE course_number = $1")
+                    .bind(session.course.as_str())
+                    .fetch_one(&mut *conn)
+                    .await?;
+            // The key leads with the date: the session's days are a range of it.
+            let mut qb = QueryBuilder::<$db>::new(ATTENDANCE_SELECT);
+            qb.push(" WHERE attended_on >= ")
+                .push_bind(session.starts_at.date())
+                .push(" AND attended_on <= ")
+                .push_bind(session.ends_at.date())
+                .push(" AND session_id = ")
+                .push_bind(id.as_str().to_owned())
+                .push(" ORDER BY provider_number, attended_on, status");
+            let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            Ok(Some($crate::model::SessionRoster {
+                vendor: VendorCode::parse(&vendor).map_err(|_| StoreError::corrupt("courses.vendor_code"))?,
+                session,
+                attendance: rows.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?,
+            }))
+        }
+
         pub(super) async fn held_attendance(
             conn: &mut Conn,
             vendor: Option<&VendorCode>,

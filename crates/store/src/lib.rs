@@ -99,6 +99,9 @@ pub trait Store: AccountStore + Send + Sync + std::fmt::Debug {
         limit: u32,
     ) -> StoreResult<Vec<AttendanceRecord>>;
 
+    /// A session, its course's vendor and the attendance reported for it, if it exists.
+    async fn session_roster(&self, id: &SessionId) -> StoreResult<Option<SessionRoster>>;
+
     /// How many rows each program table holds.
     async fn table_counts(&self) -> StoreResult<TableCounts>;
 

@@ -169,6 +169,14 @@ pub struct CourseDetail {
     pub sessions: Vec<Session>,
 }
 
+/// A session with its course's vendor and the attendance reported for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRoster {
+    pub session: Session,
+    pub vendor: VendorCode,
+    pub attendance: Vec<AttendanceRecord>,
+}
+
 /// Row counts of the program tables.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct TableCounts {

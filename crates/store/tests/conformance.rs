@@ -541,3 +541,62 @@ async fn reference_lookups_report_what_is_missing_and_what_is_known() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_session_roster_has_its_vendor_and_the_attendance_reported_for_it() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_catalog(store).await;
+        let verified = Verdict::Verified {
+            policy_version: "2022-10".into(),
+        };
+        let in_session = |p: u32, day: time::Date| AttendanceRecord {
+            session: Some(pathways_domain::ids::SessionId::parse("S-NEXT").unwrap()),
+            ..record(p, "GHS-101", day, verified.clone())
+        };
+        let mut tx = store.begin_import().await.unwrap();
+        tx.write_attendance(&AttendanceWrite {
+            inserts: vec![
+                in_session(1, date!(2023 - 09 - 10)),
+                in_session(2, date!(2023 - 09 - 10)),
+                in_session(1, date!(2023 - 09 - 11)),
+                // The same course and days, but no session named: not on the roster.
+                record(3, "GHS-101", date!(2023 - 09 - 10), verified.clone()),
+            ],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let roster = store
+            .session_roster(&pathways_domain::ids::SessionId::parse("S-NEXT").unwrap())
+            .await
+            .unwrap()
+            .expect("a roster");
+        assert_eq!(roster.vendor, vendor_code("V1"));
+        assert_eq!(roster.session.course, course_number("GHS-101"));
+        let who: Vec<(u32, time::Date)> = roster
+            .attendance
+            .iter()
+            .map(|r| (r.provider.as_i64() as u32, r.date))
+            .collect();
+        assert_eq!(
+            who,
+            vec![
+                (1, date!(2023 - 09 - 10)),
+                (1, date!(2023 - 09 - 11)),
+                (2, date!(2023 - 09 - 10))
+            ],
+            "{}",
+            db.url
+        );
+        assert!(
+            store
+                .session_roster(&pathways_domain::ids::SessionId::parse("S-NONE").unwrap())
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}

@@ -35,6 +35,7 @@ use pathways_app::audit::AuditLog;
 use pathways_app::catalog::Catalog;
 use pathways_app::policies::Policies;
 use pathways_app::providers::Providers;
+use pathways_app::rosters::Rosters;
 use pathways_store::Store;
 use time::Date;
 
@@ -61,6 +62,7 @@ pub struct AppState {
     pub catalog: Catalog,
     pub accounts: Accounts,
     pub providers: Providers,
+    pub rosters: Rosters,
     pub audit: AuditLog,
     pub policies: Policies,
     pub config: Arc<WebConfig>,
@@ -72,6 +74,7 @@ impl AppState {
             catalog: Catalog::new(store.clone()),
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
+            rosters: Rosters::new(store.clone()),
             audit: AuditLog::new(store.clone()),
             policies: Policies::new(store.clone()),
             store,

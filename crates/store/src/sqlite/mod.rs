@@ -148,6 +148,13 @@ impl Store for SqliteStore {
         provider_attendance(&mut *self.pool.acquire().await?, provider, limit).await
     }
 
+    async fn session_roster(
+        &self,
+        id: &SessionId,
+    ) -> StoreResult<Option<crate::model::SessionRoster>> {
+        session_roster(&mut *self.pool.acquire().await?, id).await
+    }
+
     async fn table_counts(&self) -> StoreResult<TableCounts> {
         table_counts(&mut *self.pool.acquire().await?).await
     }

@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::AppState;
 use crate::error::WebError;
 use crate::filter::query_pairs;
-use crate::pages::staff::{provider_number, require, vendor_code};
+use crate::pages::staff::{provider_number, require, session_id, vendor_code};
 use crate::session::ApiCaller;
 
 /// The largest attendance file the API takes in one request.
@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
             "/vendors/{code}/sessions",
             axum::routing::post(send_sessions).layer(DefaultBodyLimit::max(MAX_ATTENDANCE_BYTES)),
         )
+        .route("/sessions/{id}/roster", get(roster))
         .route("/audit", get(audit))
 }
 
@@ -145,6 +146,41 @@ async fn vendor_held(
         .await?;
     Ok(Json(AttendanceListDto {
         attendance: records.iter().map(AttendanceDto::from).collect(),
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct RosterDto {
+    pub session_id: String,
+    pub course_number: String,
+    pub vendor_code: String,
+    /// ISO 8601 date and time, Pacific.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub location: Option<String>,
+    pub capacity: Option<u32>,
+    /// The attendance reported for this session.
+    pub attendance: Vec<AttendanceDto>,
+}
+
+/// `GET /api/v1/sessions/{id}/roster`: the session and the attendance reported for it, for
+/// the vendor of its course (and statewide staff).
+async fn roster(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<RosterDto>, WebError> {
+    let id = session_id(&id)?;
+    let r = state.rosters.roster(&caller, &id).await?;
+    Ok(Json(RosterDto {
+        session_id: id.to_string(),
+        course_number: r.session.course.to_string(),
+        vendor_code: r.vendor.to_string(),
+        starts_at: pathways_domain::error::format_datetime(r.session.starts_at),
+        ends_at: pathways_domain::error::format_datetime(r.session.ends_at),
+        location: r.session.location.clone(),
+        capacity: r.session.capacity,
+        attendance: r.attendance.iter().map(AttendanceDto::from).collect(),
     }))
 }
 

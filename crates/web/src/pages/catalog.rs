@@ -341,6 +341,8 @@ struct SessionRow {
     ends: String,
     place: String,
     seats: String,
+    /// For the course's vendor: where the session's roster is.
+    roster_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -361,6 +363,7 @@ struct DetailPage {
     registration_href: Option<String>,
     sessions: Vec<SessionRow>,
     show_seats: bool,
+    sees_rosters: bool,
 }
 
 async fn detail(
@@ -418,6 +421,22 @@ fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
         },
     ];
     let show_seats = registration_href.is_none();
+    // The course's vendor (and statewide staff) find each session's roster from here.
+    let sees_rosters = ctx
+        .visitor
+        .as_ref()
+        .and_then(|v| v.caller())
+        .is_some_and(|caller| {
+            caller
+                .authorize(
+                    pathways_domain::access::Action::ViewRoster,
+                    &pathways_domain::access::Owner {
+                        vendor: Some(vendor.code.clone()),
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+        });
     DetailPage {
         l: ctx.layout(&course.title),
         number: course.number.to_string(),
@@ -437,7 +456,14 @@ fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
         vendor_phone: vendor.phone,
         vendor_website: vendor.website,
         registration_href,
-        sessions: sessions.iter().map(|s| session_row(t, s)).collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| SessionRow {
+                roster_href: sees_rosters.then(|| format!("/sessions/{}/roster", s.id)),
+                ..session_row(t, s)
+            })
+            .collect(),
+        sees_rosters,
         show_seats,
         title: course.title,
     }
@@ -462,6 +488,7 @@ fn session_row(t: Translator, session: &Session) -> SessionRow {
             ),
             None => t.t("session-seats-unlimited"),
         },
+        roster_href: None,
     }
 }
 

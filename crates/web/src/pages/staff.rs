@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
             get(provider_attendance_page),
         )
         .route("/vendors/{code}/attendance/held", get(vendor_held_page))
+        .route("/sessions/{id}/roster", get(roster_page))
         .route("/admin/audit", get(audit_page))
         .route("/admin/audit.csv", get(audit_csv))
         .route("/admin/policy", get(policy_page))
@@ -272,6 +273,41 @@ async fn vendor_held_page(
         back_label: t.t("back-account"),
         show_provider: true,
         rows: attendance_rows(&t, &records),
+        l: ctx.layout(&heading),
+        heading,
+    })
+}
+
+/// A session id from a path; a malformed one is simply not found.
+pub fn session_id(raw: &str) -> Result<pathways_domain::ids::SessionId, WebError> {
+    pathways_domain::ids::SessionId::parse(raw).map_err(|_| WebError::NotFound)
+}
+
+async fn roster_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let id = session_id(&id)?;
+    let roster = state.rosters.roster(&session.caller, &id).await?;
+    let t = ctx.t;
+    let s = &roster.session;
+    let place = s.location.clone().unwrap_or_else(|| t.t("session-online"));
+    let heading = t.t_args("roster-title", &[("session", id.to_string().into())]);
+    render(&AttendancePage {
+        intro: t.t_args(
+            "roster-intro",
+            &[
+                ("course", s.course.to_string().into()),
+                ("starts", format::date_time(t.locale(), s.starts_at).into()),
+                ("place", place.into()),
+            ],
+        ),
+        back_href: format!("/courses/{}", s.course),
+        back_label: t.t("roster-back-course"),
+        show_provider: true,
+        rows: attendance_rows(&t, &roster.attendance),
         l: ctx.layout(&heading),
         heading,
     })

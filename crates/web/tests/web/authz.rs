@@ -224,6 +224,12 @@ impl World {
                 Action::ManageApiTokens,
                 &v1,
             ),
+            get("/sessions/S-MARCH/roster".into(), Action::ViewRoster, &v1),
+            get(
+                "/api/v1/sessions/S-MARCH/roster".into(),
+                Action::ViewRoster,
+                &v1,
+            ),
             get("/admin/accounts".into(), Action::ManageAccounts, &nobody),
             get("/admin/audit".into(), Action::ViewAudit, &nobody),
             get("/admin/audit.csv".into(), Action::ViewAudit, &nobody),
@@ -236,8 +242,7 @@ impl World {
 /// The actions whose pages and endpoints arrive with later issues (catalog management,
 /// claims, payroll, coaching, help tickets). The domain table already decides them; this list
 /// makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 8] = [
-    Action::ViewRoster,
+const NOT_SERVED_YET: [Action; 7] = [
     Action::ApproveCourses,
     Action::SubmitClaim,
     Action::ReviewClaims,
@@ -434,6 +439,48 @@ async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_an
     let records = own.json()["attendance"].as_array().expect("a list").clone();
     assert_eq!(records.len(), 1);
     assert!(records.iter().all(|r| r["vendor_code"] == "V2"));
+
+    // A session's roster is its course's vendor's: to another vendor it does not exist.
+    let v1 = person("vendor-1");
+    for path in [
+        "/sessions/S-MARCH/roster",
+        "/api/v1/sessions/S-MARCH/roster",
+    ] {
+        let other = send(&w.app, Method::GET, path, &[("cookie", &v2.cookie)], "").await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND, "{path}");
+        let missing = send(
+            &w.app,
+            Method::GET,
+            &path.replace("S-MARCH", "S-NONE"),
+            &[("cookie", &v2.cookie)],
+            "",
+        )
+        .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{path}");
+        let own = send(&w.app, Method::GET, path, &[("cookie", &v1.cookie)], "").await;
+        assert_eq!(own.status, StatusCode::OK, "{path}");
+    }
+    // The course page links its vendor to the rosters, and nobody else.
+    let link = "/sessions/S-MARCH/roster";
+    let as_v1 = send(
+        &w.app,
+        Method::GET,
+        "/courses/GHS-101",
+        &[("cookie", &v1.cookie)],
+        "",
+    )
+    .await;
+    assert!(as_v1.body.contains(link));
+    let as_v2 = send(
+        &w.app,
+        Method::GET,
+        "/courses/GHS-101",
+        &[("cookie", &v2.cookie)],
+        "",
+    )
+    .await;
+    assert!(!as_v2.body.contains(link));
+    assert!(!w.app.get("/courses/GHS-101").await.body.contains(link));
 }
 
 #[tokio::test]
