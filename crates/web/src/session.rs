@@ -102,13 +102,14 @@ pub async fn load_visitor(
 
 fn client_address(request: &Request, trust_forwarded_for: bool) -> String {
     if trust_forwarded_for
-        && let Some(first) = request
+        && let Some(nearest) = request
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The last entry is the one our own proxy added; earlier ones are the client's word.
+            .and_then(|v| v.rsplit(',').next())
     {
-        return first.trim().to_owned();
+        return nearest.trim().to_owned();
     }
     request
         .extensions()

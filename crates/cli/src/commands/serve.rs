@@ -16,6 +16,10 @@ pub struct Args {
     /// Mark cookies Secure (set this when the site is behind HTTPS).
     #[arg(long, env = "PATHWAYS_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// Take each client's address from X-Forwarded-For (set this only behind a proxy that
+    /// writes it), so sign-in throttling counts people, not the proxy.
+    #[arg(long, env = "PATHWAYS_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
 }
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
@@ -48,6 +52,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
     }
     let config = pathways_web::WebConfig {
         secure_cookies: args.secure_cookies,
+        trust_forwarded_for: args.trust_forwarded_for,
         accounts,
         ..Default::default()
     };
