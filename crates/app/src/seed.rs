@@ -43,6 +43,19 @@ pub async fn load_demo(
     tx.upsert(&Batch::Vendors(demo.vendors())).await?;
     tx.upsert(&Batch::Courses(demo.courses())).await?;
     tx.upsert(&Batch::Sessions(demo.sessions())).await?;
+    tx.append_audit(&crate::access::Caller::command_line().audit(
+        "demo.load",
+        "import",
+        "demo",
+        None,
+        Some(serde_json::json!({
+            "providers": demo.provider_count(),
+            "vendors": demo.vendors().len(),
+            "courses": demo.courses().len(),
+            "sessions": demo.sessions().len(),
+        })),
+    ))
+    .await?;
     tx.commit().await?;
 
     let mut attendance = ImportSummary {
