@@ -425,3 +425,20 @@ policy-daily-maximum = Most hours a day
 policy-last-class = Last class date
 policy-last-claim = Last claim date
 policy-pathway-incentive = Pathway incentive
+
+## Registration
+
+msg-session-registered-subject = You have a seat: { $course }
+msg-session-registered-body = You are registered for { $course } ({ $number }). It starts { $starts }, at { $place }. If you cannot come, please cancel in Pathways so someone else can have your seat.
+msg-session-waitlisted-subject = You are on the waitlist: { $course }
+msg-session-waitlisted-body = { $course } ({ $number }, starting { $starts }) is full. You are number { $position } on the waitlist. If a seat opens, you get it and we tell you at once.
+msg-session-promoted-subject = A seat opened for you: { $course }
+msg-session-promoted-body = Good news: a seat opened and it is yours. You are registered for { $course } ({ $number }). It starts { $starts }, at { $place }.
+registration-refused-not-eligible = You cannot register yet: your provider enrollment is not complete or has lapsed. Call the IHSS Service Desk for help.
+registration-refused-program-closed = The program is not taking registrations right now.
+registration-refused-course-not-in-catalog = This course is not in the catalog right now.
+registration-refused-registers-with-vendor = This school registers people on its own website. Use the link on the course page.
+registration-refused-session-started = This class has already started. Choose a later date.
+registration-refused-enrolment-closed = Enrollment for this course is closed right now.
+registration-refused-same-course = You already have a place in another class of this course. Cancel it first if you want this date.
+registration-refused-overlaps = You already have a class at the same time. Cancel it first if you want this one.

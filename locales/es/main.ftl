@@ -425,3 +425,20 @@ policy-daily-maximum = Máximo de horas por día
 policy-last-class = Última fecha de clases
 policy-last-claim = Última fecha para reclamar
 policy-pathway-incentive = Incentivo por trayectoria
+
+## Registration
+
+msg-session-registered-subject = Tiene un lugar: { $course }
+msg-session-registered-body = Está inscrito en { $course } ({ $number }). Empieza el { $starts }, en { $place }. Si no puede venir, cancele en Pathways para que otra persona pueda tener su lugar.
+msg-session-waitlisted-subject = Está en la lista de espera: { $course }
+msg-session-waitlisted-body = { $course } ({ $number }, empieza el { $starts }) está lleno. Usted es el número { $position } en la lista de espera. Si se abre un lugar, es suyo y le avisamos enseguida.
+msg-session-promoted-subject = Se abrió un lugar para usted: { $course }
+msg-session-promoted-body = Buenas noticias: se abrió un lugar y es suyo. Está inscrito en { $course } ({ $number }). Empieza el { $starts }, en { $place }.
+registration-refused-not-eligible = Todavía no se puede inscribir: su inscripción como proveedor no está completa o venció. Llame a la Mesa de Servicio de IHSS para recibir ayuda.
+registration-refused-program-closed = El programa no está aceptando inscripciones en este momento.
+registration-refused-course-not-in-catalog = Este curso no está en el catálogo en este momento.
+registration-refused-registers-with-vendor = Esta escuela inscribe a las personas en su propio sitio web. Use el enlace de la página del curso.
+registration-refused-session-started = Esta clase ya empezó. Elija una fecha más adelante.
+registration-refused-enrolment-closed = La inscripción para este curso está cerrada en este momento.
+registration-refused-same-course = Ya tiene un lugar en otra clase de este curso. Cancélelo primero si quiere esta fecha.
+registration-refused-overlaps = Ya tiene una clase a la misma hora. Cancélela primero si quiere esta.

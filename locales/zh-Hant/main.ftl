@@ -415,3 +415,20 @@ policy-daily-maximum = 每日最多時數
 policy-last-class = 最後上課日
 policy-last-claim = 最後申請日
 policy-pathway-incentive = 途徑獎勵金
+
+## Registration
+
+msg-session-registered-subject = 您已有名額：{ $course }
+msg-session-registered-body = 您已報名 { $course }（{ $number }）。開始時間 { $starts }，地點 { $place }。如果您不能來，請在 Pathways 取消，讓其他人可以使用您的名額。
+msg-session-waitlisted-subject = 您在候補名單上：{ $course }
+msg-session-waitlisted-body = { $course }（{ $number }，開始時間 { $starts }）已額滿。您是候補名單上的第 { $position } 位。如果有名額空出，就是您的，我們會立即通知您。
+msg-session-promoted-subject = 有名額給您了：{ $course }
+msg-session-promoted-body = 好消息：有一個名額空出來，現在是您的了。您已報名 { $course }（{ $number }）。開始時間 { $starts }，地點 { $place }。
+registration-refused-not-eligible = 您還不能報名：您的服務提供者登記尚未完成或已失效。請致電 IHSS 服務台尋求協助。
+registration-refused-program-closed = 計劃目前不接受報名。
+registration-refused-course-not-in-catalog = 這門課程目前不在課程目錄中。
+registration-refused-registers-with-vendor = 這所學校在自己的網站上報名。請使用課程頁面上的連結。
+registration-refused-session-started = 這堂課已經開始了。請選擇較晚的日期。
+registration-refused-enrolment-closed = 這門課程目前不開放報名。
+registration-refused-same-course = 您已經在這門課程的另一個班次有名額。如果您想要這個日期，請先取消那一個。
+registration-refused-overlaps = 您在同一時間已經有一堂課。如果您想要這一堂，請先取消那一堂。

@@ -10,6 +10,7 @@ pub mod import;
 pub mod outbox;
 pub mod policies;
 pub mod providers;
+pub mod registrations;
 pub mod rosters;
 pub mod seed;
 #[cfg(feature = "testing")]

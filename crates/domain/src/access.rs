@@ -93,6 +93,8 @@ pub enum Action {
     ManageApiTokens,
     /// Approve, publish, send back or retire courses.
     ApproveCourses,
+    /// Register for a session, join its waitlist, cancel.
+    Register,
     /// Submit a claim for training pay or an incentive.
     SubmitClaim,
     /// Approve or deny claims.
@@ -122,6 +124,7 @@ impl Action {
         Self::ViewRoster,
         Self::ManageApiTokens,
         Self::ApproveCourses,
+        Self::Register,
         Self::SubmitClaim,
         Self::ReviewClaims,
         Self::RunPayroll,
@@ -158,7 +161,9 @@ pub fn scope_of(role: Role, action: Action) -> Option<Scope> {
     match (role, action) {
         (R::ProgramAdmin, _) => Some(S::All),
 
-        (R::Provider, A::ViewProvider | A::ViewAttendance | A::SubmitClaim) => Some(S::Own),
+        (R::Provider, A::ViewProvider | A::ViewAttendance | A::Register | A::SubmitClaim) => {
+            Some(S::Own)
+        }
         (R::Provider, _) => None,
 
         (
@@ -381,7 +386,7 @@ mod tests {
         /// Whatever the record, a decision never grants more than the table's scope, and an
         /// action the table forbids is always refused.
         #[test]
-        fn decisions_follow_the_table(actor in arb_actor(), owner in arb_owner(), i in 0usize..16) {
+        fn decisions_follow_the_table(actor in arb_actor(), owner in arb_owner(), i in 0usize..32) {
             let action = Action::ALL[i % Action::ALL.len()];
             match (scope_of(actor.role(), action), authorize(&actor, action, &owner)) {
                 (None, result) => {

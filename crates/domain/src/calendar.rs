@@ -35,6 +35,17 @@ pub fn program_date(at: OffsetDateTime) -> Date {
     at.to_offset(pacific_offset(at)).date()
 }
 
+/// The program's wall-clock time at an instant (sessions are scheduled in it).
+pub fn program_time(at: OffsetDateTime) -> PrimitiveDateTime {
+    let local = at.to_offset(pacific_offset(at));
+    PrimitiveDateTime::new(local.date(), local.time())
+}
+
+/// Now, on the program's wall clock.
+pub fn program_now() -> PrimitiveDateTime {
+    program_time(OffsetDateTime::now_utc())
+}
+
 /// Today in the program's time zone.
 pub fn program_today() -> Date {
     program_date(OffsetDateTime::now_utc())

@@ -16,6 +16,7 @@ pub mod ids;
 pub mod pathway;
 pub mod policy;
 pub mod quantity;
+pub mod registration;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 

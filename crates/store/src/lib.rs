@@ -10,6 +10,7 @@ mod common;
 mod error;
 pub mod model;
 mod postgres;
+pub mod registration_sql;
 mod rows;
 mod sqlite;
 #[cfg(feature = "testing")]
@@ -29,6 +30,7 @@ pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PgStore;
+pub use registration_sql::{CancelOutcome, RegisterOutcome, RegistrationRecord, RegistrationStore};
 pub use sqlite::SqliteStore;
 
 /// Which database a store talks to.
@@ -52,7 +54,7 @@ pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
 
 /// Everything the application asks of a database.
 #[async_trait]
-pub trait Store: AccountStore + Send + Sync + std::fmt::Debug {
+pub trait Store: AccountStore + RegistrationStore + Send + Sync + std::fmt::Debug {
     fn backend(&self) -> Backend;
 
     /// Applies the embedded migrations that have not run yet, and the default policy version

@@ -49,6 +49,8 @@ impl PgStore {
 
 // Two workers leasing at once skip each other's rows instead of waiting for them.
 crate::account_sql::account_queries!(PgStore, Postgres, lease_lock = " FOR UPDATE SKIP LOCKED");
+// Requests for one session's seats wait for each other on its row.
+crate::registration_sql::registration_queries!(PgStore, Postgres, lock_session = " FOR UPDATE");
 
 #[async_trait]
 impl Store for PgStore {

@@ -60,6 +60,8 @@ impl SqliteStore {
 }
 
 crate::account_sql::account_queries!(SqliteStore, Sqlite, lease_lock = "");
+// BEGIN IMMEDIATE already holds the only write lock: no row lock needed.
+crate::registration_sql::registration_queries!(SqliteStore, Sqlite, lock_session = "");
 
 #[async_trait]
 impl Store for SqliteStore {

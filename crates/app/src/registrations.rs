@@ -1,0 +1,241 @@
+//! Registering for sessions (DOMAIN.md §3): the rules are the domain's, the seats the store's
+//! (counted and taken atomically); this service checks who is asking, applies the rules to
+//! what is known now, and tells the people concerned through the outbox in their language.
+
+use std::sync::Arc;
+
+use pathways_domain::access::{Action, Owner};
+use pathways_domain::calendar::program_now;
+use pathways_domain::eligibility::Ineligibility;
+use pathways_domain::entities::{Course, Session};
+use pathways_domain::ids::{ProviderNumber, SessionId};
+use pathways_domain::policy::PolicyBook;
+use pathways_domain::registration::{RegistrationRefusal, check_registration};
+use pathways_store::accounts::{Channel, NewMessage};
+use pathways_store::{CancelOutcome, RegisterOutcome, Store, StoreError};
+
+use crate::access::{AccessError, Caller, now};
+use crate::i18n::{Arg, Locale, Translator};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistrationError {
+    /// No such session (or one of a course the caller may not see).
+    #[error("no such session")]
+    NoSuchSession,
+    #[error("registration refused: {0}")]
+    Refused(RegistrationRefusal),
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl RegistrationError {
+    /// The Fluent key of the message the person sees.
+    pub fn message_key(&self) -> String {
+        match self {
+            Self::NoSuchSession => "not-found-api".to_owned(),
+            Self::Refused(refusal) => format!("registration-refused-{}", refusal.code()),
+            Self::Access(_) => "error-forbidden".to_owned(),
+            Self::Store(_) => "error-internal".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Registrations {
+    store: Arc<dyn Store>,
+}
+
+impl Registrations {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self { store }
+    }
+
+    fn authorize(&self, caller: &Caller, provider: ProviderNumber) -> Result<(), AccessError> {
+        caller
+            .authorize(
+                Action::Register,
+                &Owner {
+                    provider: Some(provider),
+                    ..Owner::default()
+                },
+            )
+            .map(|_| ())
+    }
+
+    /// Registers `provider` for `session`, or puts them on its waitlist when it is full.
+    pub async fn register(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+        session: &SessionId,
+    ) -> Result<RegisterOutcome, RegistrationError> {
+        self.authorize(caller, provider)?;
+        let (s, course) = self
+            .store
+            .session_with_course(session)
+            .await?
+            .ok_or(RegistrationError::NoSuchSession)?;
+        let enrollment =
+            self.store
+                .provider_enrollment(provider)
+                .await?
+                .ok_or(RegistrationError::Refused(
+                    RegistrationRefusal::NotEligible(Ineligibility::NotYetEnrolled),
+                ))?;
+        let holdings = self.store.provider_holdings(provider).await?;
+        let at = program_now();
+        let book = PolicyBook::new(self.store.policy_versions().await?);
+        check_registration(
+            &enrollment,
+            &course,
+            &s,
+            &holdings,
+            at,
+            book.in_effect_on(at.date()),
+        )
+        .map_err(RegistrationError::Refused)?;
+        let audit = caller.audit("registration", "registration", "", None, None);
+        let outcome = self.store.register(session, provider, &audit).await?;
+        match outcome {
+            RegisterOutcome::Registered => {
+                self.tell(provider, "registered", &s, &course, &[]).await?;
+            }
+            RegisterOutcome::Waitlisted { position } => {
+                self.tell(
+                    provider,
+                    "waitlisted",
+                    &s,
+                    &course,
+                    &[("position", Arg::from(u64::from(position)))],
+                )
+                .await?;
+            }
+            RegisterOutcome::AlreadyHeld(_) => {}
+        }
+        Ok(outcome)
+    }
+
+    /// Cancels `provider`'s place on `session`; the first on the waitlist takes a freed seat
+    /// and is told at once.
+    pub async fn cancel(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+        session: &SessionId,
+    ) -> Result<Option<CancelOutcome>, RegistrationError> {
+        self.authorize(caller, provider)?;
+        let (s, course) = self
+            .store
+            .session_with_course(session)
+            .await?
+            .ok_or(RegistrationError::NoSuchSession)?;
+        let audit = caller.audit("registration.cancel", "registration", "", None, None);
+        let outcome = self
+            .store
+            .cancel_registration(session, provider, &audit)
+            .await?;
+        if let Some(CancelOutcome {
+            promoted: Some(next),
+            ..
+        }) = outcome
+        {
+            self.tell(next, "promoted", &s, &course, &[]).await?;
+        }
+        Ok(outcome)
+    }
+
+    /// A message about a session to a provider, at the email or phone on file, in their
+    /// language. A provider with neither is simply not told (the page shows the same).
+    async fn tell(
+        &self,
+        provider: ProviderNumber,
+        purpose: &str,
+        session: &Session,
+        course: &Course,
+        extra: &[(&str, Arg)],
+    ) -> Result<(), StoreError> {
+        let Some(contact) = self.store.provider_contact(provider).await? else {
+            return Ok(());
+        };
+        let destination = match (&contact.email, &contact.phone) {
+            (Some(email), _) => (Channel::Email, email.clone()),
+            (None, Some(phone)) => (Channel::Sms, phone.clone()),
+            (None, None) => return Ok(()),
+        };
+        let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
+        let t = Translator::new(locale);
+        let mut args: Vec<(&str, Arg)> = vec![
+            ("course", Arg::from(course.title.clone())),
+            ("number", Arg::from(course.number.to_string())),
+            (
+                "starts",
+                Arg::from(format!(
+                    "{} {}",
+                    pathways_domain::error::format_date(session.starts_at.date()),
+                    session.starts_at.time()
+                )),
+            ),
+            (
+                "place",
+                Arg::from(
+                    session
+                        .location
+                        .clone()
+                        .unwrap_or_else(|| t.t("session-online")),
+                ),
+            ),
+        ];
+        args.extend(extra.iter().cloned());
+        self.store
+            .enqueue_message(&NewMessage {
+                channel: destination.0,
+                recipient: destination.1,
+                language: locale.tag().to_owned(),
+                purpose: format!("session-{purpose}"),
+                subject: t.t_args(&format!("msg-session-{purpose}-subject"), &args),
+                body: t.t_args(&format!("msg-session-{purpose}-body"), &args),
+                created_at: now(),
+            })
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pathways_domain::ids::SessionId;
+
+    use super::*;
+
+    #[test]
+    fn every_refusal_and_message_has_words_in_every_language() {
+        let other = SessionId::parse("S1").unwrap();
+        let refusals = [
+            RegistrationRefusal::NotEligible(Ineligibility::NotYetEnrolled),
+            RegistrationRefusal::NoPolicy,
+            RegistrationRefusal::CourseNotInCatalog,
+            RegistrationRefusal::RegistersWithVendor,
+            RegistrationRefusal::SessionStarted,
+            RegistrationRefusal::EnrolmentClosed,
+            RegistrationRefusal::SameCourse {
+                other: other.clone(),
+            },
+            RegistrationRefusal::Overlaps { other },
+        ];
+        for locale in Locale::ALL {
+            let t = Translator::new(locale);
+            for refusal in &refusals {
+                let key = RegistrationError::Refused(refusal.clone()).message_key();
+                assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());
+            }
+            for purpose in ["registered", "waitlisted", "promoted"] {
+                for part in ["subject", "body"] {
+                    let key = format!("msg-session-{purpose}-{part}");
+                    assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Registrations for sessions: the [`RegistrationStore`] trait and its SQL, the same in both
+//! dialects, stamped out per backend. Seats are counted and taken inside one write transaction
+//! that first locks the session (PostgreSQL: `FOR UPDATE` on its row; SQLite: the database's
+//! write lock, taken at `BEGIN IMMEDIATE`), so concurrent requests never fill more seats than
+//! the session has, and the waitlist keeps the order requests were accepted in.
+
+use async_trait::async_trait;
+use pathways_domain::eligibility::Enrollment;
+use pathways_domain::entities::{Course, Session};
+use pathways_domain::ids::{ProviderNumber, SessionId};
+use pathways_domain::registration::{Holding, RegistrationStatus};
+use time::OffsetDateTime;
+
+use crate::StoreResult;
+use crate::accounts::AuditEntry;
+
+/// One registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrationRecord {
+    /// The order in which registrations were accepted.
+    pub id: i64,
+    pub session: SessionId,
+    pub provider: ProviderNumber,
+    pub status: RegistrationStatus,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// What a registration request came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterOutcome {
+    Registered,
+    /// The session was full: the provider is this far down its waitlist (1 is next).
+    Waitlisted {
+        position: u32,
+    },
+    /// The provider already holds or waits for this session; nothing changed.
+    AlreadyHeld(RegistrationStatus),
+}
+
+/// What a cancellation did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CancelOutcome {
+    /// What the provider held.
+    pub was: RegistrationStatus,
+    /// Who took the freed seat from the waitlist.
+    pub promoted: Option<ProviderNumber>,
+}
+
+/// Registrations, atomically against seats.
+#[async_trait]
+pub trait RegistrationStore: Send + Sync {
+    /// A provider's enrollment facts, if the providers file has them.
+    async fn provider_enrollment(
+        &self,
+        provider: ProviderNumber,
+    ) -> StoreResult<Option<Enrollment>>;
+
+    /// A session with its course.
+    async fn session_with_course(&self, id: &SessionId) -> StoreResult<Option<(Session, Course)>>;
+
+    /// The sessions a provider holds or waits for.
+    async fn provider_holdings(&self, provider: ProviderNumber) -> StoreResult<Vec<Holding>>;
+
+    /// Registers the provider, or puts them on the waitlist when every seat is taken, and
+    /// audits it, in one transaction. `audit`'s record key is filled in.
+    async fn register(
+        &self,
+        session: &SessionId,
+        provider: ProviderNumber,
+        audit: &AuditEntry,
+    ) -> StoreResult<RegisterOutcome>;
+
+    /// Cancels the provider's registration; a freed seat goes to the first on the waitlist.
+    /// `None` when they held nothing. Audited in the same transaction.
+    async fn cancel_registration(
+        &self,
+        session: &SessionId,
+        provider: ProviderNumber,
+        audit: &AuditEntry,
+    ) -> StoreResult<Option<CancelOutcome>>;
+
+    /// A session's live registrations, in the order they were accepted.
+    async fn session_registrations(
+        &self,
+        session: &SessionId,
+    ) -> StoreResult<Vec<RegistrationRecord>>;
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct RegistrationRow {
+    pub registration_id: i64,
+    pub session_id: String,
+    pub provider_number: i64,
+    pub status: String,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+impl TryFrom<RegistrationRow> for RegistrationRecord {
+    type Error = crate::StoreError;
+
+    fn try_from(r: RegistrationRow) -> StoreResult<Self> {
+        let corrupt = |c: &str| crate::StoreError::Corrupt(format!("registrations.{c}"));
+        Ok(Self {
+            id: r.registration_id,
+            session: SessionId::parse(&r.session_id).map_err(|_| corrupt("session_id"))?,
+            provider: ProviderNumber::from_i64(r.provider_number)
+                .map_err(|_| corrupt("provider_number"))?,
+            status: RegistrationStatus::parse(&r.status).ok_or_else(|| corrupt("status"))?,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+macro_rules! registration_queries {
+    ($store:ty, $db:ty, lock_session = $lock_session:expr) => {
+        use $crate::registration_sql::{
+            CancelOutcome, RegisterOutcome, RegistrationRecord, RegistrationRow,
+            RegistrationStore,
+        };
+
+        async fn live_status(
+            tx: &mut sqlx::Transaction<'static, $db>,
+            session: &SessionId,
+            provider: ProviderNumber,
+        ) -> StoreResult<Option<(i64, pathways_domain::registration::RegistrationStatus)>> {
+            let row: Option<(i64, String)> = sqlx::query_as(
+                "SELECT registration_id, status FROM registrations \
+                 WHERE session_id = $1 AND provider_number = $2 AND status <> 'cancelled'",
+            )
+            .bind(session.as_str())
+            .bind(provider.as_i64())
+            .fetch_optional(&mut **tx)
+            .await?;
+            row.map(|(id, status)| {
+                pathways_domain::registration::RegistrationStatus::parse(&status)
+                    .map(|s| (id, s))
+                    .ok_or_else(|| StoreError::corrupt("registrations.status"))
+            })
+            .transpose()
+        }
+
+        #[async_trait::async_trait]
+        impl RegistrationStore for $store {
+            async fn provider_enrollment(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Option<pathways_domain::eligibility::Enrollment>> {
+                let row: Option<$crate::rows::EnrollmentRow> = sqlx::query_as(
+                    "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                     FROM providers WHERE provider_number = $1",
+                )
+                .bind(provider.as_i64())
+                .fetch_optional(self.pool())
+                .await?;
+                row.map(|r| r.into_domain().map(|(_, e)| e)).transpose()
+            }
+
+            async fn session_with_course(
+                &self,
+                id: &SessionId,
+            ) -> StoreResult<
+                Option<(
+                    pathways_domain::entities::Session,
+                    pathways_domain::entities::Course,
+                )>,
+            > {
+                let session: Option<$crate::rows::SessionRow> = sqlx::query_as(
+                    "SELECT session_id, course_number, starts_at, ends_at, location, capacity \
+                     FROM sessions WHERE session_id = $1",
+                )
+                .bind(id.as_str())
+                .fetch_optional(self.pool())
+                .await?;
+                let Some(session) = session else {
+                    return Ok(None);
+                };
+                let session: pathways_domain::entities::Session = session.try_into()?;
+                let course: $crate::rows::CourseRow = sqlx::query_as(
+                    "SELECT course_number, vendor_code, pathway, title, credit_hundredths, \
+                     modality, languages, published_on, retired_on, registration_url, description \
+                     FROM courses WHERE course_number = $1",
+                )
+                .bind(session.course.as_str())
+                .fetch_one(self.pool())
+                .await?;
+                Ok(Some((session, course.try_into()?)))
+            }
+
+            async fn provider_holdings(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Vec<pathways_domain::registration::Holding>> {
+                #[derive(sqlx::FromRow)]
+                struct HoldingRow {
+                    #[sqlx(flatten)]
+                    session: $crate::rows::SessionRow,
+                    status: String,
+                }
+                let rows: Vec<HoldingRow> = sqlx::query_as(
+                    "SELECT s.session_id, s.course_number, s.starts_at, s.ends_at, s.location, \
+                     s.capacity, r.status FROM registrations r \
+                     JOIN sessions s ON s.session_id = r.session_id \
+                     WHERE r.provider_number = $1 AND r.status <> 'cancelled' \
+                     ORDER BY s.starts_at, s.session_id",
+                )
+                .bind(provider.as_i64())
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter()
+                    .map(|r| {
+                        Ok(pathways_domain::registration::Holding {
+                            session: r.session.try_into()?,
+                            status: pathways_domain::registration::RegistrationStatus::parse(
+                                &r.status,
+                            )
+                            .ok_or_else(|| StoreError::corrupt("registrations.status"))?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn register(
+                &self,
+                session: &SessionId,
+                provider: ProviderNumber,
+                audit: &AuditEntry,
+            ) -> StoreResult<RegisterOutcome> {
+                use pathways_domain::registration::RegistrationStatus as S;
+                let at = $crate::account_sql::stored_time(audit.at);
+                let mut tx = self.begin_write().await?;
+                // Taking the session's lock first serializes every request for its seats.
+                let capacity: Option<Option<i64>> = sqlx::query_scalar(concat!(
+                    "SELECT capacity FROM sessions WHERE session_id = $1",
+                    $lock_session
+                ))
+                .bind(session.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(capacity) = capacity else {
+                    return Err(StoreError::corrupt("the session to register for is gone"));
+                };
+                if let Some((_, status)) = live_status(&mut tx, session, provider).await? {
+                    return Ok(RegisterOutcome::AlreadyHeld(status));
+                }
+                let registered: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM registrations \
+                     WHERE session_id = $1 AND status = 'registered'",
+                )
+                .bind(session.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+                let status = match capacity {
+                    Some(seats) if registered >= seats => S::Waitlisted,
+                    _ => S::Registered,
+                };
+                sqlx::query(
+                    "INSERT INTO registrations (session_id, provider_number, status, created_at, \
+                     updated_at) VALUES ($1, $2, $3, $4, $4)",
+                )
+                .bind(session.as_str())
+                .bind(provider.as_i64())
+                .bind(status.code())
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+                let outcome = if status == S::Waitlisted {
+                    let waiting: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM registrations \
+                         WHERE session_id = $1 AND status = 'waitlisted'",
+                    )
+                    .bind(session.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    RegisterOutcome::Waitlisted {
+                        position: u32::try_from(waiting).unwrap_or(u32::MAX),
+                    }
+                } else {
+                    RegisterOutcome::Registered
+                };
+                let entry = AuditEntry {
+                    action: format!("registration.{}", status.code()),
+                    after: Some(serde_json::json!({ "status": status.code() })),
+                    ..audit.clone()
+                };
+                write_audit(&mut tx, &entry, &format!("{session}/{provider}")).await?;
+                tx.commit().await?;
+                Ok(outcome)
+            }
+
+            async fn cancel_registration(
+                &self,
+                session: &SessionId,
+                provider: ProviderNumber,
+                audit: &AuditEntry,
+            ) -> StoreResult<Option<CancelOutcome>> {
+                use pathways_domain::registration::RegistrationStatus as S;
+                let at = $crate::account_sql::stored_time(audit.at);
+                let mut tx = self.begin_write().await?;
+                sqlx::query(concat!(
+                    "SELECT capacity FROM sessions WHERE session_id = $1",
+                    $lock_session
+                ))
+                .bind(session.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((id, was)) = live_status(&mut tx, session, provider).await? else {
+                    return Ok(None);
+                };
+                sqlx::query(
+                    "UPDATE registrations SET status = 'cancelled', updated_at = $2 \
+                     WHERE registration_id = $1",
+                )
+                .bind(id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+                let entry = AuditEntry {
+                    action: "registration.cancel".into(),
+                    before: Some(serde_json::json!({ "status": was.code() })),
+                    after: Some(serde_json::json!({ "status": "cancelled" })),
+                    ..audit.clone()
+                };
+                write_audit(&mut tx, &entry, &format!("{session}/{provider}")).await?;
+                let mut promoted = None;
+                if was == S::Registered {
+                    let next: Option<(i64, i64)> = sqlx::query_as(
+                        "SELECT registration_id, provider_number FROM registrations \
+                         WHERE session_id = $1 AND status = 'waitlisted' \
+                         ORDER BY registration_id LIMIT 1",
+                    )
+                    .bind(session.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some((next_id, next_provider)) = next {
+                        sqlx::query(
+                            "UPDATE registrations SET status = 'registered', updated_at = $2 \
+                             WHERE registration_id = $1",
+                        )
+                        .bind(next_id)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await?;
+                        let next_provider = ProviderNumber::from_i64(next_provider)
+                            .map_err(|_| StoreError::corrupt("registrations.provider_number"))?;
+                        let entry = AuditEntry {
+                            action: "registration.promote".into(),
+                            before: Some(serde_json::json!({ "status": "waitlisted" })),
+                            after: Some(serde_json::json!({ "status": "registered" })),
+                            ..audit.clone()
+                        };
+                        write_audit(&mut tx, &entry, &format!("{session}/{next_provider}"))
+                            .await?;
+                        promoted = Some(next_provider);
+                    }
+                }
+                tx.commit().await?;
+                Ok(Some(CancelOutcome { was, promoted }))
+            }
+
+            async fn session_registrations(
+                &self,
+                session: &SessionId,
+            ) -> StoreResult<Vec<RegistrationRecord>> {
+                let rows: Vec<RegistrationRow> = sqlx::query_as(
+                    "SELECT registration_id, session_id, provider_number, status, created_at, \
+                     updated_at FROM registrations \
+                     WHERE session_id = $1 AND status <> 'cancelled' ORDER BY registration_id",
+                )
+                .bind(session.as_str())
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter().map(TryInto::try_into).collect()
+            }
+        }
+    };
+}
+
+pub(crate) use registration_queries;
