@@ -45,11 +45,23 @@ impl RegistrationError {
 #[derive(Debug, Clone)]
 pub struct Registrations {
     store: Arc<dyn Store>,
+    /// The program's clock, pinned for demos and tests; the real one when `None`.
+    pinned_now: Option<time::PrimitiveDateTime>,
 }
 
 impl Registrations {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+        Self {
+            store,
+            pinned_now: None,
+        }
+    }
+
+    /// Judges registrations as if it were `now` (California time), as a site shown for a
+    /// pinned date must.
+    pub fn pinned_at(mut self, now: time::PrimitiveDateTime) -> Self {
+        self.pinned_now = Some(now);
+        self
     }
 
     fn authorize(&self, caller: &Caller, provider: ProviderNumber) -> Result<(), AccessError> {
@@ -85,7 +97,7 @@ impl Registrations {
                     RegistrationRefusal::NotEligible(Ineligibility::NotYetEnrolled),
                 ))?;
         let holdings = self.store.provider_holdings(provider).await?;
-        let at = program_now();
+        let at = self.pinned_now.unwrap_or_else(program_now);
         let book = PolicyBook::new(self.store.policy_versions().await?);
         check_registration(
             &enrollment,
@@ -144,6 +156,29 @@ impl Registrations {
             self.tell(next, "promoted", &s, &course, &[]).await?;
         }
         Ok(outcome)
+    }
+
+    /// A session with its course (for pages that lead back to the course).
+    pub async fn session(&self, id: &SessionId) -> Result<(Session, Course), RegistrationError> {
+        self.store
+            .session_with_course(id)
+            .await?
+            .ok_or(RegistrationError::NoSuchSession)
+    }
+
+    /// The sessions a provider holds or waits for, soonest first.
+    pub async fn classes(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+    ) -> Result<Vec<pathways_store::ProviderClass>, RegistrationError> {
+        if !caller.may(Action::Register) {
+            self.authorize(caller, provider)?;
+        }
+        // Another provider's list reads as one that does not exist.
+        self.authorize(caller, provider)
+            .map_err(|_| RegistrationError::NoSuchSession)?;
+        Ok(self.store.provider_classes(provider).await?)
     }
 
     /// A message about a session to a provider, at the email or phone on file, in their

@@ -136,10 +136,26 @@ macro_rules! common_queries {
             .bind(midnight(today))
             .fetch_all(&mut *conn)
             .await?;
+            let taken: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT r.session_id, COUNT(*) FROM registrations r \
+                 JOIN sessions s ON s.session_id = r.session_id \
+                 WHERE s.course_number = $1 AND s.ends_at >= $2 AND r.status = 'registered' \
+                 GROUP BY r.session_id",
+            )
+            .bind(number.as_str())
+            .bind(midnight(today))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut seats_taken = HashMap::new();
+            for (id, count) in taken {
+                let id = SessionId::parse(&id).map_err(|_| StoreError::corrupt("registrations.session_id"))?;
+                seats_taken.insert(id, u32::try_from(count).unwrap_or(u32::MAX));
+            }
             Ok(Some(CourseDetail {
                 course,
                 vendor: vendor.try_into()?,
                 sessions: sessions.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?,
+                seats_taken,
             }))
         }
 

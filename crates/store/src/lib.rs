@@ -30,7 +30,9 @@ pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PgStore;
-pub use registration_sql::{CancelOutcome, RegisterOutcome, RegistrationRecord, RegistrationStore};
+pub use registration_sql::{
+    CancelOutcome, ProviderClass, RegisterOutcome, RegistrationRecord, RegistrationStore,
+};
 pub use sqlite::SqliteStore;
 
 /// Which database a store talks to.

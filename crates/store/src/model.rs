@@ -167,6 +167,8 @@ pub struct CourseDetail {
     pub course: Course,
     pub vendor: Vendor,
     pub sessions: Vec<Session>,
+    /// Registered seats per session (sessions with none are absent).
+    pub seats_taken: std::collections::HashMap<SessionId, u32>,
 }
 
 /// A session with its course's vendor and the attendance reported for it.

@@ -47,6 +47,16 @@ pub struct CancelOutcome {
     pub promoted: Option<ProviderNumber>,
 }
 
+/// A session a provider holds or waits for, as their "my classes" list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderClass {
+    pub session: Session,
+    pub course_title: String,
+    pub status: RegistrationStatus,
+    /// On the waitlist: how far down (1 is next).
+    pub waitlist_position: Option<u32>,
+}
+
 /// Registrations, atomically against seats.
 #[async_trait]
 pub trait RegistrationStore: Send + Sync {
@@ -79,6 +89,10 @@ pub trait RegistrationStore: Send + Sync {
         provider: ProviderNumber,
         audit: &AuditEntry,
     ) -> StoreResult<Option<CancelOutcome>>;
+
+    /// The sessions a provider holds or waits for, soonest first, with course titles and
+    /// waitlist positions.
+    async fn provider_classes(&self, provider: ProviderNumber) -> StoreResult<Vec<ProviderClass>>;
 
     /// A session's live registrations, in the order they were accepted.
     async fn session_registrations(
@@ -117,7 +131,7 @@ impl TryFrom<RegistrationRow> for RegistrationRecord {
 macro_rules! registration_queries {
     ($store:ty, $db:ty, lock_session = $lock_session:expr) => {
         use $crate::registration_sql::{
-            CancelOutcome, RegisterOutcome, RegistrationRecord, RegistrationRow,
+            CancelOutcome, ProviderClass, RegisterOutcome, RegistrationRecord, RegistrationRow,
             RegistrationStore,
         };
 
@@ -358,6 +372,51 @@ macro_rules! registration_queries {
                 }
                 tx.commit().await?;
                 Ok(Some(CancelOutcome { was, promoted }))
+            }
+
+            async fn provider_classes(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Vec<ProviderClass>> {
+                #[derive(sqlx::FromRow)]
+                struct ClassRow {
+                    #[sqlx(flatten)]
+                    session: $crate::rows::SessionRow,
+                    title: String,
+                    status: String,
+                    ahead: i64,
+                }
+                let rows: Vec<ClassRow> = sqlx::query_as(
+                    "SELECT s.session_id, s.course_number, s.starts_at, s.ends_at, s.location, \
+                     s.capacity, c.title, r.status, \
+                     (SELECT COUNT(*) FROM registrations w WHERE w.session_id = r.session_id \
+                      AND w.status = 'waitlisted' AND w.registration_id <= r.registration_id) \
+                     AS ahead \
+                     FROM registrations r \
+                     JOIN sessions s ON s.session_id = r.session_id \
+                     JOIN courses c ON c.course_number = s.course_number \
+                     WHERE r.provider_number = $1 AND r.status <> 'cancelled' \
+                     ORDER BY s.starts_at, s.session_id",
+                )
+                .bind(provider.as_i64())
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter()
+                    .map(|r| {
+                        let status = pathways_domain::registration::RegistrationStatus::parse(
+                            &r.status,
+                        )
+                        .ok_or_else(|| StoreError::corrupt("registrations.status"))?;
+                        Ok(ProviderClass {
+                            session: r.session.try_into()?,
+                            course_title: r.title,
+                            waitlist_position: (status
+                                == pathways_domain::registration::RegistrationStatus::Waitlisted)
+                                .then(|| u32::try_from(r.ahead).unwrap_or(u32::MAX)),
+                            status,
+                        })
+                    })
+                    .collect()
             }
 
             async fn session_registrations(

@@ -35,6 +35,7 @@ use pathways_app::audit::AuditLog;
 use pathways_app::catalog::Catalog;
 use pathways_app::policies::Policies;
 use pathways_app::providers::Providers;
+use pathways_app::registrations::Registrations;
 use pathways_app::rosters::Rosters;
 use pathways_store::Store;
 use time::Date;
@@ -63,6 +64,7 @@ pub struct AppState {
     pub accounts: Accounts,
     pub providers: Providers,
     pub rosters: Rosters,
+    pub registrations: Registrations,
     pub audit: AuditLog,
     pub policies: Policies,
     pub config: Arc<WebConfig>,
@@ -75,6 +77,13 @@ impl AppState {
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
             rosters: Rosters::new(store.clone()),
+            registrations: match config.today {
+                // A site shown for a pinned date takes registrations as of that morning.
+                Some(day) => Registrations::new(store.clone()).pinned_at(
+                    day.with_time(time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT)),
+                ),
+                None => Registrations::new(store.clone()),
+            },
             audit: AuditLog::new(store.clone()),
             policies: Policies::new(store.clone()),
             store,

@@ -343,6 +343,7 @@ struct SessionRow {
     seats: String,
     /// For the course's vendor: where the session's roster is.
     roster_href: Option<String>,
+    action: super::registration::SessionAction,
 }
 
 #[derive(Template)]
@@ -364,6 +365,11 @@ struct DetailPage {
     sessions: Vec<SessionRow>,
     show_seats: bool,
     sees_rosters: bool,
+    /// A signed-in provider sees register and cancel buttons.
+    shows_actions: bool,
+    notice: Option<String>,
+    problem: Option<String>,
+    csrf: String,
 }
 
 async fn detail(
@@ -377,15 +383,32 @@ async fn detail(
         .course(&number, state.today())
         .await?
         .ok_or(WebError::NotFound)?;
-    Ok(render(&detail_page(ctx, course))?.into_response())
+    let actions = super::registration::session_actions(
+        &state,
+        &ctx,
+        &course.sessions,
+        &course.seats_taken,
+        course.course.registration_url.is_none(),
+    )
+    .await?;
+    Ok(render(&detail_page(ctx, course, actions))?.into_response())
 }
 
-fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
+fn detail_page(
+    ctx: Ctx,
+    detail: CourseDetail,
+    actions: Vec<super::registration::SessionAction>,
+) -> DetailPage {
     let t = ctx.t;
+    let (notice, problem) = super::registration::outcome_message(&ctx);
+    let shows_actions = actions
+        .iter()
+        .any(super::registration::SessionAction::has_any);
     let CourseDetail {
         course,
         vendor,
         sessions,
+        seats_taken,
     } = detail;
     let registration_href = course.registration_url.as_deref().and_then(|url| {
         let href = web_href(url);
@@ -458,18 +481,24 @@ fn detail_page(ctx: Ctx, detail: CourseDetail) -> DetailPage {
         registration_href,
         sessions: sessions
             .iter()
-            .map(|s| SessionRow {
+            .zip(actions)
+            .map(|(s, action)| SessionRow {
                 roster_href: sees_rosters.then(|| format!("/sessions/{}/roster", s.id)),
-                ..session_row(t, s)
+                action,
+                ..session_row(t, s, seats_taken.get(&s.id).copied().unwrap_or(0))
             })
             .collect(),
+        shows_actions,
+        notice,
+        problem,
+        csrf: ctx.csrf(),
         sees_rosters,
         show_seats,
         title: course.title,
     }
 }
 
-fn session_row(t: Translator, session: &Session) -> SessionRow {
+fn session_row(t: Translator, session: &Session, taken: u32) -> SessionRow {
     let locale = t.locale();
     SessionRow {
         starts: format::date_time(locale, session.starts_at),
@@ -478,7 +507,8 @@ fn session_row(t: Translator, session: &Session) -> SessionRow {
             .location
             .clone()
             .unwrap_or_else(|| t.t("session-online")),
-        seats: match session.capacity {
+        seats: match session.capacity.map(|seats| seats.saturating_sub(taken)) {
+            Some(0) => t.t("session-full"),
             Some(seats) => t.t_args(
                 "session-seats-value",
                 &[
@@ -489,6 +519,7 @@ fn session_row(t: Translator, session: &Session) -> SessionRow {
             None => t.t("session-seats-unlimited"),
         },
         roster_href: None,
+        action: super::registration::SessionAction::default(),
     }
 }
 

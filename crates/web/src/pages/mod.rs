@@ -6,6 +6,7 @@ mod account;
 mod catalog;
 mod home;
 mod language;
+mod registration;
 pub mod staff;
 
 use std::convert::Infallible;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(language::router())
         .merge(staff::router())
+        .merge(registration::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

@@ -230,6 +230,11 @@ impl World {
                 Action::ViewRoster,
                 &v1,
             ),
+            get(
+                format!("/providers/{p1}/classes"),
+                Action::Register,
+                &provider,
+            ),
             get("/admin/accounts".into(), Action::ManageAccounts, &nobody),
             get("/admin/audit".into(), Action::ViewAudit, &nobody),
             get("/admin/audit.csv".into(), Action::ViewAudit, &nobody),
@@ -242,8 +247,7 @@ impl World {
 /// The actions whose pages and endpoints arrive with later issues (catalog management,
 /// claims, payroll, coaching, help tickets). The domain table already decides them; this list
 /// makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 8] = [
-    Action::Register,
+const NOT_SERVED_YET: [Action; 7] = [
     Action::ApproveCourses,
     Action::SubmitClaim,
     Action::ReviewClaims,
@@ -697,4 +701,148 @@ async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
         course.body.contains("Fresno"),
         "the new session is on the course page"
     );
+}
+
+/// The hidden CSRF token of the first form on a page.
+fn csrf_of(page: &TestResponse) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let at = page.body.find(marker).expect("a form with a CSRF token") + marker.len();
+    page.body[at..at + 64].to_owned()
+}
+
+#[tokio::test]
+async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes() {
+    let w = world().await;
+    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
+    let one = person("provider-1");
+    let cookie = [("cookie", one.cookie.as_str())];
+    let page = send(&w.app, Method::GET, "/courses/GHS-101", &cookie, "").await;
+    assert!(
+        page.body.contains("/sessions/S-MARCH/register"),
+        "{}",
+        page.body
+    );
+    let csrf = csrf_of(&page);
+    let form = [
+        ("cookie", one.cookie.as_str()),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+
+    // A forged form changes nothing.
+    let forged = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/register",
+        &form,
+        "csrf=forged",
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(
+        w.app
+            .store()
+            .session_registrations(&pathways_domain::ids::SessionId::parse("S-MARCH").unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let done = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/register",
+        &form,
+        &format!("csrf={csrf}"),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{csrf}: {}", done.body);
+    let back = send(&w.app, Method::GET, done.header("location"), &cookie, "").await;
+    assert!(back.body.contains("You are registered"), "{}", back.body);
+    assert!(back.body.contains("/sessions/S-MARCH/cancel"));
+    assert!(back.body.contains("19 seats"), "a seat is taken");
+
+    // Another date of the same course is refused, with the rule named.
+    let again = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-ONLINE/register",
+        &form,
+        &format!("csrf={csrf}"),
+    )
+    .await;
+    let refused = send(&w.app, Method::GET, again.header("location"), &cookie, "").await;
+    assert!(
+        refused.body.contains("another class of this course"),
+        "{}",
+        refused.body
+    );
+
+    // A lapsed provider is told why.
+    let two = person("provider-2");
+    let two_page = send(
+        &w.app,
+        Method::GET,
+        "/courses/GHS-101",
+        &[("cookie", two.cookie.as_str())],
+        "",
+    )
+    .await;
+    let two_form = [
+        ("cookie", two.cookie.as_str()),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+    let lapsed = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/register",
+        &two_form,
+        &format!("csrf={}", csrf_of(&two_page)),
+    )
+    .await;
+    assert!(lapsed.header("location").contains("problem=not-eligible"));
+
+    // My classes lists the seat; cancelling empties it.
+    let mine = send(
+        &w.app,
+        Method::GET,
+        &format!("/providers/{}/classes", w.p1),
+        &cookie,
+        "",
+    )
+    .await;
+    assert!(mine.body.contains("Safety at Home"), "{}", mine.body);
+    let cancelled = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/cancel",
+        &form,
+        &format!("csrf={csrf}&next=/providers/{}/classes", w.p1),
+    )
+    .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    let after = send(
+        &w.app,
+        Method::GET,
+        cancelled.header("location"),
+        &cookie,
+        "",
+    )
+    .await;
+    assert!(
+        after.body.contains("Your place is cancelled"),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains("Safety at Home"));
+    // Staff do not register people.
+    let desk = person("desk");
+    let desk_page = send(
+        &w.app,
+        Method::GET,
+        "/courses/GHS-101",
+        &[("cookie", desk.cookie.as_str())],
+        "",
+    )
+    .await;
+    assert!(!desk_page.body.contains("/register"));
 }

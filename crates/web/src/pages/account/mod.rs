@@ -55,6 +55,10 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     }
     match &caller.actor {
         Actor::Provider { provider } => {
+            links.push((
+                format!("/providers/{provider}/classes"),
+                t.t("nav-my-classes"),
+            ));
             links.push((format!("/providers/{provider}"), t.t("nav-my-records")));
         }
         Actor::VendorStaff { vendor } => {
