@@ -28,6 +28,10 @@ use crate::error::WebError;
 
 /// The cookie holding a signed-in session's token.
 pub const SESSION_COOKIE: &str = "pathways_session";
+/// The header a signed-in browser's request to the JSON API carries its CSRF token in, to
+/// change anything with its session cookie.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
 /// The cookie holding a visitor's CSRF token before they sign in.
 pub const CSRF_COOKIE: &str = "pathways_csrf";
 
@@ -211,8 +215,9 @@ fn sign_in_redirect(parts: &Parts) -> Response {
 }
 
 /// The caller of a JSON API request: a vendor system's `Authorization: Bearer` token, or a
-/// signed-in browser session for reading. A session cannot make API changes (a cross-site page
-/// could make the browser send its cookie); changes need a token.
+/// signed-in browser session. A session changes things only with its CSRF token in the
+/// `X-CSRF-Token` header (a cross-site page could make the browser send the cookie, but cannot
+/// read the token).
 #[derive(Debug, Clone)]
 pub struct ApiCaller(pub Caller);
 
@@ -237,8 +242,15 @@ impl FromRequestParts<AppState> for ApiCaller {
         }
         let visitor = Visitor::from_request_parts(parts, state).await?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD);
+        // A page's own script may change things with the session's CSRF token in a header,
+        // which another site cannot read and so cannot send.
+        let vouched = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|sent| secret::same(sent.as_bytes(), visitor.csrf_token.as_bytes()));
         match visitor.session {
-            Some(session) if safe => Ok(Self(session.caller)),
+            Some(session) if safe || vouched => Ok(Self(session.caller)),
             Some(_) => Err(WebError::Forbidden),
             None => Err(WebError::SignInRequired),
         }

@@ -43,6 +43,10 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(send_sessions).layer(DefaultBodyLimit::max(MAX_ATTENDANCE_BYTES)),
         )
         .route("/sessions/{id}/roster", get(roster))
+        .route(
+            "/sessions/{id}/registration",
+            axum::routing::put(register).delete(cancel_registration),
+        )
         .route("/audit", get(audit))
 }
 
@@ -181,6 +185,80 @@ async fn roster(
         location: r.session.location.clone(),
         capacity: r.session.capacity,
         attendance: r.attendance.iter().map(AttendanceDto::from).collect(),
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegistrationDto {
+    pub session_id: String,
+    /// `registered` or `waitlisted` (or `cancelled` after a cancellation).
+    pub status: &'static str,
+    /// On the waitlist: how far down (1 is next).
+    pub waitlist_position: Option<u32>,
+}
+
+/// The provider a caller registers as: themself.
+fn own_provider(
+    caller: &pathways_app::access::Caller,
+) -> Result<pathways_domain::ids::ProviderNumber, WebError> {
+    match &caller.actor {
+        pathways_domain::access::Actor::Provider { provider } => Ok(*provider),
+        _ => Err(WebError::Forbidden),
+    }
+}
+
+/// `PUT /api/v1/sessions/{id}/registration`: the signed-in provider registers (or joins the
+/// waitlist); doing it again changes nothing. A refusal is 422 with the rule's code.
+async fn register(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    use pathways_app::registrations::RegistrationError;
+    use pathways_store::RegisterOutcome;
+    let id = session_id(&id)?;
+    let provider = own_provider(&caller)?;
+    let (status, position) = match state.registrations.register(&caller, provider, &id).await {
+        Ok(RegisterOutcome::Registered) => ("registered", None),
+        Ok(RegisterOutcome::Waitlisted { position }) => ("waitlisted", Some(position)),
+        Ok(RegisterOutcome::AlreadyHeld(held)) => (held.code(), None),
+        Err(RegistrationError::Refused(why)) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(serde_json::json!({
+                    "error": {"code": why.code(), "message": why.to_string()}
+                })),
+            )
+                .into_response());
+        }
+        Err(other) => return Err(other.into()),
+    };
+    Ok(Json(RegistrationDto {
+        session_id: id.to_string(),
+        status,
+        waitlist_position: position,
+    })
+    .into_response())
+}
+
+/// `DELETE /api/v1/sessions/{id}/registration`: the signed-in provider gives their place up;
+/// 404 when they held none.
+async fn cancel_registration(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<RegistrationDto>, WebError> {
+    let id = session_id(&id)?;
+    let provider = own_provider(&caller)?;
+    state
+        .registrations
+        .cancel(&caller, provider, &id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(Json(RegistrationDto {
+        session_id: id.to_string(),
+        status: "cancelled",
+        waitlist_position: None,
     }))
 }
 

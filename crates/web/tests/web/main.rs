@@ -7,5 +7,6 @@ mod browser;
 mod helpers;
 mod pages;
 mod privacy;
+mod registration;
 mod server;
 mod webdriver;
