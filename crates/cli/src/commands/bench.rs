@@ -56,6 +56,17 @@ enum Bench {
         #[arg(long, env = "PATHWAYS_BENCH_POSTGRES_URL")]
         postgres_url: Option<String>,
     },
+    /// 1,000 providers registering at once for one session's 25 seats (target: under 5 s, exactly
+    /// the seats filled).
+    Registrations {
+        #[arg(long, default_value_t = 1_000)]
+        requests: u32,
+        #[arg(long, default_value_t = 25)]
+        seats: u32,
+        /// Measure PostgreSQL instead, on a fresh database created on this server.
+        #[arg(long, env = "PATHWAYS_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+    },
     /// Time one argon2id password hash at the production cost (sign-in should take 50–200 ms).
     PasswordHash {
         /// How many hashes to time.
@@ -74,6 +85,11 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
             shuffled,
         } => import_attendance(rows, providers, postgres_url, dir, shuffled).await,
         Bench::PasswordHash { rounds } => password_hash(rounds),
+        Bench::Registrations {
+            requests,
+            seats,
+            postgres_url,
+        } => super::bench_registrations::run(requests, seats, postgres_url).await,
         Bench::Session {
             requests,
             dir,

@@ -2,6 +2,7 @@
 
 mod attendance;
 mod bench;
+mod bench_registrations;
 mod bench_session;
 mod demo;
 mod import;
