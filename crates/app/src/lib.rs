@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod calendar;
 pub mod catalog;
 pub mod demo;
 pub mod i18n;

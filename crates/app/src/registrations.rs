@@ -15,6 +15,7 @@ use pathways_store::accounts::{Channel, NewMessage};
 use pathways_store::{CancelOutcome, RegisterOutcome, Store, StoreError};
 
 use crate::access::{AccessError, Caller, now};
+use crate::calendar::{EventStatus, session_event};
 use crate::i18n::{Arg, Locale, Translator};
 
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +113,15 @@ impl Registrations {
         let outcome = self.store.register(session, provider, &audit).await?;
         match outcome {
             RegisterOutcome::Registered => {
-                self.tell(provider, "registered", &s, &course, &[]).await?;
+                self.tell(
+                    provider,
+                    "registered",
+                    &s,
+                    &course,
+                    &[],
+                    Some(EventStatus::Confirmed),
+                )
+                .await?;
             }
             RegisterOutcome::Waitlisted { position } => {
                 self.tell(
@@ -121,6 +130,7 @@ impl Registrations {
                     &s,
                     &course,
                     &[("position", Arg::from(u64::from(position)))],
+                    None,
                 )
                 .await?;
             }
@@ -148,12 +158,30 @@ impl Registrations {
             .store
             .cancel_registration(session, provider, &audit)
             .await?;
-        if let Some(CancelOutcome {
-            promoted: Some(next),
-            ..
-        }) = outcome
-        {
-            self.tell(next, "promoted", &s, &course, &[]).await?;
+        if let Some(done) = outcome {
+            // The calendar event goes away with the place (a waitlist place had none).
+            if done.was == pathways_domain::registration::RegistrationStatus::Registered {
+                self.tell(
+                    provider,
+                    "cancelled",
+                    &s,
+                    &course,
+                    &[],
+                    Some(EventStatus::Cancelled),
+                )
+                .await?;
+            }
+            if let Some(next) = done.promoted {
+                self.tell(
+                    next,
+                    "promoted",
+                    &s,
+                    &course,
+                    &[],
+                    Some(EventStatus::Confirmed),
+                )
+                .await?;
+            }
         }
         Ok(outcome)
     }
@@ -190,6 +218,7 @@ impl Registrations {
         session: &Session,
         course: &Course,
         extra: &[(&str, Arg)],
+        event: Option<EventStatus>,
     ) -> Result<(), StoreError> {
         let Some(contact) = self.store.provider_contact(provider).await? else {
             return Ok(());
@@ -223,6 +252,15 @@ impl Registrations {
             ),
         ];
         args.extend(extra.iter().cloned());
+        let place = session
+            .location
+            .clone()
+            .unwrap_or_else(|| t.t("session-online"));
+        // A later message about the same place updates the same calendar event.
+        let calendar = event.map(|status| {
+            let sequence = u32::from(status == EventStatus::Cancelled);
+            session_event(session, course, provider, &place, status, sequence, now())
+        });
         self.store
             .enqueue_message(&NewMessage {
                 channel: destination.0,
@@ -231,6 +269,7 @@ impl Registrations {
                 purpose: format!("session-{purpose}"),
                 subject: t.t_args(&format!("msg-session-{purpose}-subject"), &args),
                 body: t.t_args(&format!("msg-session-{purpose}-body"), &args),
+                calendar,
                 created_at: now(),
             })
             .await?;
@@ -265,7 +304,7 @@ mod tests {
                 let key = RegistrationError::Refused(refusal.clone()).message_key();
                 assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());
             }
-            for purpose in ["registered", "waitlisted", "promoted"] {
+            for purpose in ["registered", "waitlisted", "promoted", "cancelled"] {
                 for part in ["subject", "body"] {
                     let key = format!("msg-session-{purpose}-{part}");
                     assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());

@@ -112,6 +112,7 @@ fn new_message_at(n: usize, channel: Channel, created_at: OffsetDateTime) -> New
             "Your code is {:06}.\nIt works for 15 minutes.\n",
             100_000 + n
         ),
+        calendar: None,
         created_at,
     }
 }

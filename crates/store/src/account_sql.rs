@@ -30,7 +30,7 @@ pub(crate) use token_columns;
 macro_rules! message_columns {
     () => {
         "message_id, channel, recipient, language, purpose, \
-     subject, body, created_at, attempts, last_error, sent_at"
+     subject, body, calendar, created_at, attempts, last_error, sent_at"
     };
 }
 pub(crate) use message_columns;
@@ -227,6 +227,7 @@ pub(crate) struct MessageRow {
     purpose: String,
     subject: String,
     body: String,
+    calendar: Option<String>,
     created_at: OffsetDateTime,
     attempts: i64,
     last_error: Option<String>,
@@ -246,6 +247,7 @@ impl TryFrom<MessageRow> for OutboxMessage {
             purpose: r.purpose,
             subject: r.subject,
             body: r.body,
+            calendar: r.calendar,
             created_at: r.created_at,
             attempts: u32::try_from(r.attempts).unwrap_or(u32::MAX),
             last_error: r.last_error,
@@ -982,7 +984,8 @@ macro_rules! account_queries {
         async fn insert_message(tx: &mut WriteTx, message: &NewMessage) -> StoreResult<i64> {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO outbox (channel, recipient, language, purpose, subject, body, \
-                 created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING message_id",
+                 calendar, created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+                 RETURNING message_id",
             )
             .bind(message.channel.code())
             .bind(&message.recipient)
@@ -990,6 +993,7 @@ macro_rules! account_queries {
             .bind(&message.purpose)
             .bind(&message.subject)
             .bind(&message.body)
+            .bind(&message.calendar)
             .bind(stored_time(message.created_at))
             .fetch_one(&mut **tx)
             .await?;

@@ -309,6 +309,8 @@ pub struct NewMessage {
     pub purpose: String,
     pub subject: String,
     pub body: String,
+    /// A calendar file (RFC 5545) to attach, for messages about a class.
+    pub calendar: Option<String>,
     pub created_at: OffsetDateTime,
 }
 
@@ -322,6 +324,8 @@ pub struct OutboxMessage {
     pub purpose: String,
     pub subject: String,
     pub body: String,
+    /// A calendar file (RFC 5545) to attach, for messages about a class.
+    pub calendar: Option<String>,
     pub created_at: OffsetDateTime,
     pub attempts: u32,
     pub last_error: Option<String>,

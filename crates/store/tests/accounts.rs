@@ -169,6 +169,7 @@ fn email(to: &str, created_at: OffsetDateTime) -> NewMessage {
         purpose: "register-code".into(),
         subject: format!("Your code, {to}"),
         body: "Your code is 123456.".into(),
+        calendar: None,
         created_at,
     }
 }
@@ -1583,6 +1584,7 @@ async fn outbox_messages_are_leased_sent_and_retried() {
                 purpose: "register-code".into(),
                 subject: "Your code, ".into(),
                 body: "Your code is 123456.".into(),
+                calendar: None,
                 created_at: T0 + minutes(1),
                 attempts: 0,
                 last_error: None,

@@ -1224,6 +1224,7 @@ fn message(
         purpose: purpose.to_owned(),
         subject: t.t_args(&format!("msg-{purpose}-subject"), args),
         body: t.t_args(&format!("msg-{purpose}-body"), args),
+        calendar: None,
         created_at: now(),
     }
 }

@@ -72,8 +72,15 @@ impl FolderTransport {
                 header("Content-Language", &message.language);
                 header("Message-ID", &message_id(message, &self.mail_from));
                 header("MIME-Version", "1.0");
-                header("Content-Type", "text/plain; charset=utf-8");
-                header("Content-Transfer-Encoding", "8bit");
+                if message.calendar.is_some() {
+                    header(
+                        "Content-Type",
+                        &format!("multipart/mixed; boundary=\"{BOUNDARY}\""),
+                    );
+                } else {
+                    header("Content-Type", "text/plain; charset=utf-8");
+                    header("Content-Transfer-Encoding", "8bit");
+                }
                 header("X-Pathways-Purpose", &message.purpose);
             }
             Channel::Sms => {
@@ -84,9 +91,28 @@ impl FolderTransport {
             }
         }
         out.push('\n');
+        let calendar = match (message.channel, &message.calendar) {
+            (Channel::Email, Some(calendar)) => Some(calendar),
+            _ => None,
+        };
+        if calendar.is_some() {
+            out.push_str(&format!(
+                "--{BOUNDARY}\nContent-Type: text/plain; charset=utf-8\n\
+                 Content-Transfer-Encoding: 8bit\n\n"
+            ));
+        }
         out.push_str(&message.body);
         if !message.body.ends_with('\n') {
             out.push('\n');
+        }
+        if let Some(calendar) = calendar {
+            // The class for the person's calendar, as a file their mail program can open.
+            out.push_str(&format!(
+                "\n--{BOUNDARY}\nContent-Type: text/calendar; charset=utf-8; method={}\n\
+                 Content-Disposition: attachment; filename=\"class.ics\"\n\
+                 Content-Transfer-Encoding: 8bit\n\n{calendar}\n--{BOUNDARY}--\n",
+                calendar_method(calendar)
+            ));
         }
         out
     }
@@ -136,6 +162,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     written
 }
 
+/// The MIME boundary of messages with a calendar file; it cannot occur in their text.
+const BOUNDARY: &str = "pathways-part-boundary-7d3f9a";
+
+/// The iCalendar METHOD of a calendar file (REQUEST or CANCEL).
+pub(crate) fn calendar_method(calendar: &str) -> &'static str {
+    if calendar.contains("METHOD:CANCEL") {
+        "CANCEL"
+    } else {
+        "REQUEST"
+    }
+}
+
 /// A header value on one line: line breaks would start new headers.
 fn one_line(value: &str) -> String {
     value.replace(['\r', '\n'], " ")
@@ -175,6 +213,7 @@ mod tests {
             purpose: "register-code".to_owned(),
             subject: "Su código\r\nBcc: x@example.org".to_owned(),
             body: "Su código es 123456.".to_owned(),
+            calendar: None,
             created_at: datetime!(2026-12-01 09:30 -8),
             attempts: 0,
             last_error: None,
@@ -199,6 +238,24 @@ mod tests {
         );
         m.purpose = "…".to_owned();
         assert!(folder.path_for(&m).ends_with("1234567-message.txt"));
+    }
+
+    #[test]
+    fn a_message_about_a_class_carries_its_calendar_file_as_an_attachment() {
+        let folder = FolderTransport::new("/tmp/outbox", "Pathways <no-reply@pathways.invalid>");
+        let mut m = message(8, Channel::Email);
+        m.calendar = Some("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".into());
+        let text = folder.render(&m);
+        assert!(text.contains(&format!(
+            "Content-Type: multipart/mixed; boundary=\"{BOUNDARY}\""
+        )));
+        assert!(text.contains("Content-Type: text/calendar; charset=utf-8; method=REQUEST"));
+        assert!(text.contains("filename=\"class.ics\""));
+        assert!(text.contains("Su código es 123456."));
+        assert!(text.trim_end().ends_with(&format!("--{BOUNDARY}--")));
+        // A text message has no room for files: the words alone.
+        m.channel = Channel::Sms;
+        assert!(!folder.render(&m).contains("VCALENDAR"));
     }
 
     #[test]

@@ -73,17 +73,33 @@ impl SmtpTransport {
             .to(Mailbox::new(None, to))
             .subject(message.subject.replace(['\r', '\n'], " "))
             .date(SystemTime::from(message.created_at))
-            .message_id(Some(message_id(message, &self.mail_from)))
-            .header(ContentType::TEXT_PLAIN);
+            .message_id(Some(message_id(message, &self.mail_from)));
         if !language.is_empty() {
             builder = builder.raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Content-Language"),
                 language,
             ));
         }
-        builder
-            .body(message.body.clone())
-            .map_err(|e| DeliveryError::new(FailureKind::Other, e.to_string()))
+        let built = match &message.calendar {
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(message.body.clone()),
+            Some(calendar) => {
+                let method = super::folder::calendar_method(calendar);
+                let kind =
+                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                        .map_err(|e| DeliveryError::new(FailureKind::Other, e.to_string()))?;
+                builder.multipart(
+                    lettre::message::MultiPart::mixed()
+                        .singlepart(lettre::message::SinglePart::plain(message.body.clone()))
+                        .singlepart(
+                            lettre::message::Attachment::new("class.ics".to_owned())
+                                .body(calendar.clone(), kind),
+                        ),
+                )
+            }
+        };
+        built.map_err(|e| DeliveryError::new(FailureKind::Other, e.to_string()))
     }
 }
 
@@ -158,6 +174,7 @@ mod tests {
             purpose: "reset-code".to_owned(),
             subject: "您的驗證碼".to_owned(),
             body: "您的驗證碼是 654321。".to_owned(),
+            calendar: None,
             created_at: datetime!(2026-12-01 09:30 UTC),
             attempts: 0,
             last_error: None,
@@ -204,6 +221,25 @@ mod tests {
             }
         });
         (port, received)
+    }
+
+    #[test]
+    fn a_message_about_a_class_is_sent_with_its_calendar_file_attached() {
+        let smtp = SmtpTransport::from_url(
+            "smtp://127.0.0.1:2525",
+            "Pathways <no-reply@pathways.example>",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let mut m = message();
+        m.calendar = Some("BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n".into());
+        let email = String::from_utf8(smtp.build(&m).unwrap().formatted()).unwrap();
+        assert!(email.contains("multipart/mixed"), "{email}");
+        assert!(
+            email.contains("text/calendar; charset=utf-8; method=CANCEL"),
+            "{email}"
+        );
+        assert!(email.contains("class.ics"), "{email}");
     }
 
     #[tokio::test]

@@ -28,10 +28,15 @@ pub async fn run(
             (store, Some((url.clone(), name)))
         }
         None => {
-            let path = std::env::temp_dir()
-                .join(format!("pathways-bench-registrations-{}.db", std::process::id()));
+            let path = std::env::temp_dir().join(format!(
+                "pathways-bench-registrations-{}.db",
+                std::process::id()
+            ));
             let _ = std::fs::remove_file(&path);
-            (super::open(&format!("sqlite://{}", path.display())).await?, None)
+            (
+                super::open(&format!("sqlite://{}", path.display())).await?,
+                None,
+            )
         }
     };
     seed(store.as_ref(), requests, seats).await?;
@@ -61,7 +66,11 @@ pub async fn run(
         }
     }
     let elapsed = started.elapsed();
-    let backend = if postgres_url.is_some() { "PostgreSQL" } else { "SQLite" };
+    let backend = if postgres_url.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
     println!(
         "{requests} concurrent registrations for {seats} seats on {backend}: {:.2} s (target < 5 s); \
          {registered} registered, {waitlisted} waitlisted, {failed} failed",
@@ -73,7 +82,11 @@ pub async fn run(
         super::bench::drop_postgres(&url, &name).await?;
     }
     let exact = registered == seats.min(requests) && failed == 0;
-    Ok(if exact { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if exact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn provider_number(n: u32) -> ProviderNumber {
@@ -83,7 +96,10 @@ fn provider_number(n: u32) -> ProviderNumber {
 async fn seed(store: &dyn Store, providers: u32, seats: u32) -> anyhow::Result<()> {
     let today = program_today();
     store
-        .add_policy_version(&PolicyVersion::program_year("bench", today - Duration::days(30)))
+        .add_policy_version(&PolicyVersion::program_year(
+            "bench",
+            today - Duration::days(30),
+        ))
         .await?;
     let vendor = VendorCode::parse("BENCH")?;
     let course = CourseNumber::parse("BENCH-101")?;

@@ -142,6 +142,7 @@ mod tests {
             purpose: "register-code".to_owned(),
             subject: String::new(),
             body: String::new(),
+            calendar: None,
             created_at: datetime!(2026-12-01 09:00 UTC),
             attempts: 0,
             last_error: None,
