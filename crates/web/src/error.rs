@@ -169,15 +169,19 @@ impl IntoResponse for WebError {
     }
 }
 
-#[derive(Serialize)]
-struct ApiErrorBody {
+/// Every JSON API error: `{"error": {"code", "message", "field"}}`, the message in the
+/// request's language.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
     error: ApiError,
 }
 
-#[derive(Serialize)]
-struct ApiError {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ApiError {
+    /// A stable code, such as `not_found` or `sign_in_required`.
     code: &'static str,
     message: String,
+    /// The parameter at fault, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'static str>,
 }

@@ -21,7 +21,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A page of catalog courses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CourseListDto {
     pub courses: Vec<CourseSummaryDto>,
     /// How many courses match, in all pages.
@@ -31,7 +31,7 @@ pub struct CourseListDto {
 }
 
 /// What the list and the course endpoint both say about a course.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CourseFieldsDto {
     pub course_number: String,
     pub title: String,
@@ -70,7 +70,7 @@ impl From<&Course> for CourseFieldsDto {
 }
 
 /// A course as the list returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CourseSummaryDto {
     #[serde(flatten)]
     pub course: CourseFieldsDto,
@@ -80,14 +80,14 @@ pub struct CourseSummaryDto {
 }
 
 /// The vendor of a listed course.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct VendorRefDto {
     pub code: String,
     pub name: String,
 }
 
 /// One course with its vendor's contact and its sessions that have not ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CourseDto {
     #[serde(flatten)]
     pub course: CourseFieldsDto,
@@ -96,7 +96,7 @@ pub struct CourseDto {
 }
 
 /// A vendor's contact for registration questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct VendorDto {
     pub code: String,
     pub name: String,
@@ -106,7 +106,7 @@ pub struct VendorDto {
 }
 
 /// One scheduled run of a course. Times are local program time (Pacific), `YYYY-MM-DDTHH:MM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SessionDto {
     pub session_id: String,
     pub starts_at: String,
@@ -185,7 +185,25 @@ fn languages(course: &Course) -> Vec<String> {
         .collect()
 }
 
-async fn list(
+/// The catalog: published courses matching the filters, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/v1/courses",
+    tag = "catalog",
+    params(
+        ("pathway" = Option<String>, Query, description = "GHS, AED, CIB, CPC or THC"),
+        ("category" = Option<String>, Query, description = "1 (General) or 2 (Specialized)"),
+        ("modality" = Option<String>, Query, description = "online-instructor, self-paced or in-person"),
+        ("language" = Option<String>, Query, description = "A BCP 47 tag, such as es"),
+        ("page" = Option<u32>, Query, description = "From 1"),
+        ("per_page" = Option<u32>, Query, description = "1 to 100; 20 when absent"),
+    ),
+    responses(
+        (status = 200, description = "A page of courses", body = CourseListDto),
+        (status = 400, description = "A parameter that cannot be used", body = crate::error::ApiErrorBody),
+    )
+)]
+pub(super) async fn list(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<CourseListDto>, WebError> {
@@ -196,7 +214,18 @@ async fn list(
     Ok(Json(CourseListDto::from(&page)))
 }
 
-async fn detail(
+/// One catalog course with its vendor's contact and its sessions that have not ended.
+#[utoipa::path(
+    get,
+    path = "/api/v1/courses/{number}",
+    tag = "catalog",
+    params(("number" = String, Path, description = "The course number")),
+    responses(
+        (status = 200, description = "The course", body = CourseDto),
+        (status = 404, description = "Not in the catalog today", body = crate::error::ApiErrorBody),
+    )
+)]
+pub(super) async fn detail(
     State(state): State<AppState>,
     Path(number): Path<String>,
 ) -> Result<Json<CourseDto>, WebError> {

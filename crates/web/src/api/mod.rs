@@ -13,5 +13,77 @@ pub use courses::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().nest("/api/v1", courses::router().merge(records::router()))
+    Router::new().nest(
+        "/api/v1",
+        courses::router()
+            .merge(records::router())
+            .route("/openapi.json", axum::routing::get(openapi)),
+    )
+}
+
+/// The API's description, served at `/api/v1/openapi.json`.
+#[derive(Debug, utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Pathways API",
+        description = "The IHSS Career Pathways program: the catalog, registration, providers' \
+                       records and vendors' reports. Errors are `{\"error\": {\"code\", \
+                       \"message\", \"field\"}}`, the message in the request's language."
+    ),
+    paths(
+        courses::list,
+        courses::detail,
+        records::provider,
+        records::provider_attendance,
+        records::vendor_held,
+        records::report_attendance,
+        records::send_sessions,
+        records::roster,
+        records::register,
+        records::cancel_registration,
+        records::audit,
+    ),
+    modifiers(&SecuritySchemes)
+)]
+pub struct ApiDoc;
+
+/// How callers prove who they are: a vendor system's bearer token, or a browser's session
+/// cookie (changes also need the session's token in `X-CSRF-Token`).
+#[derive(Debug)]
+struct SecuritySchemes;
+
+impl utoipa::Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A vendor's API token (pwt_…), made on the vendor's token page",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                crate::session::SESSION_COOKIE,
+            ))),
+        );
+    }
+}
+
+async fn openapi() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    use utoipa::OpenApi;
+    (
+        [(axum::http::header::CACHE_CONTROL, "public, max-age=3600")],
+        axum::Json(ApiDoc::openapi()),
+    )
+        .into_response()
 }

@@ -50,7 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/audit", get(audit))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ProviderDto {
     pub provider_number: String,
     pub first_name: String,
@@ -65,7 +65,12 @@ pub struct ProviderDto {
     pub held_records: usize,
 }
 
-async fn provider(
+#[utoipa::path(get, path = "/api/v1/providers/{number}", tag = "providers",
+    params(("number" = String, Path, description = "The 9-digit provider number")),
+    responses((status = 200, body = ProviderDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, description = "No such provider, or not one the caller may see", body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn provider(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(number): Path<String>,
@@ -87,7 +92,7 @@ async fn provider(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AttendanceDto {
     pub provider_number: String,
     pub course_number: String,
@@ -121,12 +126,16 @@ impl From<&AttendanceRecord> for AttendanceDto {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AttendanceListDto {
     pub attendance: Vec<AttendanceDto>,
 }
 
-async fn provider_attendance(
+#[utoipa::path(get, path = "/api/v1/providers/{number}/attendance", tag = "providers",
+    params(("number" = String, Path)),
+    responses((status = 200, body = AttendanceListDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn provider_attendance(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(number): Path<String>,
@@ -138,7 +147,11 @@ async fn provider_attendance(
     }))
 }
 
-async fn vendor_held(
+#[utoipa::path(get, path = "/api/v1/vendors/{code}/attendance/held", tag = "vendors",
+    params(("code" = String, Path, description = "The vendor code")),
+    responses((status = 200, body = AttendanceListDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn vendor_held(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(code): Path<String>,
@@ -153,7 +166,7 @@ async fn vendor_held(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RosterDto {
     pub session_id: String,
     pub course_number: String,
@@ -169,7 +182,11 @@ pub struct RosterDto {
 
 /// `GET /api/v1/sessions/{id}/roster`: the session and the attendance reported for it, for
 /// the vendor of its course (and statewide staff).
-async fn roster(
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/roster", tag = "vendors",
+    params(("id" = String, Path, description = "The session id")),
+    responses((status = 200, body = RosterDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn roster(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
@@ -188,7 +205,7 @@ async fn roster(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RegistrationDto {
     pub session_id: String,
     /// `registered` or `waitlisted` (or `cancelled` after a cancellation).
@@ -209,7 +226,13 @@ fn own_provider(
 
 /// `PUT /api/v1/sessions/{id}/registration`: the signed-in provider registers (or joins the
 /// waitlist); doing it again changes nothing. A refusal is 422 with the rule's code.
-async fn register(
+#[utoipa::path(put, path = "/api/v1/sessions/{id}/registration", tag = "registration",
+    params(("id" = String, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 200, description = "Registered, waitlisted, or already holding a place", body = RegistrationDto),
+        (status = 422, description = "A rule refused it; the code names the rule", body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn register(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
@@ -243,7 +266,12 @@ async fn register(
 
 /// `DELETE /api/v1/sessions/{id}/registration`: the signed-in provider gives their place up;
 /// 404 when they held none.
-async fn cancel_registration(
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}/registration", tag = "registration",
+    params(("id" = String, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 200, body = RegistrationDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, description = "No place held", body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn cancel_registration(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
@@ -262,19 +290,19 @@ async fn cancel_registration(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct RowErrorDto {
     line: u64,
     column: String,
     reason: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct RejectedDto {
     error: RejectedBody,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct RejectedBody {
     code: &'static str,
     message: String,
@@ -286,7 +314,14 @@ struct RejectedBody {
 /// `POST /api/v1/vendors/{code}/attendance` with an attendance CSV (the file format of the
 /// program's attendance imports) as the body: all or nothing, held rows kept with their
 /// reasons, the summary in the answer.
-async fn report_attendance(
+#[utoipa::path(post, path = "/api/v1/vendors/{code}/attendance", tag = "vendors",
+    params(("code" = String, Path)),
+    request_body(content = String, content_type = "text/csv", description = "An attendance file: provider_number,course_number,session_id,date,minutes,completed,certificate_number"),
+    responses((status = 200, description = "What the import did", body = Object),
+        (status = 422, description = "The file was refused whole; every problem by line", body = RejectedDto),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("token" = [])))]
+pub(super) async fn report_attendance(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(code): Path<String>,
@@ -298,7 +333,14 @@ async fn report_attendance(
 
 /// `POST /api/v1/vendors/{code}/sessions` with a sessions CSV: a vendor's system schedules
 /// (or changes) sessions of its own courses, all or nothing.
-async fn send_sessions(
+#[utoipa::path(post, path = "/api/v1/vendors/{code}/sessions", tag = "vendors",
+    params(("code" = String, Path)),
+    request_body(content = String, content_type = "text/csv", description = "A sessions file: session_id,course_number,starts_at,ends_at,location,capacity"),
+    responses((status = 200, description = "What the import did", body = Object),
+        (status = 422, description = "The file was refused whole; every problem by line", body = RejectedDto),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("token" = [])))]
+pub(super) async fn send_sessions(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(code): Path<String>,
@@ -366,13 +408,56 @@ async fn vendor_file(
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AuditListDto {
-    pub records: Vec<AuditRecord>,
+    pub records: Vec<AuditRecordDto>,
+}
+
+/// One change, as the audit log keeps it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AuditRecordDto {
+    pub id: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The account that made the change, when a person signed in did.
+    pub actor_account: Option<i64>,
+    pub actor: String,
+    pub action: String,
+    pub record_type: String,
+    pub record_key: String,
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+}
+
+impl From<AuditRecord> for AuditRecordDto {
+    fn from(r: AuditRecord) -> Self {
+        Self {
+            id: r.id,
+            at: r
+                .entry
+                .at
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            actor_account: r.entry.actor.account.map(|a| a.0),
+            actor: r.entry.actor.label,
+            action: r.entry.action,
+            record_type: r.entry.record_type,
+            record_key: r.entry.record_key,
+            before: r.entry.before,
+            after: r.entry.after,
+        }
+    }
 }
 
 /// `GET /api/v1/audit?actor=&record_type=&record_key=&before=`: newest first, 100 a page.
-async fn audit(
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit",
+    params(("actor" = Option<i64>, Query, description = "An account number"), ("record_type" = Option<String>, Query),
+        ("record_key" = Option<String>, Query), ("before" = Option<i64>, Query, description = "Older than this record id")),
+    responses((status = 200, body = AuditListDto), (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn audit(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     RawQuery(query): RawQuery,
@@ -392,5 +477,7 @@ async fn audit(
         }
     }
     let records = state.audit.search(&caller, &q).await?;
-    Ok(Json(AuditListDto { records }))
+    Ok(Json(AuditListDto {
+        records: records.into_iter().map(AuditRecordDto::from).collect(),
+    }))
 }
