@@ -174,7 +174,7 @@ async fn an_api_request_for_a_course_not_in_the_catalog_is_a_json_404() {
 async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describes_is_served() {
     let app = TestApp::spawn().await;
     let doc = app.get("/api/v1/openapi.json").await;
-    assert_eq!(doc.status, axum::http::StatusCode::OK);
+    assert_eq!(doc.status, StatusCode::OK);
     let doc = doc.json();
     assert!(
         doc["openapi"]
