@@ -203,7 +203,37 @@ macro_rules! common_queries {
                 .push_bind(id.as_str().to_owned())
                 .push(" ORDER BY provider_number, attended_on, status");
             let rows: Vec<AttendanceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            let people: Vec<(i64, String, String, String, time::OffsetDateTime)> = sqlx::query_as(
+                "SELECT r.provider_number, p.first_name, p.last_name, r.status, r.created_at \
+                 FROM registrations r JOIN providers p ON p.provider_number = r.provider_number \
+                 WHERE r.session_id = $1 AND r.status <> 'cancelled' ORDER BY r.registration_id",
+            )
+            .bind(id.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut waiting = 0u32;
+            let mut registrations = Vec::with_capacity(people.len());
+            for (provider, first_name, last_name, status, registered_at) in people {
+                let status = pathways_domain::registration::RegistrationStatus::parse(&status)
+                    .ok_or_else(|| StoreError::corrupt("registrations.status"))?;
+                let waitlist_position = (status
+                    == pathways_domain::registration::RegistrationStatus::Waitlisted)
+                    .then(|| {
+                        waiting += 1;
+                        waiting
+                    });
+                registrations.push($crate::model::RosterEntry {
+                    provider: ProviderNumber::from_i64(provider)
+                        .map_err(|_| StoreError::corrupt("registrations.provider_number"))?,
+                    first_name,
+                    last_name,
+                    status,
+                    waitlist_position,
+                    registered_at,
+                });
+            }
             Ok(Some($crate::model::SessionRoster {
+                registrations,
                 vendor: VendorCode::parse(&vendor).map_err(|_| StoreError::corrupt("courses.vendor_code"))?,
                 session,
                 attendance: rows.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?,

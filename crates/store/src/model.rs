@@ -177,6 +177,21 @@ pub struct SessionRoster {
     pub session: Session,
     pub vendor: VendorCode,
     pub attendance: Vec<AttendanceRecord>,
+    /// Who holds a seat or waits for one, in the order they were accepted.
+    pub registrations: Vec<RosterEntry>,
+}
+
+/// One person on a session's roster or waitlist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterEntry {
+    pub provider: ProviderNumber,
+    pub first_name: String,
+    pub last_name: String,
+    /// Registered or waitlisted.
+    pub status: pathways_domain::registration::RegistrationStatus,
+    /// On the waitlist: how far down (1 is next).
+    pub waitlist_position: Option<u32>,
+    pub registered_at: time::OffsetDateTime,
 }
 
 /// Row counts of the program tables.

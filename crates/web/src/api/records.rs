@@ -178,6 +178,18 @@ pub struct RosterDto {
     pub capacity: Option<u32>,
     /// The attendance reported for this session.
     pub attendance: Vec<AttendanceDto>,
+    /// Who holds a seat or waits for one, in the order they were accepted.
+    pub registrations: Vec<RosterEntryDto>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RosterEntryDto {
+    pub provider_number: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// `registered` or `waitlisted`.
+    pub status: &'static str,
+    pub waitlist_position: Option<u32>,
 }
 
 /// `GET /api/v1/sessions/{id}/roster`: the session and the attendance reported for it, for
@@ -202,6 +214,17 @@ pub(super) async fn roster(
         location: r.session.location.clone(),
         capacity: r.session.capacity,
         attendance: r.attendance.iter().map(AttendanceDto::from).collect(),
+        registrations: r
+            .registrations
+            .iter()
+            .map(|e| RosterEntryDto {
+                provider_number: e.provider.to_string(),
+                first_name: e.first_name.clone(),
+                last_name: e.last_name.clone(),
+                status: e.status.code(),
+                waitlist_position: e.waitlist_position,
+            })
+            .collect(),
     }))
 }
 

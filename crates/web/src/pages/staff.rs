@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/vendors/{code}/attendance/held", get(vendor_held_page))
         .route("/sessions/{id}/roster", get(roster_page))
+        .route("/sessions/{id}/roster.csv", get(roster_csv))
         .route("/admin/audit", get(audit_page))
         .route("/admin/audit.csv", get(audit_csv))
         .route("/admin/policy", get(policy_page))
@@ -283,6 +284,47 @@ pub fn session_id(raw: &str) -> Result<pathways_domain::ids::SessionId, WebError
     pathways_domain::ids::SessionId::parse(raw).map_err(|_| WebError::NotFound)
 }
 
+#[derive(Debug)]
+struct RosterRow {
+    provider: String,
+    name: String,
+    registered_at: String,
+    position: String,
+}
+
+#[derive(Template)]
+#[template(path = "roster.html")]
+struct RosterPage {
+    l: Layout,
+    heading: String,
+    intro: String,
+    back_href: String,
+    csv_href: String,
+    seats: String,
+    registered: Vec<RosterRow>,
+    waitlist: Vec<RosterRow>,
+    attendance: Vec<AttendanceRow>,
+}
+
+fn roster_rows(
+    t: &Translator,
+    roster: &pathways_store::SessionRoster,
+) -> (Vec<RosterRow>, Vec<RosterRow>) {
+    roster
+        .registrations
+        .iter()
+        .map(|r| RosterRow {
+            provider: r.provider.to_string(),
+            name: format!("{} {}", r.first_name, r.last_name),
+            registered_at: pacific_time(t.locale(), r.registered_at),
+            position: r
+                .waitlist_position
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+        })
+        .partition(|row| row.position.is_empty())
+}
+
 async fn roster_page(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -295,7 +337,18 @@ async fn roster_page(
     let s = &roster.session;
     let place = s.location.clone().unwrap_or_else(|| t.t("session-online"));
     let heading = t.t_args("roster-title", &[("session", id.to_string().into())]);
-    render(&AttendancePage {
+    let (registered, waitlist) = roster_rows(&t, &roster);
+    let seats = match s.capacity {
+        Some(capacity) => t.t_args(
+            "roster-seats",
+            &[
+                ("taken", (registered.len() as u64).into()),
+                ("capacity", u64::from(capacity).into()),
+            ],
+        ),
+        None => t.t("session-seats-unlimited"),
+    };
+    render(&RosterPage {
         intro: t.t_args(
             "roster-intro",
             &[
@@ -305,12 +358,69 @@ async fn roster_page(
             ],
         ),
         back_href: format!("/courses/{}", s.course),
-        back_label: t.t("roster-back-course"),
-        show_provider: true,
-        rows: attendance_rows(&t, &roster.attendance),
+        csv_href: format!("/sessions/{id}/roster.csv"),
+        seats,
+        registered,
+        waitlist,
+        attendance: attendance_rows(&t, &roster.attendance),
         l: ctx.layout(&heading),
         heading,
     })
+}
+
+/// `GET /sessions/{id}/roster.csv`: the roster and waitlist for the vendor's own systems.
+async fn roster_csv(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = session_id(&id)?;
+    let roster = state.rosters.roster(&session.caller, &id).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let write = |out: &mut csv::Writer<Vec<u8>>, row: &[String]| {
+        out.write_record(row).map_err(|_| WebError::Internal)
+    };
+    write(
+        &mut out,
+        &[
+            "session_id",
+            "provider_number",
+            "first_name",
+            "last_name",
+            "status",
+            "waitlist_position",
+            "registered_at",
+        ]
+        .map(str::to_owned),
+    )?;
+    for r in &roster.registrations {
+        write(
+            &mut out,
+            &[
+                id.to_string(),
+                r.provider.to_string(),
+                r.first_name.clone(),
+                r.last_name.clone(),
+                r.status.code().to_owned(),
+                r.waitlist_position
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
+                r.registered_at.format(&Rfc3339).unwrap_or_default(),
+            ],
+        )?;
+    }
+    let bytes = out.into_inner().map_err(|_| WebError::Internal)?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"roster-{id}.csv\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The audit search form's fields, as typed.

@@ -801,6 +801,42 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
     .await;
     assert!(lapsed.header("location").contains("problem=not-eligible"));
 
+    // The course's vendor sees the seat on the roster and in its CSV; another vendor cannot.
+    let v1 = person("vendor-1");
+    let roster = send(
+        &w.app,
+        Method::GET,
+        "/sessions/S-MARCH/roster",
+        &[("cookie", v1.cookie.as_str())],
+        "",
+    )
+    .await;
+    assert!(roster.body.contains("Ana Provider1"), "{}", roster.body);
+    let csv = send(
+        &w.app,
+        Method::GET,
+        "/sessions/S-MARCH/roster.csv",
+        &[("cookie", v1.cookie.as_str())],
+        "",
+    )
+    .await;
+    assert!(
+        csv.body
+            .contains("S-MARCH,000000001,Ana,Provider1,registered,,"),
+        "{}",
+        csv.body
+    );
+    let v2 = person("vendor-2");
+    let other = send(
+        &w.app,
+        Method::GET,
+        "/sessions/S-MARCH/roster.csv",
+        &[("cookie", v2.cookie.as_str())],
+        "",
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+
     // My classes lists the seat; cancelling empties it.
     let mine = send(
         &w.app,
