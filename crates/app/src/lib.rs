@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
+pub mod courses;
 pub mod demo;
 pub mod i18n;
 pub mod import;

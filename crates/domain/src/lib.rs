@@ -17,6 +17,7 @@ pub mod pathway;
 pub mod policy;
 pub mod quantity;
 pub mod registration;
+pub mod review;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 

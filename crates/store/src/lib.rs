@@ -7,6 +7,7 @@
 mod account_sql;
 pub mod accounts;
 mod common;
+pub mod course_sql;
 mod error;
 pub mod model;
 mod postgres;
@@ -28,6 +29,7 @@ use time::Date;
 
 pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
+pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use model::*;
 pub use postgres::PgStore;
 pub use registration_sql::{
@@ -56,7 +58,9 @@ pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
 
 /// Everything the application asks of a database.
 #[async_trait]
-pub trait Store: AccountStore + RegistrationStore + Send + Sync + std::fmt::Debug {
+pub trait Store:
+    AccountStore + RegistrationStore + CourseStore + Send + Sync + std::fmt::Debug
+{
     fn backend(&self) -> Backend;
 
     /// Applies the embedded migrations that have not run yet, and the default policy version

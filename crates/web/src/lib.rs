@@ -33,6 +33,7 @@ use axum::routing::get;
 use pathways_app::accounts::{AccountSettings, Accounts};
 use pathways_app::audit::AuditLog;
 use pathways_app::catalog::Catalog;
+use pathways_app::courses::Courses;
 use pathways_app::policies::Policies;
 use pathways_app::providers::Providers;
 use pathways_app::registrations::Registrations;
@@ -65,6 +66,7 @@ pub struct AppState {
     pub providers: Providers,
     pub rosters: Rosters,
     pub registrations: Registrations,
+    pub courses: Courses,
     pub audit: AuditLog,
     pub policies: Policies,
     pub config: Arc<WebConfig>,
@@ -76,6 +78,7 @@ impl AppState {
             catalog: Catalog::new(store.clone()),
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
+            courses: Courses::new(store.clone()),
             rosters: Rosters::new(store.clone()),
             registrations: match config.today {
                 // A site shown for a pinned date takes registrations as of that morning.

@@ -62,6 +62,7 @@ impl SqliteStore {
 crate::account_sql::account_queries!(SqliteStore, Sqlite, lease_lock = "");
 // BEGIN IMMEDIATE already holds the only write lock: no row lock needed.
 crate::registration_sql::registration_queries!(SqliteStore, Sqlite, lock_session = "");
+crate::course_sql::course_queries!(SqliteStore, Sqlite);
 
 #[async_trait]
 impl Store for SqliteStore {

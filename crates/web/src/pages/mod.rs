@@ -4,6 +4,7 @@
 
 mod account;
 mod catalog;
+mod courses;
 mod home;
 mod language;
 mod registration;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(language::router())
         .merge(staff::router())
         .merge(registration::router())
+        .merge(courses::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

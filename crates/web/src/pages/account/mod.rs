@@ -47,6 +47,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ManageAccounts) {
         links.push(("/admin/accounts".to_owned(), t.t("nav-accounts")));
     }
+    if caller.may(Action::ApproveCourses) {
+        links.push(("/admin/courses".to_owned(), t.t("nav-review-courses")));
+    }
     if caller.may(Action::ViewAudit) {
         links.push(("/admin/audit".to_owned(), t.t("nav-audit")));
     }
@@ -62,6 +65,10 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
             links.push((format!("/providers/{provider}"), t.t("nav-my-records")));
         }
         Actor::VendorStaff { vendor } => {
+            links.push((
+                format!("/vendors/{vendor}/courses"),
+                t.t("nav-vendor-courses"),
+            ));
             links.push((
                 format!("/vendors/{vendor}/attendance/held"),
                 t.t("nav-held-attendance"),
