@@ -468,6 +468,8 @@ registration-refused-enrolment-closed = Enrollment for this course is closed rig
 registration-refused-same-course = You already have a place in another class of this course. Cancel it first if you want this date.
 registration-refused-overlaps = You already have a class at the same time. Cancel it first if you want this one.
 
+msg-session-reminder-subject = Tomorrow: { $course }
+msg-session-reminder-body = A reminder: your class { $course } ({ $number }) starts { $starts }, at { $place }. If you cannot come, please cancel in Pathways so someone on the waitlist can have your seat.
 ## Vendor courses and the program's review
 
 nav-vendor-courses = Courses

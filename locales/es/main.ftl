@@ -468,6 +468,8 @@ registration-refused-enrolment-closed = La inscripción para este curso está ce
 registration-refused-same-course = Ya tiene un lugar en otra clase de este curso. Cancélelo primero si quiere esta fecha.
 registration-refused-overlaps = Ya tiene una clase a la misma hora. Cancélela primero si quiere esta.
 
+msg-session-reminder-subject = Mañana: { $course }
+msg-session-reminder-body = Un recordatorio: su clase { $course } ({ $number }) empieza el { $starts }, en { $place }. Si no puede venir, cancele en Pathways para que alguien de la lista de espera pueda tener su lugar.
 ## Vendor courses and the program's review
 
 nav-vendor-courses = Cursos

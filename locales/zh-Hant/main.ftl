@@ -458,6 +458,8 @@ registration-refused-enrolment-closed = 這門課程目前不開放報名。
 registration-refused-same-course = 您已經在這門課程的另一個班次有名額。如果您想要這個日期，請先取消那一個。
 registration-refused-overlaps = 您在同一時間已經有一堂課。如果您想要這一堂，請先取消那一堂。
 
+msg-session-reminder-subject = 明天：{ $course }
+msg-session-reminder-body = 提醒您：您的課程 { $course }（{ $number }）將於 { $starts } 在 { $place } 開始。如果您不能來，請在 Pathways 取消，讓候補名單上的人可以使用您的名額。
 ## Vendor courses and the program's review
 
 nav-vendor-courses = 課程

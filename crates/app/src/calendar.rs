@@ -2,7 +2,7 @@
 //! them so a class lands in the person's phone calendar. Times are written in UTC (from the
 //! program's California wall clock), which every calendar reads without a time-zone table.
 
-use pathways_domain::calendar::pacific_offset;
+use pathways_domain::calendar::program_instant;
 use pathways_domain::entities::{Course, Session};
 use pathways_domain::ids::ProviderNumber;
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
@@ -16,10 +16,7 @@ pub enum EventStatus {
 
 /// A California wall-clock time as UTC, `YYYYMMDDTHHMMSSZ`.
 fn utc_stamp(local: PrimitiveDateTime) -> String {
-    // The offset at that local time: try standard time, then correct if it falls in daylight.
-    let guess = local.assume_offset(UtcOffset::from_hms(-8, 0, 0).unwrap_or(UtcOffset::UTC));
-    let at = local.assume_offset(pacific_offset(guess));
-    stamp(at)
+    stamp(program_instant(local))
 }
 
 fn stamp(at: OffsetDateTime) -> String {

@@ -122,6 +122,7 @@ impl Registrations {
                     Some(EventStatus::Confirmed),
                 )
                 .await?;
+                self.remind(provider, &s, &course).await?;
             }
             RegisterOutcome::Waitlisted { position } => {
                 self.tell(
@@ -161,6 +162,9 @@ impl Registrations {
         if let Some(done) = outcome {
             // The calendar event goes away with the place (a waitlist place had none).
             if done.was == pathways_domain::registration::RegistrationStatus::Registered {
+                self.store
+                    .withdraw_messages(&reminder_topic(session, provider), now())
+                    .await?;
                 self.tell(
                     provider,
                     "cancelled",
@@ -181,6 +185,7 @@ impl Registrations {
                     Some(EventStatus::Confirmed),
                 )
                 .await?;
+                self.remind(next, &s, &course).await?;
             }
         }
         Ok(outcome)
@@ -209,6 +214,22 @@ impl Registrations {
         Ok(self.store.provider_classes(provider).await?)
     }
 
+    /// Schedules the reminder the day before the class (when that is still ahead).
+    async fn remind(
+        &self,
+        provider: ProviderNumber,
+        session: &Session,
+        course: &Course,
+    ) -> Result<(), StoreError> {
+        let due =
+            pathways_domain::calendar::program_instant(session.starts_at) - time::Duration::days(1);
+        if due <= now() {
+            return Ok(());
+        }
+        self.send(provider, "reminder", session, course, &[], None, Some(due))
+            .await
+    }
+
     /// A message about a session to a provider, at the email or phone on file, in their
     /// language. A provider with neither is simply not told (the page shows the same).
     async fn tell(
@@ -219,6 +240,21 @@ impl Registrations {
         course: &Course,
         extra: &[(&str, Arg)],
         event: Option<EventStatus>,
+    ) -> Result<(), StoreError> {
+        self.send(provider, purpose, session, course, extra, event, None)
+            .await
+    }
+
+    #[expect(clippy::too_many_arguments, reason = "one message's parts, all needed")]
+    async fn send(
+        &self,
+        provider: ProviderNumber,
+        purpose: &str,
+        session: &Session,
+        course: &Course,
+        extra: &[(&str, Arg)],
+        event: Option<EventStatus>,
+        due_at: Option<time::OffsetDateTime>,
     ) -> Result<(), StoreError> {
         let Some(contact) = self.store.provider_contact(provider).await? else {
             return Ok(());
@@ -271,10 +307,17 @@ impl Registrations {
                 body: t.t_args(&format!("msg-session-{purpose}-body"), &args),
                 calendar,
                 created_at: now(),
+                due_at,
+                topic: due_at.map(|_| reminder_topic(&session.id, provider)),
             })
             .await?;
         Ok(())
     }
+}
+
+/// The topic of a provider's reminder for a session, to withdraw it when they cancel.
+fn reminder_topic(session: &SessionId, provider: ProviderNumber) -> String {
+    format!("reminder:{session}:{provider}")
 }
 
 #[cfg(test)]
@@ -304,7 +347,13 @@ mod tests {
                 let key = RegistrationError::Refused(refusal.clone()).message_key();
                 assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());
             }
-            for purpose in ["registered", "waitlisted", "promoted", "cancelled"] {
+            for purpose in [
+                "registered",
+                "waitlisted",
+                "promoted",
+                "cancelled",
+                "reminder",
+            ] {
                 for part in ["subject", "body"] {
                     let key = format!("msg-session-{purpose}-{part}");
                     assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());

@@ -114,6 +114,8 @@ fn new_message_at(n: usize, channel: Channel, created_at: OffsetDateTime) -> New
         ),
         calendar: None,
         created_at,
+        due_at: None,
+        topic: None,
     }
 }
 

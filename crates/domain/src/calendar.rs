@@ -41,6 +41,13 @@ pub fn program_time(at: OffsetDateTime) -> PrimitiveDateTime {
     PrimitiveDateTime::new(local.date(), local.time())
 }
 
+/// The instant a California wall-clock time names (at a daylight-saving change, the earlier).
+pub fn program_instant(local: PrimitiveDateTime) -> OffsetDateTime {
+    let standard = UtcOffset::from_hms(-8, 0, 0).unwrap_or(UtcOffset::UTC);
+    let guess = local.assume_offset(standard);
+    local.assume_offset(pacific_offset(guess))
+}
+
 /// Now, on the program's wall clock.
 pub fn program_now() -> PrimitiveDateTime {
     program_time(OffsetDateTime::now_utc())

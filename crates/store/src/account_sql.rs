@@ -908,6 +908,23 @@ macro_rules! account_queries {
                 Ok(id)
             }
 
+            async fn withdraw_messages(
+                &self,
+                topic: &str,
+                now: time::OffsetDateTime,
+            ) -> StoreResult<u64> {
+                // A message a worker is sending right now is left to go.
+                let done = sqlx::query(
+                    "DELETE FROM outbox WHERE topic = $1 AND sent_at IS NULL \
+                     AND (leased_until IS NULL OR leased_until <= $2)",
+                )
+                .bind(topic)
+                .bind(stored_time(now))
+                .execute(self.pool())
+                .await?;
+                Ok(done.rows_affected())
+            }
+
             async fn claim_messages(
                 &self,
                 now: time::OffsetDateTime,
@@ -984,8 +1001,8 @@ macro_rules! account_queries {
         async fn insert_message(tx: &mut WriteTx, message: &NewMessage) -> StoreResult<i64> {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO outbox (channel, recipient, language, purpose, subject, body, \
-                 calendar, created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
-                 RETURNING message_id",
+                 calendar, created_at, due_at, topic) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING message_id",
             )
             .bind(message.channel.code())
             .bind(&message.recipient)
@@ -995,6 +1012,8 @@ macro_rules! account_queries {
             .bind(&message.body)
             .bind(&message.calendar)
             .bind(stored_time(message.created_at))
+            .bind(stored_time(message.due_at.unwrap_or(message.created_at)))
+            .bind(&message.topic)
             .fetch_one(&mut **tx)
             .await?;
             Ok(id)

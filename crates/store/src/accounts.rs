@@ -312,6 +312,10 @@ pub struct NewMessage {
     /// A calendar file (RFC 5545) to attach, for messages about a class.
     pub calendar: Option<String>,
     pub created_at: OffsetDateTime,
+    /// Not to be sent before this time (a reminder); at once when `None`.
+    pub due_at: Option<OffsetDateTime>,
+    /// What the message is about, so unsent ones can be withdrawn together.
+    pub topic: Option<String>,
 }
 
 /// A message in the outbox.
@@ -467,6 +471,9 @@ pub trait AccountStore: Send + Sync {
 
     /// Puts a message in the outbox.
     async fn enqueue_message(&self, message: &NewMessage) -> StoreResult<i64>;
+
+    /// Takes back the messages about `topic` that no worker has taken yet; returns how many.
+    async fn withdraw_messages(&self, topic: &str, now: OffsetDateTime) -> StoreResult<u64>;
 
     /// Takes up to `limit` messages due at `now` for delivery, leasing them until
     /// `lease_until` so that two workers never send the same message.

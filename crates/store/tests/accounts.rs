@@ -171,6 +171,8 @@ fn email(to: &str, created_at: OffsetDateTime) -> NewMessage {
         body: "Your code is 123456.".into(),
         calendar: None,
         created_at,
+        due_at: None,
+        topic: None,
     }
 }
 

@@ -1226,6 +1226,8 @@ fn message(
         body: t.t_args(&format!("msg-{purpose}-body"), args),
         calendar: None,
         created_at: now(),
+        due_at: None,
+        topic: None,
     }
 }
 
