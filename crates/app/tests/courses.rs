@@ -38,9 +38,12 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
     for db in pathways_store::testing::all().await {
         let store = db.store.clone();
         let mut tx = store.begin_import().await.unwrap();
-        tx.upsert(&Batch::Vendors(vec![testing::vendor("V1"), testing::vendor("V2")]))
-            .await
-            .unwrap();
+        tx.upsert(&Batch::Vendors(vec![
+            testing::vendor("V1"),
+            testing::vendor("V2"),
+        ]))
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
         let courses = Courses::new(store.clone());
         let v1 = vendor_staff("V1");
@@ -60,7 +63,10 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
             }
             other => panic!("{other:?}"),
         }
-        courses.create_draft(&v1, &vendor, &form("V1-CPC-1")).await.unwrap();
+        courses
+            .create_draft(&v1, &vendor, &form("V1-CPC-1"))
+            .await
+            .unwrap();
         assert!(matches!(
             courses.create_draft(&v1, &vendor, &form("V1-CPC-1")).await,
             Err(CourseError::Taken)
@@ -75,26 +81,42 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
 
         // Approving a draft the program has not been sent is refused.
         assert!(matches!(
-            courses.approve(&admin, &number, date!(2026 - 03 - 01)).await,
+            courses
+                .approve(&admin, &number, date!(2026 - 03 - 01))
+                .await,
             Err(CourseError::Step(_))
         ));
         courses.submit(&v1, &vendor, &number).await.unwrap();
         assert!(matches!(
-            courses.update_draft(&v1, &vendor, &number, &form("V1-CPC-1")).await,
+            courses
+                .update_draft(&v1, &vendor, &number, &form("V1-CPC-1"))
+                .await,
             Err(CourseError::NotEditable(ReviewStatus::Submitted))
         ));
         assert!(matches!(
             courses.send_back(&admin, &number, "  ").await,
             Err(CourseError::CommentRequired)
         ));
-        courses.send_back(&admin, &number, "Say how long each day is.").await.unwrap();
+        courses
+            .send_back(&admin, &number, "Say how long each day is.")
+            .await
+            .unwrap();
         let mut fixed = form("V1-CPC-1");
         fixed.description = "Move people safely. Two hours a day.".into();
-        courses.update_draft(&v1, &vendor, &number, &fixed).await.unwrap();
+        courses
+            .update_draft(&v1, &vendor, &number, &fixed)
+            .await
+            .unwrap();
         courses.submit(&v1, &vendor, &number).await.unwrap();
         assert_eq!(courses.in_review(&admin).await.unwrap().len(), 1);
-        assert!(courses.in_review(&v1).await.is_err(), "vendors do not review");
-        courses.approve(&admin, &number, date!(2026 - 03 - 01)).await.unwrap();
+        assert!(
+            courses.in_review(&v1).await.is_err(),
+            "vendors do not review"
+        );
+        courses
+            .approve(&admin, &number, date!(2026 - 03 - 01))
+            .await
+            .unwrap();
         let published = courses.for_review(&admin, &number).await.unwrap();
         assert_eq!(published.review, ReviewStatus::Approved);
         assert_eq!(published.course.published_on, Some(date!(2026 - 03 - 01)));
@@ -116,16 +138,24 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
             capacity: "10".into(),
         };
         assert!(matches!(
-            courses.add_session(&v2, &testing::vendor_code("V2"), &number, &session).await,
+            courses
+                .add_session(&v2, &testing::vendor_code("V2"), &number, &session)
+                .await,
             Err(CourseError::NotFound)
         ));
-        courses.add_session(&v1, &vendor, &number, &session).await.unwrap();
+        courses
+            .add_session(&v1, &vendor, &number, &session)
+            .await
+            .unwrap();
         assert!(matches!(
             courses.add_session(&v1, &vendor, &number, &session).await,
             Err(CourseError::Taken)
         ));
 
-        courses.retire(&admin, &number, date!(2026 - 06 - 01)).await.unwrap();
+        courses
+            .retire(&admin, &number, date!(2026 - 06 - 01))
+            .await
+            .unwrap();
         assert!(
             store
                 .catalog_course(&number, date!(2026 - 06 - 02))

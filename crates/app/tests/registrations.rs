@@ -227,6 +227,23 @@ async fn the_rules_of_registration_are_kept() {
             .cancel(&caller(one), one, &sid("S-BIG"))
             .await
             .unwrap();
+        // Each message about a seat carries the class for the person's calendar, and the
+        // reminder for the day before went with the cancelled seat.
+        let sent = store.outbox(None, 20).await.unwrap();
+        let calendar_of = |purpose: &str| {
+            sent.iter()
+                .find(|m| m.purpose == purpose)
+                .and_then(|m| m.calendar.clone())
+                .unwrap_or_else(|| panic!("a calendar file with {purpose}"))
+        };
+        let seat = calendar_of("session-registered");
+        assert!(seat.contains("METHOD:REQUEST") && seat.contains("UID:S-BIG-000000001@pathways"));
+        let gone = calendar_of("session-cancelled");
+        assert!(gone.contains("METHOD:CANCEL") && gone.contains("UID:S-BIG-000000001@pathways"));
+        assert!(
+            sent.iter().all(|m| m.purpose != "session-reminder"),
+            "the reminder was withdrawn with the seat"
+        );
         assert_eq!(
             registrations
                 .register(&caller(one), one, &sid("S-LATER"))
@@ -234,6 +251,21 @@ async fn the_rules_of_registration_are_kept() {
                 .unwrap(),
             RegisterOutcome::Registered
         );
+        // The new seat has its reminder, not sent before its day.
+        let reminders = store
+            .outbox(None, 50)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.purpose == "session-reminder")
+            .count();
+        assert_eq!(reminders, 1);
+        let now = time::OffsetDateTime::now_utc();
+        let due_now = store
+            .claim_messages(now, now + Duration::minutes(1), 100)
+            .await
+            .unwrap();
+        assert!(due_now.iter().all(|m| m.purpose != "session-reminder"));
         assert!(
             registrations
                 .cancel(&caller(two), two, &sid("S-BIG"))
