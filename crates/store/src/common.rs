@@ -11,19 +11,20 @@ macro_rules! common_queries {
 
         use pathways_domain::attendance::{CourseFacts, SessionFacts};
         use pathways_domain::ids::{CourseNumber, ProviderNumber, SessionId, VendorCode};
-        use pathways_domain::pathway::Pathway;
+        use pathways_domain::pathway::{Modality, Pathway};
         use sqlx::QueryBuilder;
         use time::{Date, PrimitiveDateTime, Time};
 
         use $crate::common::MAX_PARAMS;
         use $crate::model::{
             AttendanceKeyRef, AttendanceRecord, Batch, CatalogFilter,
-            CatalogPage, CourseDetail, CourseSummary, TableCounts, UpsertCounts,
+            CatalogPage, CatalogSort, CourseDetail, CourseSummary, TableCounts, UpsertCounts,
         };
         use $crate::rows::{
             AttendanceRow, CatalogRow, CourseRow, SessionRow, VendorRow, batch_rows,
             bind_value,
         };
+        use $crate::search::{SearchDialect, SearchTerms};
         use $crate::{StoreError, StoreResult};
 
         type Conn = <$db as sqlx::Database>::Connection;
@@ -32,8 +33,66 @@ macro_rules! common_queries {
             PrimitiveDateTime::new(date, Time::MIDNIGHT)
         }
 
+        /// The join that narrows a catalog search to courses with every search word, as `f`
+        /// with its `rank` (lower is better); nothing when there are no words.
+        fn push_catalog_text_join(qb: &mut QueryBuilder<$db>, terms: &SearchTerms) {
+            if !terms.words.is_empty() {
+                qb.push(" JOIN (");
+                <$db as SearchDialect>::push_word_matches(qb, &terms.words);
+                qb.push(") f ON f.course_number = c.course_number");
+            }
+        }
+
+        /// Whether a catalog search asks anything of a course's sessions.
+        fn asks_for_sessions(filter: &CatalogFilter) -> bool {
+            filter.online.is_some()
+                || filter.from.is_some()
+                || filter.until.is_some()
+                || filter.seats_available
+        }
+
+        /// The conditions on a session `s` of course `c` that the filter asks for: not ended,
+        /// online or in person, starting in the date range, a seat one can still take here.
+        fn push_session_match(qb: &mut QueryBuilder<$db>, filter: &CatalogFilter, today: Date) {
+            qb.push("s.course_number = c.course_number AND s.ends_at >= ")
+                .push_bind(midnight(today));
+            match filter.online {
+                Some(true) => {
+                    qb.push(" AND s.location IS NULL");
+                }
+                Some(false) => {
+                    qb.push(" AND s.location IS NOT NULL");
+                }
+                None => {}
+            }
+            if let Some(from) = filter.from {
+                qb.push(" AND s.starts_at >= ").push_bind(midnight(from));
+            }
+            if let Some(next) = filter.until.and_then(Date::next_day) {
+                qb.push(" AND s.starts_at < ").push_bind(midnight(next));
+            }
+            if filter.seats_available {
+                // A scheduled class takes registrations until the day it starts; a self-paced
+                // window while it is open. Counting uses `registrations_session`.
+                qb.push(" AND c.registration_url IS NULL AND (c.modality = ")
+                    .push_bind(Modality::SelfPaced.code().to_owned())
+                    .push(" OR s.starts_at >= ")
+                    .push_bind(midnight(today))
+                    .push(
+                        ") AND (s.capacity IS NULL OR s.capacity > (SELECT COUNT(*) \
+                         FROM registrations r WHERE r.session_id = s.session_id \
+                         AND r.status = 'registered'))",
+                    );
+            }
+        }
+
         /// `WHERE` of a catalog search: in the catalog today, and the filter's criteria.
-        fn push_catalog_where(qb: &mut QueryBuilder<$db>, filter: &CatalogFilter, today: Date) {
+        fn push_catalog_where(
+            qb: &mut QueryBuilder<$db>,
+            filter: &CatalogFilter,
+            terms: &SearchTerms,
+            today: Date,
+        ) {
             qb.push(" WHERE c.published_on <= ").push_bind(today);
             qb.push(" AND (c.retired_on IS NULL OR c.retired_on > ").push_bind(today).push(")");
             if let Some(pathway) = filter.pathway {
@@ -58,6 +117,66 @@ macro_rules! common_queries {
                 .push_bind(language.clone())
                 .push(")");
             }
+            for term in &terms.substrings {
+                qb.push(" AND (");
+                <$db as SearchDialect>::push_contains(qb, "c.title", term);
+                qb.push(" OR ");
+                <$db as SearchDialect>::push_contains(qb, "c.description", term);
+                qb.push(")");
+            }
+            if asks_for_sessions(filter) {
+                qb.push(" AND (EXISTS (SELECT 1 FROM sessions s WHERE ");
+                push_session_match(qb, filter, today);
+                qb.push(")");
+                // Online or in person alone also finds a course with nothing scheduled by
+                // how it is taught (a self-paced course the vendor enrols people in).
+                if let (Some(online), None, None, false) =
+                    (filter.online, filter.from, filter.until, filter.seats_available)
+                {
+                    qb.push(" OR (c.modality ")
+                        .push(if online { "<> " } else { "= " })
+                        .push_bind(Modality::InPerson.code().to_owned())
+                        .push(
+                            " AND NOT EXISTS (SELECT 1 FROM sessions s \
+                             WHERE s.course_number = c.course_number AND s.ends_at >= ",
+                        )
+                        .push_bind(midnight(today))
+                        .push("))");
+                }
+                qb.push(")");
+            }
+        }
+
+        /// `ORDER BY` of a catalog search; title and number last, so pages never overlap.
+        fn push_catalog_order(
+            qb: &mut QueryBuilder<$db>,
+            filter: &CatalogFilter,
+            terms: &SearchTerms,
+            today: Date,
+        ) {
+            qb.push(" ORDER BY ");
+            match filter.sort {
+                CatalogSort::Relevance => {
+                    if !terms.words.is_empty() {
+                        qb.push("f.rank, ");
+                    }
+                    // Terms matched as substrings: those found in the title first.
+                    for term in &terms.substrings {
+                        qb.push("CASE WHEN ");
+                        <$db as SearchDialect>::push_contains(qb, "c.title", term);
+                        qb.push(" THEN 0 ELSE 1 END, ");
+                    }
+                }
+                CatalogSort::Title => {}
+                CatalogSort::Soonest => {
+                    qb.push("COALESCE((SELECT MIN(s.starts_at) FROM sessions s WHERE ");
+                    push_session_match(qb, filter, today);
+                    qb.push("), ")
+                        .push_bind(midnight(Date::MAX))
+                        .push("), ");
+                }
+            }
+            qb.push("c.title, c.course_number");
         }
 
         pub(super) async fn search_catalog(
@@ -67,8 +186,10 @@ macro_rules! common_queries {
         ) -> StoreResult<CatalogPage> {
             let per_page = filter.per_page.clamp(1, 100);
             let page = filter.page.max(1);
+            let terms = filter.text.as_deref().map(SearchTerms::parse).unwrap_or_default();
             let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM courses c");
-            push_catalog_where(&mut count, filter, today);
+            push_catalog_text_join(&mut count, &terms);
+            push_catalog_where(&mut count, filter, &terms, today);
             let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
 
             let mut qb = QueryBuilder::<$db>::new(
@@ -80,8 +201,10 @@ macro_rules! common_queries {
             );
             qb.push_bind(midnight(today))
                 .push(") AS upcoming_sessions FROM courses c JOIN vendors v ON v.vendor_code = c.vendor_code");
-            push_catalog_where(&mut qb, filter, today);
-            qb.push(" ORDER BY c.title, c.course_number LIMIT ")
+            push_catalog_text_join(&mut qb, &terms);
+            push_catalog_where(&mut qb, filter, &terms, today);
+            push_catalog_order(&mut qb, filter, &terms, today);
+            qb.push(" LIMIT ")
                 .push_bind(i64::from(per_page))
                 .push(" OFFSET ")
                 .push_bind(i64::from(page - 1) * i64::from(per_page));

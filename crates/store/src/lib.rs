@@ -13,6 +13,7 @@ pub mod model;
 mod postgres;
 pub mod registration_sql;
 mod rows;
+mod search;
 mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -28,8 +29,8 @@ use pathways_domain::policy::PolicyVersion;
 use time::Date;
 
 pub use accounts::AccountStore;
-pub use error::{StoreError, StoreResult};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
+pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PgStore;
 pub use registration_sql::{

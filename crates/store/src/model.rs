@@ -137,9 +137,55 @@ pub struct CatalogFilter {
     pub modality: Option<Modality>,
     /// A BCP 47 tag as stored, such as `es` or `zh-Hant`.
     pub language: Option<String>,
+    /// Words to find in the course number, title or description, in any catalog language
+    /// (case and accents ignored; Chinese, Japanese and Korean terms as substrings).
+    pub text: Option<String>,
+    /// `Some(true)`: courses with an upcoming online session (or, when none is scheduled,
+    /// taught online); `Some(false)`: the same for in person.
+    pub online: Option<bool>,
+    /// Courses with an upcoming session starting on or after this day.
+    pub from: Option<Date>,
+    /// Courses with an upcoming session starting on or before this day.
+    pub until: Option<Date>,
+    /// Courses with an upcoming session one can still register for here with a seat left
+    /// (registered places counted), or a self-paced one with no seat limit whose window is
+    /// open. Courses whose vendor registers people on its own site are left out.
+    pub seats_available: bool,
+    pub sort: CatalogSort,
     /// 1-based page number.
     pub page: u32,
     pub per_page: u32,
+}
+
+/// The order of catalog results; every order ends with title and course number, so pages
+/// never overlap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub enum CatalogSort {
+    /// Best match first when searching for words; by title otherwise.
+    #[default]
+    Relevance,
+    Title,
+    /// Soonest upcoming session first (among the sessions the filters ask for); courses
+    /// without one last.
+    Soonest,
+}
+
+impl CatalogSort {
+    pub const ALL: [Self; 3] = [Self::Relevance, Self::Title, Self::Soonest];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Relevance => "relevance",
+            Self::Title => "title",
+            Self::Soonest => "soonest",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code().eq_ignore_ascii_case(raw.trim()))
+    }
 }
 
 /// A page of catalog courses.

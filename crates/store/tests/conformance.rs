@@ -2,13 +2,15 @@
 //! two backends' SQL cannot drift apart.
 
 use pathways_domain::attendance::{HoldReason, Verdict};
+use pathways_domain::entities::Session;
 use pathways_domain::pathway::{Category, Modality, Pathway};
 use pathways_domain::policy::PolicyVersion;
 use pathways_domain::quantity::Minutes;
 use pathways_domain::testing::*;
 use pathways_store::testing;
 use pathways_store::{
-    AttendanceKeyRef, AttendanceRecord, AttendanceWrite, Batch, CatalogFilter, Store, UpsertCounts,
+    AttendanceKeyRef, AttendanceRecord, AttendanceWrite, Batch, CatalogFilter, CatalogSort, Store,
+    UpsertCounts,
 };
 use time::macros::{date, datetime};
 
@@ -598,5 +600,488 @@ async fn a_session_roster_has_its_vendor_and_the_attendance_reported_for_it() {
                 .unwrap()
                 .is_none()
         );
+    }
+}
+
+// ---- catalog search: words, place, dates, seats, sort (migration 0006) ----------------------
+
+/// The catalog of [`seed_catalog`] and, on [`TODAY`] (2023-09-01):
+/// - `ES-NUT` "Nutrición para adultos mayores", Spanish, one class in person on 20 September;
+/// - `ZH-LIFT` "安全移動與搬運技巧", Traditional Chinese, online on 5 October;
+/// - `EN-FULL` "Avoiding Falls" (safety in its description), in person on 15 September with
+///   one seat, which provider 1 holds;
+/// - `EN-SELF` "Safety with Medicines", self-paced, an online window open until December;
+/// - `EXT-500`, registered for on the vendor's own site, in person on 25 September.
+async fn seed_search(store: &dyn Store) -> pathways_store::accounts::AuditEntry {
+    seed_catalog(store).await;
+    let mut nutrition = course("ES-NUT");
+    nutrition.title = "Nutrición para adultos mayores".into();
+    nutrition.description = "Cómo preparar comidas saludables en casa.".into();
+    nutrition.languages = vec![language("es")];
+    let mut lifting = course("ZH-LIFT");
+    lifting.title = "安全移動與搬運技巧".into();
+    lifting.description = "學習如何安全地協助行動不便的人。".into();
+    lifting.languages = vec![language("zh-Hant")];
+    lifting.modality = Modality::OnlineInstructor;
+    let mut falls = course("EN-FULL");
+    falls.title = "Avoiding Falls".into();
+    falls.description = "Home safety for people who may fall.".into();
+    let mut medicines = course("EN-SELF");
+    medicines.title = "Safety with Medicines".into();
+    medicines.modality = Modality::SelfPaced;
+    let mut external = course("EXT-500");
+    external.title = "Lifting Without Injury".into();
+    external.registration_url = Some("https://v1.example.org/register".into());
+
+    let in_person = |id: &str, course: &str, day: time::Date, capacity: u32| Session {
+        capacity: Some(capacity),
+        ..session_between(
+            id,
+            course,
+            day.with_hms(9, 0, 0).unwrap(),
+            day.with_hms(12, 0, 0).unwrap(),
+        )
+    };
+    let mut tx = store.begin_import().await.unwrap();
+    tx.upsert(&Batch::Courses(vec![
+        nutrition, lifting, falls, medicines, external,
+    ]))
+    .await
+    .unwrap();
+    tx.upsert(&Batch::Sessions(vec![
+        in_person("S-NUT", "ES-NUT", date!(2023 - 09 - 20), 20),
+        Session {
+            location: None,
+            ..in_person("S-ZH", "ZH-LIFT", date!(2023 - 10 - 05), 10)
+        },
+        in_person("S-FULL", "EN-FULL", date!(2023 - 09 - 15), 1),
+        Session {
+            location: None,
+            capacity: None,
+            ..session_between(
+                "S-SELF",
+                "EN-SELF",
+                datetime!(2023-08-01 00:00),
+                datetime!(2023-12-31 23:59),
+            )
+        },
+        in_person("S-EXT", "EXT-500", date!(2023 - 09 - 25), 30),
+    ]))
+    .await
+    .unwrap();
+    tx.upsert(&Batch::Providers(vec![provider(1), provider(2)]))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let audit = pathways_store::accounts::AuditEntry {
+        at: datetime!(2023-09-01 08:00 UTC),
+        actor: pathways_store::accounts::AuditActor {
+            account: None,
+            label: "test".into(),
+        },
+        action: "registration.create".into(),
+        record_type: "registration".into(),
+        record_key: String::new(),
+        before: None,
+        after: None,
+    };
+    let outcome = store
+        .register(&session_id("S-FULL"), provider_number(1), &audit)
+        .await
+        .unwrap();
+    assert_eq!(outcome, pathways_store::RegisterOutcome::Registered);
+    audit
+}
+
+fn session_id(id: &str) -> pathways_domain::ids::SessionId {
+    pathways_domain::ids::SessionId::parse(id).unwrap()
+}
+
+/// The course numbers a search finds, in order, and the total it reports.
+async fn found(store: &dyn Store, filter: CatalogFilter) -> (Vec<String>, u64) {
+    let filter = CatalogFilter {
+        page: filter.page.max(1),
+        per_page: if filter.per_page == 0 {
+            50
+        } else {
+            filter.per_page
+        },
+        ..filter
+    };
+    let page = store.search_catalog(&filter, TODAY).await.unwrap();
+    let numbers = page
+        .courses
+        .into_iter()
+        .map(|c| c.course.number.to_string())
+        .collect();
+    (numbers, page.total)
+}
+
+async fn text(store: &dyn Store, words: &str) -> Vec<String> {
+    let (numbers, total) = found(
+        store,
+        CatalogFilter {
+            text: Some(words.into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(total, numbers.len() as u64, "{words}");
+    numbers
+}
+
+#[tokio::test]
+async fn catalog_search_finds_words_without_their_accents_by_prefix_in_any_order() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        for words in [
+            "nutricion",
+            "NUTRICIÓN",
+            "Nutrición",
+            "nutri",
+            "comidas saludables",
+            "saludables, comidas!",
+            "nutrición  mayores",
+        ] {
+            assert_eq!(
+                text(store, words).await,
+                ["ES-NUT"],
+                "{words} on {}",
+                db.url
+            );
+        }
+        assert_eq!(text(store, "demencia apoyo").await, ["CIB-201"]);
+        assert_eq!(
+            text(store, "personas").await,
+            ["CIB-201"],
+            "an accented query finds an unaccented word too"
+        );
+        assert_eq!(text(store, "pérsonas").await, ["CIB-201"]);
+        assert!(
+            text(store, "demencia nutricion").await.is_empty(),
+            "every word must be found"
+        );
+        assert_eq!(text(store, "GHS-101").await, ["GHS-101"], "a course number");
+        assert!(
+            text(store, "old").await.is_empty(),
+            "a retired course is not found (its number is GHS-OLD)"
+        );
+        // Nothing a person types is SQL or search syntax.
+        for odd in [
+            "\"",
+            "' OR 1=1 --",
+            "NEAR(a b)",
+            "title:x*",
+            "a & !b | c:*",
+            "%_\\",
+            "*",
+        ] {
+            let _ = text(store, odd).await;
+        }
+        assert_eq!(
+            text(store, "  --  ").await.len(),
+            8,
+            "text without words does not narrow the list"
+        );
+    }
+}
+
+#[tokio::test]
+async fn catalog_search_finds_a_fragment_of_a_chinese_title_or_description() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        for words in ["搬運", "安全 移動", "移動與搬運技巧", "協助", "搬運 技巧"]
+        {
+            assert_eq!(
+                text(store, words).await,
+                ["ZH-LIFT"],
+                "{words} on {}",
+                db.url
+            );
+        }
+        assert!(text(store, "搬運 falls").await.is_empty());
+        assert!(text(store, "護理").await.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn catalog_search_ranks_title_matches_first_unless_another_order_is_chosen() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        let safety = |sort| CatalogFilter {
+            text: Some("safety".into()),
+            sort,
+            ..Default::default()
+        };
+        assert_eq!(
+            found(store, safety(CatalogSort::Relevance)).await.0,
+            ["EN-SELF", "EN-FULL"],
+            "{}",
+            db.url
+        );
+        assert_eq!(
+            found(store, safety(CatalogSort::Title)).await.0,
+            ["EN-FULL", "EN-SELF"]
+        );
+        assert_eq!(
+            found(store, safety(CatalogSort::Soonest)).await.0,
+            ["EN-SELF", "EN-FULL"],
+            "the self-paced window is open already"
+        );
+    }
+}
+
+#[tokio::test]
+async fn catalog_filters_by_online_or_in_person_sessions() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        let place = |online| CatalogFilter {
+            online: Some(online),
+            sort: CatalogSort::Title,
+            ..Default::default()
+        };
+        let (online, total) = found(store, place(true)).await;
+        let mut sorted = online.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            ["AED-301", "CIB-201", "EN-SELF", "ZH-LIFT"],
+            "an online session, or nothing scheduled and taught online ({})",
+            db.url
+        );
+        assert_eq!(total, 4);
+        let (mut in_person, _) = found(store, place(false)).await;
+        in_person.sort();
+        assert_eq!(in_person, ["EN-FULL", "ES-NUT", "EXT-500", "GHS-101"]);
+        assert_eq!(
+            found(
+                store,
+                CatalogFilter {
+                    online: Some(true),
+                    text: Some("safety".into()),
+                    ..Default::default()
+                }
+            )
+            .await
+            .0,
+            ["EN-SELF"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn catalog_filters_by_sessions_starting_in_a_date_range_inclusive() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        let range = |from, until| CatalogFilter {
+            from,
+            until,
+            sort: CatalogSort::Soonest,
+            ..Default::default()
+        };
+        assert_eq!(
+            found(
+                store,
+                range(Some(date!(2023 - 09 - 12)), Some(date!(2023 - 09 - 30)))
+            )
+            .await,
+            (vec!["EN-FULL".into(), "ES-NUT".into(), "EXT-500".into()], 3),
+            "{}",
+            db.url
+        );
+        assert_eq!(
+            found(store, range(None, Some(date!(2023 - 09 - 10))))
+                .await
+                .0,
+            ["EN-SELF", "GHS-101"],
+            "the last day counts, and so does a window that opened before today"
+        );
+        assert_eq!(
+            found(
+                store,
+                range(Some(date!(2023 - 09 - 10)), Some(date!(2023 - 09 - 10)))
+            )
+            .await
+            .0,
+            ["GHS-101"]
+        );
+        assert_eq!(
+            found(store, range(Some(date!(2023 - 10 - 01)), None))
+                .await
+                .0,
+            ["ZH-LIFT"]
+        );
+        assert_eq!(
+            found(
+                store,
+                range(Some(date!(2023 - 08 - 01)), Some(date!(2023 - 08 - 31)))
+            )
+            .await
+            .0,
+            ["EN-SELF"],
+            "a session that has ended (GHS-101's S-PAST) is never found"
+        );
+    }
+}
+
+#[tokio::test]
+async fn catalog_filters_by_seats_left_counting_registered_places_only() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        let audit = seed_search(store).await;
+        let seats = CatalogFilter {
+            seats_available: true,
+            sort: CatalogSort::Title,
+            ..Default::default()
+        };
+        let (mut with_seats, total) = found(store, seats.clone()).await;
+        with_seats.sort();
+        assert_eq!(
+            with_seats,
+            ["EN-SELF", "ES-NUT", "GHS-101", "ZH-LIFT"],
+            "EN-FULL is full; EXT-500 registers on its own site; others have no session ({})",
+            db.url
+        );
+        assert_eq!(total, 4);
+
+        // A second provider waits: still full.
+        let waiting = store
+            .register(&session_id("S-FULL"), provider_number(2), &audit)
+            .await
+            .unwrap();
+        assert!(matches!(
+            waiting,
+            pathways_store::RegisterOutcome::Waitlisted { .. }
+        ));
+        assert!(
+            !found(store, seats.clone())
+                .await
+                .0
+                .contains(&"EN-FULL".into())
+        );
+
+        // Both cancel: the seat is free again.
+        for p in [2, 1] {
+            store
+                .cancel_registration(&session_id("S-FULL"), provider_number(p), &audit)
+                .await
+                .unwrap();
+        }
+        assert!(
+            found(store, seats.clone())
+                .await
+                .0
+                .contains(&"EN-FULL".into())
+        );
+        assert_eq!(
+            found(
+                store,
+                CatalogFilter {
+                    from: Some(date!(2023 - 09 - 12)),
+                    until: Some(date!(2023 - 09 - 16)),
+                    online: Some(false),
+                    ..seats
+                }
+            )
+            .await
+            .0,
+            ["EN-FULL"],
+            "the filters ask for one session that meets them all"
+        );
+    }
+}
+
+#[tokio::test]
+async fn catalog_search_counts_and_pages_agree_in_every_order() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        let everything = found(
+            store,
+            CatalogFilter {
+                sort: CatalogSort::Soonest,
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            everything.0,
+            [
+                "EN-SELF", "GHS-101", "EN-FULL", "ES-NUT", "EXT-500", "ZH-LIFT", "CIB-201",
+                "AED-301"
+            ],
+            "soonest class first, courses with none last by title ({})",
+            db.url
+        );
+        for sort in CatalogSort::ALL {
+            let mut pages = Vec::new();
+            for page in 1..=3 {
+                let (numbers, total) = found(
+                    store,
+                    CatalogFilter {
+                        sort,
+                        page,
+                        per_page: 3,
+                        ..Default::default()
+                    },
+                )
+                .await;
+                assert_eq!(total, 8);
+                pages.extend(numbers);
+            }
+            let mut sorted = pages.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted.len(), 8, "{sort:?}: no course twice, none missing");
+        }
+        // A search's pages split its results the same way.
+        let (all, total) = found(
+            store,
+            CatalogFilter {
+                text: Some("a".into()),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert!(total >= 3, "{all:?}");
+        let mut paged = Vec::new();
+        for page in 1..=u32::try_from(total.div_ceil(2)).unwrap() {
+            let (numbers, page_total) = found(
+                store,
+                CatalogFilter {
+                    text: Some("a".into()),
+                    page,
+                    per_page: 2,
+                    ..Default::default()
+                },
+            )
+            .await;
+            assert_eq!(page_total, total);
+            paged.extend(numbers);
+        }
+        assert_eq!(paged, all);
+    }
+}
+
+#[tokio::test]
+async fn the_search_index_follows_changed_courses() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_search(store).await;
+        let mut renamed = course("ES-NUT");
+        renamed.title = "Alimentación sana".into();
+        renamed.description = "Recetas fáciles.".into();
+        renamed.languages = vec![language("es")];
+        let mut tx = store.begin_import().await.unwrap();
+        tx.upsert(&Batch::Courses(vec![renamed])).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(text(store, "nutricion").await.is_empty(), "{}", db.url);
+        assert_eq!(text(store, "alimentacion recetas").await, ["ES-NUT"]);
     }
 }

@@ -1,13 +1,16 @@
 //! The catalog filters, shared by the HTML list and the JSON API: read from the query string,
 //! checked, and turned into the store's [`CatalogFilter`].
 
+use pathways_domain::error::parse_date;
 use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
-use pathways_store::CatalogFilter;
+use pathways_store::{CatalogFilter, CatalogSort};
 
 /// Courses per page on the HTML list, and the API's default.
 pub const DEFAULT_PER_PAGE: u32 = 20;
 /// The most courses the API returns in one page.
 pub const MAX_PER_PAGE: u32 = 100;
+/// The longest search text taken, in characters.
+pub const MAX_TEXT_CHARS: usize = 100;
 
 /// The decoded name-value pairs of a raw query string, in order; nothing for a malformed one.
 pub fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
@@ -27,12 +30,42 @@ fn optional(raw: &str) -> Option<&str> {
 /// The query-string parameters, as sent (empty values mean "any").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterParams {
+    /// Search words (`q`).
+    pub text: String,
     pub pathway: String,
     pub category: String,
     pub modality: String,
     pub language: String,
+    /// `online` or `in-person`.
+    pub place: String,
+    /// Sessions starting on or after this ISO 8601 date.
+    pub from: String,
+    /// Sessions starting on or before this ISO 8601 date.
+    pub until: String,
+    /// `yes` (also `true`, `1`, `on`): only courses with seats left.
+    pub seats: String,
+    /// `relevance`, `title` or `soonest`.
+    pub sort: String,
     pub page: String,
     pub per_page: String,
+}
+
+/// A yes/no parameter: `Some(true)` for yes, `Some(false)` for no or empty, `None` otherwise.
+pub(crate) fn yes_no(raw: &str) -> Option<bool> {
+    match raw.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "1" | "on" => Some(true),
+        "" | "no" | "false" | "0" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// `online` → `Some(true)`, `in-person` → `Some(false)`.
+fn place(raw: &str) -> Option<bool> {
+    match raw.to_ascii_lowercase().as_str() {
+        "online" => Some(true),
+        "in-person" => Some(false),
+        _ => None,
+    }
 }
 
 impl FilterParams {
@@ -47,13 +80,40 @@ impl FilterParams {
                 .unwrap_or_default()
         };
         Self {
+            text: get(Field::Text.name()),
             pathway: get("pathway"),
             category: get("category"),
             modality: get("modality"),
             language: get("language"),
+            place: get(Field::Place.name()),
+            from: get(Field::From.name()),
+            until: get(Field::Until.name()),
+            seats: get(Field::Seats.name()),
+            sort: get(Field::Sort.name()),
             page: get("page"),
             per_page: get("per_page"),
         }
+    }
+
+    /// The parameters a shared link keeps, as sent and in the order of the form (not the
+    /// page or page size); empty ones are left out.
+    pub fn link_pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            (Field::Text, &self.text),
+            (Field::Pathway, &self.pathway),
+            (Field::Category, &self.category),
+            (Field::Modality, &self.modality),
+            (Field::Language, &self.language),
+            (Field::Place, &self.place),
+            (Field::From, &self.from),
+            (Field::Until, &self.until),
+            (Field::Seats, &self.seats),
+            (Field::Sort, &self.sort),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| (field.name(), value.as_str()))
+        .collect()
     }
 
     /// Checks every parameter, reporting every bad one (in form order), not only the first.
@@ -68,6 +128,12 @@ impl FilterParams {
             }
         };
 
+        let text = optional(&self.text);
+        check(
+            Field::Text,
+            &self.text,
+            text.is_none_or(|t| t.chars().count() <= MAX_TEXT_CHARS),
+        );
         let pathway = optional(&self.pathway).map(Pathway::parse);
         check(
             Field::Pathway,
@@ -92,6 +158,19 @@ impl FilterParams {
             &self.language,
             !matches!(language, Some(Err(_))),
         );
+        let online = optional(&self.place).map(place);
+        check(Field::Place, &self.place, !matches!(online, Some(None)));
+        let from = optional(&self.from).map(parse_date);
+        check(Field::From, &self.from, !matches!(from, Some(Err(_))));
+        let until = optional(&self.until).map(parse_date);
+        check(Field::Until, &self.until, !matches!(until, Some(Err(_))));
+        if let (Some(Ok(from)), Some(Ok(until))) = (&from, &until) {
+            check(Field::DateOrder, &self.until, from <= until);
+        }
+        let seats = yes_no(&self.seats);
+        check(Field::Seats, &self.seats, seats.is_some());
+        let sort = optional(&self.sort).map(CatalogSort::parse);
+        check(Field::Sort, &self.sort, !matches!(sort, Some(None)));
         let page = optional(&self.page).map(|p| p.parse::<u32>().ok().filter(|n| *n >= 1));
         check(Field::Page, &self.page, !matches!(page, Some(None)));
         let per_page = if allow_per_page {
@@ -118,6 +197,12 @@ impl FilterParams {
             category: category.and_then(Result::ok),
             modality: modality.and_then(Result::ok),
             language: language.and_then(Result::ok).map(String::from),
+            text: text.map(str::to_owned),
+            online: online.flatten(),
+            from: from.and_then(Result::ok),
+            until: until.and_then(Result::ok),
+            seats_available: seats.unwrap_or_default(),
+            sort: sort.flatten().unwrap_or_default(),
             page: page.flatten().unwrap_or(1),
             per_page: per_page.unwrap_or(DEFAULT_PER_PAGE),
         })
@@ -127,10 +212,18 @@ impl FilterParams {
 /// A filter parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    Text,
     Pathway,
     Category,
     Modality,
     Language,
+    Place,
+    From,
+    Until,
+    /// `until` before `from`: reported on the `until` field.
+    DateOrder,
+    Seats,
+    Sort,
     Page,
     PerPage,
 }
@@ -139,10 +232,16 @@ impl Field {
     /// The parameter's name, which is also the form field's `id`.
     pub fn name(self) -> &'static str {
         match self {
+            Self::Text => "q",
             Self::Pathway => "pathway",
             Self::Category => "category",
             Self::Modality => "modality",
             Self::Language => "language",
+            Self::Place => "place",
+            Self::From => "from",
+            Self::Until | Self::DateOrder => "until",
+            Self::Seats => "seats",
+            Self::Sort => "sort",
             Self::Page => "page",
             Self::PerPage => "per_page",
         }
@@ -151,10 +250,17 @@ impl Field {
     /// The message that tells a person how to fix the value.
     pub fn error_key(self) -> &'static str {
         match self {
+            Self::Text => "error-text-too-long",
             Self::Pathway => "error-pathway-invalid",
             Self::Category => "error-category-invalid",
             Self::Modality => "error-modality-invalid",
             Self::Language => "error-language-invalid",
+            Self::Place => "error-place-invalid",
+            Self::From => "error-from-invalid",
+            Self::Until => "error-until-invalid",
+            Self::DateOrder => "error-until-before-from",
+            Self::Seats => "error-seats-invalid",
+            Self::Sort => "error-sort-invalid",
             Self::Page => "error-page-invalid",
             Self::PerPage => "error-per-page-invalid",
         }
@@ -199,6 +305,74 @@ mod tests {
         assert_eq!(
             params.parse(false).expect("valid").per_page,
             DEFAULT_PER_PAGE
+        );
+    }
+
+    #[test]
+    fn search_words_place_dates_seats_and_sort_become_a_store_filter() {
+        let params = FilterParams::from_query(Some(
+            "q=+nutrici%C3%B3n+&place=Online&from=2026-03-01&until=2026-03-31&seats=yes&sort=soonest",
+        ));
+        let filter = params.parse(false).expect("valid");
+        assert_eq!(filter.text.as_deref(), Some("nutrición"));
+        assert_eq!(filter.online, Some(true));
+        assert_eq!(filter.from, Some(time::macros::date!(2026 - 03 - 01)));
+        assert_eq!(filter.until, Some(time::macros::date!(2026 - 03 - 31)));
+        assert!(filter.seats_available);
+        assert_eq!(filter.sort, CatalogSort::Soonest);
+        assert_eq!(
+            params.link_pairs(),
+            [
+                ("q", "nutrición"),
+                ("place", "Online"),
+                ("from", "2026-03-01"),
+                ("until", "2026-03-31"),
+                ("seats", "yes"),
+                ("sort", "soonest")
+            ]
+        );
+
+        let same_day = FilterParams::from_query(Some(
+            "place=in-person&from=2026-03-01&until=2026-03-01&seats=false&sort=",
+        ))
+        .parse(false)
+        .expect("valid");
+        assert_eq!(same_day.online, Some(false));
+        assert!(!same_day.seats_available);
+        assert_eq!(same_day.sort, CatalogSort::Relevance);
+        assert_eq!(same_day.text, None);
+    }
+
+    #[test]
+    fn bad_search_place_dates_seats_and_sort_are_each_reported() {
+        let long = "a".repeat(MAX_TEXT_CHARS + 1);
+        let errors = FilterParams::from_query(Some(&format!(
+            "q={long}&place=moon&from=2026-02-30&until=31%2F03%2F2026&seats=maybe&sort=price"
+        )))
+        .parse(true)
+        .expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Text,
+                Field::Place,
+                Field::From,
+                Field::Until,
+                Field::Seats,
+                Field::Sort
+            ]
+        );
+        let backwards = FilterParams::from_query(Some("from=2026-04-01&until=2026-03-01"))
+            .parse(true)
+            .expect_err("until before from");
+        assert_eq!(backwards[0].field, Field::DateOrder);
+        assert_eq!(backwards[0].field.name(), "until");
+        assert!(
+            FilterParams::from_query(Some(&format!("q={}", "é".repeat(MAX_TEXT_CHARS))))
+                .parse(true)
+                .is_ok(),
+            "the limit counts characters, not bytes"
         );
     }
 

@@ -9,12 +9,12 @@ use axum::routing::get;
 use pathways_domain::entities::Session;
 use pathways_domain::ids::CourseNumber;
 use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
-use pathways_store::{CatalogPage, CourseDetail, CourseSummary};
+use pathways_store::{CatalogPage, CatalogSort, CourseDetail, CourseSummary};
 
 use super::{Ctx, Layout, encode_component, render, tel_href, web_href};
 use crate::AppState;
 use crate::error::WebError;
-use crate::filter::{Field, FieldError, FilterParams};
+use crate::filter::{Field, FieldError, FilterParams, MAX_TEXT_CHARS, yes_no};
 use crate::format;
 use crate::i18n::{Translator, category_key, language_name, modality_key, pathway_key};
 
@@ -58,6 +58,34 @@ impl SelectField {
     }
 }
 
+/// A text or date field with its label, hint and error.
+#[derive(Debug)]
+struct InputField {
+    id: &'static str,
+    label: String,
+    /// The id of the hint describing the field: its own, or its group's.
+    hint_id: String,
+    error: Option<String>,
+    /// As sent, so a person sees what they typed.
+    value: String,
+}
+
+impl InputField {
+    fn described_by(&self) -> String {
+        match self.error {
+            Some(_) => format!("{} {}-error", self.hint_id, self.id),
+            None => self.hint_id.clone(),
+        }
+    }
+}
+
+/// The "only courses with seats left" box.
+#[derive(Debug)]
+struct CheckboxField {
+    error: Option<String>,
+    checked: bool,
+}
+
 /// One course in the list.
 #[derive(Debug)]
 struct CourseItem {
@@ -88,7 +116,14 @@ struct Results {
 struct ListPage {
     l: Layout,
     errors: Vec<ErrorLink>,
+    search: InputField,
+    max_text_chars: usize,
     fields: Vec<SelectField>,
+    /// The first and last day a class may start on.
+    dates: Vec<InputField>,
+    dates_error: bool,
+    seats: CheckboxField,
+    sort: SelectField,
     results: Option<Results>,
 }
 
@@ -108,6 +143,46 @@ async fn list(
     let languages = state.catalog.languages(today).await?;
     let field_errors = parsed.as_ref().err().cloned().unwrap_or_default();
     let fields = filter_fields(t, &params, &languages, &field_errors);
+    let error_for = |wanted: &[Field]| {
+        field_errors
+            .iter()
+            .find(|e| wanted.contains(&e.field))
+            .map(|e| t.t(e.field.error_key()))
+    };
+    let search = InputField {
+        id: Field::Text.name(),
+        label: t.t("filter-search-label"),
+        hint_id: format!("{}-hint", Field::Text.name()),
+        error: error_for(&[Field::Text]),
+        value: params.text.clone(),
+    };
+    let date_field = |field: Field, label: &str, errors: &[Field], value: &str| InputField {
+        id: field.name(),
+        label: t.t(label),
+        hint_id: "dates-hint".to_owned(),
+        error: error_for(errors),
+        value: value.to_owned(),
+    };
+    let dates = vec![
+        date_field(
+            Field::From,
+            "filter-from-label",
+            &[Field::From],
+            &params.from,
+        ),
+        date_field(
+            Field::Until,
+            "filter-until-label",
+            &[Field::Until, Field::DateOrder],
+            &params.until,
+        ),
+    ];
+    let dates_error = dates.iter().any(|d| d.error.is_some());
+    let seats = CheckboxField {
+        error: error_for(&[Field::Seats]),
+        checked: yes_no(&params.seats) == Some(true),
+    };
+    let sort = sort_field(t, &params, error_for(&[Field::Sort]));
     let (status, results) = match parsed {
         Ok(filter) => {
             let page = state.catalog.search(&filter, today).await?;
@@ -130,7 +205,13 @@ async fn list(
     let page = ListPage {
         l: ctx.layout(&title),
         errors,
+        search,
+        max_text_chars: MAX_TEXT_CHARS,
         fields,
+        dates,
+        dates_error,
+        seats,
+        sort,
         results,
     };
     Ok((status, render(&page)?).into_response())
@@ -224,21 +305,52 @@ fn filter_fields(
                     .collect(),
             ),
         },
+        SelectField {
+            id: Field::Place.name(),
+            label: t.t("filter-place-label"),
+            hint: t.t("filter-place-hint"),
+            error: error_for(Field::Place),
+            options: options(
+                &params.place,
+                vec![
+                    ("online".to_owned(), t.t("filter-place-online")),
+                    ("in-person".to_owned(), t.t("filter-place-in-person")),
+                ],
+            ),
+        },
     ]
 }
 
-/// The list's address for another page, keeping the filters.
+/// The order drop-down: best match (the default), title, soonest class.
+fn sort_field(t: Translator, params: &FilterParams, error: Option<String>) -> SelectField {
+    let chosen = CatalogSort::parse(&params.sort).unwrap_or_default();
+    SelectField {
+        id: Field::Sort.name(),
+        label: t.t("filter-sort-label"),
+        hint: t.t("filter-sort-hint"),
+        error,
+        options: CatalogSort::ALL
+            .iter()
+            .map(|sort| SelectOption {
+                value: sort.code().to_owned(),
+                label: t.t(match sort {
+                    CatalogSort::Relevance => "sort-relevance",
+                    CatalogSort::Title => "sort-title",
+                    CatalogSort::Soonest => "sort-soonest",
+                }),
+                selected: *sort == chosen,
+            })
+            .collect(),
+    }
+}
+
+/// The list's address for another page, keeping the search and the filters.
 fn page_href(params: &FilterParams, page: u32) -> String {
-    let mut query: Vec<String> = [
-        ("pathway", &params.pathway),
-        ("category", &params.category),
-        ("modality", &params.modality),
-        ("language", &params.language),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.is_empty())
-    .map(|(name, value)| format!("{name}={}", encode_component(value)))
-    .collect();
+    let mut query: Vec<String> = params
+        .link_pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode_component(value)))
+        .collect();
     if page > 1 {
         query.push(format!("page={page}"));
     }

@@ -254,3 +254,76 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
         assert_eq!(status.as_u16(), expected, "{method} {uri}");
     }
 }
+
+#[tokio::test]
+async fn the_api_searches_words_place_dates_and_seats_like_the_page() {
+    let app = TestApp::spawn().await;
+    let numbers = |body: serde_json::Value| -> Vec<String> {
+        body["courses"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|c| c["course_number"].as_str().expect("a number").to_owned())
+            .collect()
+    };
+    let body = app.get("/api/v1/courses?q=falls").await.json();
+    assert_eq!(body["total"], 1);
+    assert_eq!(numbers(body), ["GHS-101"]);
+    let body = app.get("/api/v1/courses?q=LIFTING+safe").await.json();
+    assert_eq!(numbers(body), ["CPC-201"]);
+    let body = app
+        .get("/api/v1/courses?place=in-person&from=2026-03-16&until=2026-03-16&seats=true")
+        .await
+        .json();
+    assert_eq!(numbers(body), ["GHS-101"]);
+    let body = app.get("/api/v1/courses?from=2026-03-21").await.json();
+    assert_eq!(body["total"], 0);
+    let body = app
+        .get("/api/v1/courses?place=online&sort=title")
+        .await
+        .json();
+    assert_eq!(
+        numbers(body),
+        ["AED-301", "CPC-201", "GHS-101"],
+        "Reading…, Safe Lifting…, Safety at Home"
+    );
+    let body = app.get("/api/v1/courses?sort=soonest").await.json();
+    assert_eq!(numbers(body)[0], "GHS-101", "the only course with a class");
+
+    for (query, field) in [
+        ("q=".to_owned() + &"x".repeat(101), "q"),
+        ("place=moon".to_owned(), "place"),
+        ("from=2026-13-01".to_owned(), "from"),
+        ("until=tomorrow".to_owned(), "until"),
+        ("from=2026-04-01&until=2026-03-01".to_owned(), "until"),
+        ("seats=maybe".to_owned(), "seats"),
+        ("sort=price".to_owned(), "sort"),
+    ] {
+        let response = app.get(&format!("/api/v1/courses?{query}")).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{query}");
+        let body = response.json();
+        assert_eq!(body["error"]["code"], "invalid_parameter", "{query}");
+        assert_eq!(body["error"]["field"], field, "{query}");
+    }
+    let body = app
+        .get_with("/api/v1/courses?place=moon", &[("accept-language", "es")])
+        .await
+        .json();
+    assert_eq!(
+        body["error"]["message"],
+        "Elija en línea o en persona de la lista"
+    );
+
+    let doc = app.get("/api/v1/openapi.json").await.json();
+    let params: Vec<&str> = doc["paths"]["/api/v1/courses"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for name in [
+        "q", "place", "from", "until", "seats", "sort", "page", "per_page",
+    ] {
+        assert!(params.contains(&name), "{name} is documented");
+    }
+}

@@ -178,7 +178,7 @@ async fn the_catalog_speaks_the_browsers_language(locale: Locale, browser_langua
         "the list's title in {tag}"
     );
     assert_eq!(
-        text_of(&session, ".filters button[type=submit]").await,
+        text_of(&session, ".filters > button[type=submit]").await,
         t.t("filter-submit")
     );
     assert_eq!(
@@ -280,7 +280,7 @@ async fn on_a_phone_choosing_a_pathway_and_pressing_the_button_narrows_the_list_
             .await,
         "CPC"
     );
-    let button = session.find(".filters button[type=submit]").await;
+    let button = session.find(".filters > button[type=submit]").await;
     session.click(&button).await;
     session
         .wait_until(
@@ -531,5 +531,76 @@ async fn on_a_phone_a_provider_creates_an_account_with_the_texted_code_signs_out
             &[],
         )
         .await;
+    session.quit().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_a_provider_searches_by_words_ticks_places_left_and_gets_a_link_to_share() {
+    let Some(browsing) = start_browsing().await else {
+        return;
+    };
+    let t = Translator::new(Locale::Es);
+    let session = browsing.driver.phone_session("es").await;
+    session.goto(&browsing.site.url("/courses")).await;
+    fill(&session, "q", "seguridad hogar").await;
+    let seats = session.find("#seats").await;
+    session.click(&seats).await;
+    // The button beside the search box sends the whole form.
+    let search = session.find(".search-box button[type=submit]").await;
+    assert_eq!(session.text(&search).await, t.t("filter-search-button"));
+    session.click(&search).await;
+    session
+        .wait_until(
+            "the search results",
+            "return new URLSearchParams(location.search).get('seats') === 'yes' \
+             && document.readyState === 'complete'",
+            &[],
+        )
+        .await;
+    // No Spanish course here: the words find nothing, and the page says so.
+    assert_eq!(
+        text_of(&session, "#results-heading").await,
+        count_text(t, 0)
+    );
+
+    session
+        .eval("document.getElementById('q').value = ''", &[])
+        .await;
+    fill(&session, "q", "Safety HOME").await;
+    click_to(&session, ".filters > button[type=submit]", "/courses").await;
+    session
+        .wait_until(
+            "the second search",
+            "return new URLSearchParams(location.search).get('q') === 'Safety HOME'",
+            &[],
+        )
+        .await;
+    assert_eq!(
+        text_of(&session, "#results-heading").await,
+        count_text(t, 1)
+    );
+    assert_eq!(
+        text_of(&session, ".course-card-title a").await,
+        "Safety at Home"
+    );
+    assert_eq!(
+        session
+            .eval("return document.getElementById('seats').checked", &[])
+            .await,
+        json!(true),
+        "the box stays ticked"
+    );
+    let shared = session.url().await;
+    assert!(shared.contains("q=Safety+HOME"), "{shared}");
+    assert_fits_a_phone(&session, "the search results").await;
+    let screenshot = std::env::temp_dir().join("pathways-courses-search-es-phone.png");
+    session.save_screenshot(&screenshot).await;
+    eprintln!("screenshot: {}", screenshot.display());
+
+    // The link opens the same results in another browser.
+    let other = browsing.driver.phone_session("es").await;
+    other.goto(&shared).await;
+    assert_eq!(text_of(&other, "#results-heading").await, count_text(t, 1));
+    other.quit().await;
     session.quit().await;
 }

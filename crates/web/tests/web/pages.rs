@@ -423,3 +423,287 @@ async fn a_language_the_site_is_not_written_in_cannot_be_chosen() {
     assert_eq!(response.status, StatusCode::NOT_FOUND);
     assert!(response.header("set-cookie").is_empty());
 }
+
+// ---- finding a course: search words, place, dates, seats, sort -----------------------------
+
+/// Adds to the standard catalog a Spanish course, a Chinese course and an in-person course
+/// whose only class (1 seat, 18 March) provider 100000001 has taken.
+async fn add_search_courses(app: &TestApp) {
+    let mut nutrition = course(
+        "GHS-210",
+        "Nutrición y bienestar",
+        Pathway::GeneralHealthAndSafety,
+        Modality::OnlineInstructor,
+    );
+    nutrition.languages = vec![pathways_domain::testing::language("es")];
+    nutrition.description = "Cómo preparar comidas saludables.".into();
+    let mut falls = course(
+        "GHS-220",
+        "居家安全與防跌",
+        Pathway::GeneralHealthAndSafety,
+        Modality::InPerson,
+    );
+    falls.languages = vec![pathways_domain::testing::language("zh-Hant")];
+    falls.description = "學習如何在家中預防跌倒。".into();
+    let wounds = course(
+        "CPC-230",
+        "Wound Care Basics",
+        Pathway::ComplexPhysicalCare,
+        Modality::InPerson,
+    );
+    app.add_courses(vec![nutrition, falls, wounds]).await;
+    let mut full = crate::helpers::session(
+        "S-FULL",
+        "CPC-230",
+        time::macros::datetime!(2026-03-18 09:00),
+        time::macros::datetime!(2026-03-18 12:00),
+        Some("9 Elm St, Fresno"),
+    );
+    full.capacity = Some(1);
+    let mut tx = app.store().begin_import().await.expect("an import");
+    tx.upsert(&pathways_store::Batch::Sessions(vec![full]))
+        .await
+        .expect("sessions");
+    tx.commit().await.expect("commit");
+    app.add_provider(100_000_001, "Reyes", "(916) 555-0101", None)
+        .await;
+    let taken = app
+        .store()
+        .register(
+            &pathways_domain::ids::SessionId::parse("S-FULL").expect("an id"),
+            pathways_domain::testing::provider_number(100_000_001),
+            &pathways_store::accounts::AuditEntry {
+                at: time::OffsetDateTime::now_utc(),
+                actor: pathways_store::accounts::AuditActor {
+                    account: None,
+                    label: "test".into(),
+                },
+                action: "registration.create".into(),
+                record_type: "registration".into(),
+                record_key: String::new(),
+                before: None,
+                after: None,
+            },
+        )
+        .await
+        .expect("a registration");
+    assert_eq!(taken, pathways_store::RegisterOutcome::Registered);
+}
+
+#[tokio::test]
+async fn the_search_box_comes_first_and_finds_words_without_accents_and_chinese_fragments() {
+    let app = TestApp::spawn().await;
+    add_search_courses(&app).await;
+    let page = app.get("/courses").await;
+    let search = page.body.find("id=\"q\"").expect("a search box");
+    let pathway = page
+        .body
+        .find("id=\"pathway\"")
+        .expect("the pathway filter");
+    assert!(search < pathway, "the search box comes before the filters");
+    assert!(page.body.contains("role=\"search\""));
+    assert!(
+        page.body
+            .contains("<label class=\"label\" for=\"q\">Search</label>")
+    );
+
+    for (query, title) in [
+        ("q=nutricion", "Nutrición y bienestar"),
+        ("q=NUTRICI%C3%93N", "Nutrición y bienestar"),
+        ("q=comidas+salud", "Nutrición y bienestar"),
+        ("q=%E9%98%B2%E8%B7%8C", "居家安全與防跌"),
+        ("q=%E9%A0%90%E9%98%B2", "居家安全與防跌"),
+        ("q=falls+fires", "Safety at Home"),
+        ("q=ghs-101", "Safety at Home"),
+    ] {
+        let page = app.get(&format!("/courses?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        assert_eq!(page.course_cards(), 1, "{query}");
+        assert!(page.body.contains(title), "{query} finds {title}");
+        assert!(page.body.contains("1 course found"), "{query}");
+    }
+    let page = app.get("/courses?q=nutricion").await;
+    assert!(
+        page.body.contains("value=\"nutricion\""),
+        "the words stay in the box"
+    );
+    let none = app.get("/courses?q=knitting").await;
+    assert_eq!(none.course_cards(), 0);
+    assert!(none.body.contains("No courses found"));
+
+    let spanish = app.get_with("/courses?q=nutricion", &[SPANISH]).await;
+    assert!(spanish.body.contains("Se encontró 1 curso"));
+    assert!(spanish.body.contains(">Buscar</label>"));
+    let chinese = app
+        .get_with("/courses?q=%E9%98%B2%E8%B7%8C", &[TAIWANESE])
+        .await;
+    assert!(chinese.body.contains("找到 1 門課程"));
+}
+
+#[tokio::test]
+async fn place_dates_and_seats_narrow_the_list_and_stay_chosen() {
+    let app = TestApp::spawn().await;
+    add_search_courses(&app).await;
+    let cases = [
+        (
+            "place=online",
+            vec![
+                "Safety at Home",
+                "Safe Lifting and Moving",
+                "Reading Health Information",
+                "Nutrición y bienestar",
+            ],
+        ),
+        (
+            "place=in-person",
+            vec!["Safety at Home", "居家安全與防跌", "Wound Care Basics"],
+        ),
+        (
+            "from=2026-03-17&until=2026-03-31",
+            vec!["Safety at Home", "Wound Care Basics"],
+        ),
+        (
+            "from=2026-03-17&until=2026-03-18",
+            vec!["Wound Care Basics"],
+        ),
+        ("from=2026-03-21", vec![]),
+        ("seats=yes", vec!["Safety at Home"]),
+        (
+            "seats=yes&place=online&from=2026-03-17",
+            vec!["Safety at Home"],
+        ),
+        ("seats=yes&place=in-person&from=2026-03-17", vec![]),
+    ];
+    for (query, expected) in cases {
+        let page = app.get(&format!("/courses?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        assert_eq!(page.course_cards(), expected.len(), "{query}");
+        for title in expected {
+            assert!(page.body.contains(title), "{query} lists {title}");
+        }
+    }
+    let page = app
+        .get("/courses?place=online&from=2026-03-17&until=2026-03-31&seats=yes&sort=soonest")
+        .await;
+    assert!(page.body.contains("<option value=\"online\" selected>"));
+    assert!(page.body.contains("<option value=\"soonest\" selected>"));
+    assert!(page.body.contains("type=\"date\" value=\"2026-03-17\""));
+    assert!(page.body.contains("type=\"date\" value=\"2026-03-31\""));
+    assert!(page.body.contains("value=\"yes\" checked"));
+    let plain = app.get("/courses").await;
+    assert!(!plain.body.contains(" checked"));
+    assert!(
+        plain
+            .body
+            .contains("<option value=\"relevance\" selected>Best match</option>")
+    );
+}
+
+#[tokio::test]
+async fn results_are_sorted_as_chosen_and_page_links_keep_the_search() {
+    let app = TestApp::spawn().await;
+    let extra = (1..=22)
+        .map(|n| {
+            course(
+                &format!("AED-{n:03}"),
+                &format!("Adult Education Topic {:02}", 23 - n),
+                Pathway::AdultEducation,
+                Modality::SelfPaced,
+            )
+        })
+        .collect();
+    app.add_courses(extra).await;
+    let first = app.get("/courses?q=topic&sort=title").await;
+    assert!(first.body.contains("22 courses found"));
+    assert_eq!(first.course_cards(), 20);
+    let positions: Vec<usize> = ["Topic 01", "Topic 02", "Topic 03"]
+        .iter()
+        .map(|t| first.body.find(t).expect(t))
+        .collect();
+    assert!(positions.is_sorted(), "by title");
+    assert!(
+        first
+            .body
+            .contains("href=\"/courses?q=topic&#38;sort=title&#38;page=2\""),
+        "the next page keeps the words and the order"
+    );
+    let second = app.get("/courses?q=topic&sort=title&page=2").await;
+    assert_eq!(second.course_cards(), 2);
+    assert!(
+        second
+            .body
+            .contains("href=\"/courses?q=topic&#38;sort=title\"")
+    );
+
+    let soonest = app.get("/courses?sort=soonest").await;
+    let with_class = soonest.body.find("Safety at Home").expect("GHS-101");
+    let without = soonest.body.find("Adult Education Topic 01").expect("AED");
+    assert!(with_class < without, "courses with a class come first");
+
+    let shared = app
+        .get("/courses?q=caf%C3%A9+%26+t%C3%A9&place=online&seats=yes")
+        .await;
+    assert_eq!(shared.status, StatusCode::OK);
+    assert!(shared.body.contains("value=\"café &#38; té\""));
+}
+
+#[tokio::test]
+async fn bad_search_dates_and_choices_are_a_400_with_every_problem_linked() {
+    let app = TestApp::spawn().await;
+    let long = "a".repeat(101);
+    let page = app
+        .get(&format!(
+            "/courses?q={long}&place=moon&from=2026-02-30&until=someday&seats=maybe&sort=price"
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert_eq!(page.course_cards(), 0);
+    let summary = &page.body[..page.body.find("<h1>").expect("a heading")];
+    let links: Vec<&str> = summary
+        .split("<a href=\"#")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or_default())
+        .collect();
+    assert_eq!(links, ["q", "place", "from", "until", "seats", "sort"]);
+    for message in [
+        "Search words must be 100 characters or fewer",
+        "Choose online or in person from the list",
+        "The &#34;from&#34; date must be a real date, such as 2026-03-31",
+        "The &#34;to&#34; date must be a real date, such as 2026-04-30",
+        "Tick the box to see only courses with places left, or leave it empty",
+        "Choose an order from the list",
+    ] {
+        assert!(page.body.contains(message), "{message}");
+    }
+    for id in ["q", "from", "until"] {
+        assert!(page.body.contains(&format!("id=\"{id}-error\"")), "{id}");
+    }
+    assert!(page.body.contains("aria-describedby=\"q-hint q-error\""));
+    assert!(
+        page.body
+            .contains("aria-describedby=\"dates-hint until-error\"")
+    );
+
+    let backwards = app
+        .get_with("/courses?from=2026-04-01&until=2026-03-01", &[SPANISH])
+        .await;
+    assert_eq!(backwards.status, StatusCode::BAD_REQUEST);
+    assert!(backwards.body.contains(
+        "<a href=\"#until\">La fecha «hasta» debe ser igual o posterior a la fecha «desde»</a>"
+    ));
+}
+
+#[tokio::test]
+async fn the_search_page_renders_every_new_field_in_all_three_languages() {
+    let app = TestApp::spawn().await;
+    for accept in [SPANISH, TAIWANESE, ("accept-language", "en")] {
+        for path in [
+            "/courses?q=safety&place=online&from=2026-03-01&until=2026-03-31&seats=yes&sort=soonest",
+            "/courses?q=x&place=moon&from=2026-02-30&until=x&seats=x&sort=x",
+            "/courses?from=2026-04-01&until=2026-03-01",
+        ] {
+            let page = app.get_with(path, &[accept]).await;
+            assert_no_message_keys(&page, &format!("{path} in {}", accept.1));
+        }
+    }
+}
