@@ -33,13 +33,11 @@ macro_rules! common_queries {
             PrimitiveDateTime::new(date, Time::MIDNIGHT)
         }
 
-        /// The join that narrows a catalog search to courses with every search word, as `f`
-        /// with its `rank` (lower is better); nothing when there are no words.
-        fn push_catalog_text_join(qb: &mut QueryBuilder<$db>, terms: &SearchTerms) {
+        /// The join that narrows a catalog search to courses with every search word (see
+        /// [`SearchDialect::push_word_join`]); nothing when there are no words.
+        fn push_catalog_text_join(qb: &mut QueryBuilder<$db>, terms: &SearchTerms, ranked: bool) {
             if !terms.words.is_empty() {
-                qb.push(" JOIN (");
-                <$db as SearchDialect>::push_word_matches(qb, &terms.words);
-                qb.push(") f ON f.course_number = c.course_number");
+                <$db as SearchDialect>::push_word_join(qb, &terms.words, ranked);
             }
         }
 
@@ -147,36 +145,52 @@ macro_rules! common_queries {
             }
         }
 
-        /// `ORDER BY` of a catalog search; title and number last, so pages never overlap.
-        fn push_catalog_order(
+        /// The sort keys of a catalog search, as columns `o1`, `o2`, … of the select list
+        /// (after a comma); title and number last, so pages never overlap. Returns how many.
+        fn push_catalog_sort_keys(
             qb: &mut QueryBuilder<$db>,
             filter: &CatalogFilter,
             terms: &SearchTerms,
             today: Date,
-        ) {
-            qb.push(" ORDER BY ");
+        ) -> usize {
+            let mut keys = 0;
+            let mut key = |qb: &mut QueryBuilder<$db>| {
+                keys += 1;
+                qb.push(format!(" AS o{keys}, "));
+            };
             match filter.sort {
                 CatalogSort::Relevance => {
                     if !terms.words.is_empty() {
-                        qb.push("f.rank, ");
+                        qb.push(<$db as SearchDialect>::RANK);
+                        key(qb);
                     }
                     // Terms matched as substrings: those found in the title first.
                     for term in &terms.substrings {
                         qb.push("CASE WHEN ");
                         <$db as SearchDialect>::push_contains(qb, "c.title", term);
-                        qb.push(" THEN 0 ELSE 1 END, ");
+                        qb.push(" THEN 0 ELSE 1 END");
+                        key(qb);
                     }
                 }
                 CatalogSort::Title => {}
                 CatalogSort::Soonest => {
                     qb.push("COALESCE((SELECT MIN(s.starts_at) FROM sessions s WHERE ");
                     push_session_match(qb, filter, today);
-                    qb.push("), ")
-                        .push_bind(midnight(Date::MAX))
-                        .push("), ");
+                    qb.push("), ").push_bind(midnight(Date::MAX)).push(")");
+                    key(qb);
                 }
             }
-            qb.push("c.title, c.course_number");
+            qb.push("c.title");
+            key(qb);
+            qb.push("c.course_number");
+            keys += 1;
+            qb.push(format!(" AS o{keys}"));
+            keys
+        }
+
+        /// `o1, o2, …` with `prefix` (a table alias and dot, or nothing).
+        fn sort_key_list(prefix: &str, keys: usize) -> String {
+            (1..=keys).map(|k| format!("{prefix}o{k}")).collect::<Vec<_>>().join(", ")
         }
 
         pub(super) async fn search_catalog(
@@ -187,11 +201,19 @@ macro_rules! common_queries {
             let per_page = filter.per_page.clamp(1, 100);
             let page = filter.page.max(1);
             let terms = filter.text.as_deref().map(SearchTerms::parse).unwrap_or_default();
-            let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM courses c");
-            push_catalog_text_join(&mut count, &terms);
-            push_catalog_where(&mut count, filter, &terms, today);
-            let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+            // Ordering by relevance or by next session looks at every match anyway, so the
+            // page query counts them too; in title order the page comes from an index, and
+            // a separate count is cheaper.
+            let counted_with_page = match filter.sort {
+                CatalogSort::Relevance => {
+                    !terms.words.is_empty() || !terms.substrings.is_empty()
+                }
+                CatalogSort::Title => false,
+                CatalogSort::Soonest => true,
+            };
 
+            // The page's courses are chosen and ordered by their keys alone (`p`); only those
+            // are read whole, with their vendor and upcoming sessions.
             let mut qb = QueryBuilder::<$db>::new(
                 "SELECT c.course_number, c.vendor_code, c.pathway, c.title, c.credit_hundredths, \
                  c.modality, c.languages, c.published_on, c.retired_on, c.registration_url, \
@@ -199,16 +221,39 @@ macro_rules! common_queries {
                  (SELECT COUNT(*) FROM sessions s WHERE s.course_number = c.course_number \
                   AND s.ends_at >= ",
             );
-            qb.push_bind(midnight(today))
-                .push(") AS upcoming_sessions FROM courses c JOIN vendors v ON v.vendor_code = c.vendor_code");
-            push_catalog_text_join(&mut qb, &terms);
+            qb.push_bind(midnight(today)).push(") AS upcoming_sessions, p.total FROM (SELECT c.course_number, ")
+                .push(if counted_with_page {
+                    "COUNT(*) OVER () AS total, "
+                } else {
+                    "CAST(-1 AS BIGINT) AS total, "
+                });
+            let keys = push_catalog_sort_keys(&mut qb, filter, &terms, today);
+            qb.push(" FROM courses c");
+            push_catalog_text_join(&mut qb, &terms, filter.sort == CatalogSort::Relevance);
             push_catalog_where(&mut qb, filter, &terms, today);
-            push_catalog_order(&mut qb, filter, &terms, today);
-            qb.push(" LIMIT ")
+            qb.push(" ORDER BY ")
+                .push(sort_key_list("", keys))
+                .push(" LIMIT ")
                 .push_bind(i64::from(per_page))
                 .push(" OFFSET ")
-                .push_bind(i64::from(page - 1) * i64::from(per_page));
+                .push_bind(i64::from(page - 1) * i64::from(per_page))
+                .push(
+                    ") p JOIN courses c ON c.course_number = p.course_number \
+                     JOIN vendors v ON v.vendor_code = c.vendor_code ORDER BY ",
+                )
+                .push(sort_key_list("p.", keys));
             let rows: Vec<CatalogRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+            let total = match rows.first() {
+                Some(row) if counted_with_page => row.total,
+                // Nothing on the first page: nothing at all.
+                None if counted_with_page && page == 1 => 0,
+                _ => {
+                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM courses c");
+                    push_catalog_text_join(&mut count, &terms, false);
+                    push_catalog_where(&mut count, filter, &terms, today);
+                    count.build_query_scalar().fetch_one(&mut *conn).await?
+                }
+            };
             let courses = rows
                 .into_iter()
                 .map(|row| {
@@ -283,11 +328,15 @@ macro_rules! common_queries {
         }
 
         pub(super) async fn catalog_languages(conn: &mut Conn, today: Date) -> StoreResult<Vec<String>> {
+            // Each language stored, kept if one catalog course is taught in it: a probe per
+            // language instead of a pass over every course.
             Ok(sqlx::query_scalar(
-                "SELECT DISTINCT l.language FROM course_languages l \
+                "SELECT x.language FROM (SELECT DISTINCT language FROM course_languages) x \
+                 WHERE EXISTS (SELECT 1 FROM course_languages l \
                  JOIN courses c ON c.course_number = l.course_number \
-                 WHERE c.published_on <= $1 AND (c.retired_on IS NULL OR c.retired_on > $1) \
-                 ORDER BY l.language",
+                 WHERE l.language = x.language AND c.published_on <= $1 \
+                 AND (c.retired_on IS NULL OR c.retired_on > $1)) \
+                 ORDER BY x.language",
             )
             .bind(today)
             .fetch_all(&mut *conn)

@@ -342,6 +342,8 @@ pub(crate) struct CatalogRow {
     pub course: CourseRow,
     pub vendor_name: String,
     pub upcoming_sessions: i64,
+    /// How many courses match in all pages, when the query counted them (else -1).
+    pub total: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]

@@ -68,23 +68,38 @@ fn is_cjk(c: char) -> bool {
 
 /// The dialect-specific parts of a catalog search.
 pub(crate) trait SearchDialect: sqlx::Database {
-    /// A derived table `(course_number, rank)` of the courses whose number, title or
-    /// description has every word (by prefix); a lower rank is a better match.
-    fn push_word_matches(qb: &mut QueryBuilder<Self>, words: &[String]);
+    /// How well course `c` matches, lower is better, once [`Self::push_word_join`] has
+    /// joined `f` with `ranked`.
+    const RANK: &'static str;
+
+    /// A join (after `FROM courses c`) that keeps the courses whose number, title or
+    /// description has every word (by prefix), as `f`. Without `ranked` (a count), nothing
+    /// for [`Self::RANK`] is computed.
+    fn push_word_join(qb: &mut QueryBuilder<Self>, words: &[String], ranked: bool);
 
     /// A condition: `column`, lowercased, contains `term` (already lowercased).
     fn push_contains(qb: &mut QueryBuilder<Self>, column: &str, term: &str);
 }
 
 impl SearchDialect for Sqlite {
-    fn push_word_matches(qb: &mut QueryBuilder<Self>, words: &[String]) {
-        // bm25 is negative, more so for better matches; a title hit weighs more than one in
-        // the description. Each word is a quoted prefix term: `"word"*`.
-        qb.push(
-            "SELECT course_number, bm25(course_search, 8.0, 4.0, 1.0) AS rank \
-             FROM course_search WHERE course_search MATCH ",
+    const RANK: &'static str = "f.rank";
+
+    fn push_word_join(qb: &mut QueryBuilder<Self>, words: &[String], ranked: bool) {
+        // bm25 is negative, more so for better matches; a hit in the number or title weighs
+        // more than one in the description. Each word is a quoted prefix term: `"word"*`.
+        // The course number comes from `course_search_keys` by rowid: reading it from the
+        // index would read each match's whole text.
+        qb.push(if ranked {
+            " JOIN (SELECT k.course_number, bm25(course_search, 8.0, 4.0, 1.0) AS rank "
+        } else {
+            " JOIN (SELECT k.course_number "
+        })
+        .push(
+            "FROM course_search JOIN course_search_keys k ON k.id = course_search.rowid \
+             WHERE course_search MATCH ",
         )
-        .push_bind(fts5_query(words));
+        .push_bind(fts5_query(words))
+        .push(") f ON f.course_number = c.course_number");
     }
 
     fn push_contains(qb: &mut QueryBuilder<Self>, column: &str, term: &str) {
@@ -95,13 +110,13 @@ impl SearchDialect for Sqlite {
 }
 
 impl SearchDialect for Postgres {
-    fn push_word_matches(qb: &mut QueryBuilder<Self>, words: &[String]) {
-        qb.push(
-            "SELECT course_number, -ts_rank(search_document, q) AS rank \
-             FROM courses, to_tsquery('pathways_search', ",
-        )
-        .push_bind(tsquery(words))
-        .push(") AS q WHERE search_document @@ q");
+    const RANK: &'static str = "-ts_rank(c.search_document, f.q)";
+
+    fn push_word_join(qb: &mut QueryBuilder<Self>, words: &[String], _ranked: bool) {
+        // One row, the query; the GIN index serves `@@` when few courses match.
+        qb.push(" JOIN (SELECT to_tsquery('pathways_search', ")
+            .push_bind(tsquery(words))
+            .push(") AS q) f ON c.search_document @@ f.q");
     }
 
     fn push_contains(qb: &mut QueryBuilder<Self>, column: &str, term: &str) {

@@ -1039,7 +1039,29 @@ async fn catalog_search_counts_and_pages_agree_in_every_order() {
             sorted.sort();
             sorted.dedup();
             assert_eq!(sorted.len(), 8, "{sort:?}: no course twice, none missing");
+            let past_the_end = found(
+                store,
+                CatalogFilter {
+                    sort,
+                    page: 9,
+                    per_page: 3,
+                    ..Default::default()
+                },
+            )
+            .await;
+            assert_eq!(past_the_end, (vec![], 8), "{sort:?}: still counted");
         }
+        assert_eq!(
+            found(
+                store,
+                CatalogFilter {
+                    text: Some("knitting".into()),
+                    ..Default::default()
+                }
+            )
+            .await,
+            (vec![], 0)
+        );
         // A search's pages split its results the same way.
         let (all, total) = found(
             store,
@@ -1066,6 +1088,17 @@ async fn catalog_search_counts_and_pages_agree_in_every_order() {
             paged.extend(numbers);
         }
         assert_eq!(paged, all);
+        let beyond = found(
+            store,
+            CatalogFilter {
+                text: Some("a".into()),
+                page: 99,
+                per_page: 2,
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(beyond, (vec![], total));
     }
 }
 

@@ -19,3 +19,11 @@ ALTER TABLE courses ADD COLUMN search_document tsvector GENERATED ALWAYS AS (
 ) STORED;
 
 CREATE INDEX courses_search_document ON courses USING gin (search_document);
+
+-- The list's filters and counts read a course's sessions that have not ended; this index
+-- answers them without visiting the table (place, dates and seats included).
+CREATE INDEX sessions_upcoming ON sessions (course_number, ends_at)
+    INCLUDE (starts_at, capacity, location, session_id);
+
+-- The list in title order, a page at a time, without sorting the whole catalog.
+CREATE INDEX courses_by_title ON courses (title, course_number);
