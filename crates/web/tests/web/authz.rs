@@ -174,6 +174,22 @@ struct Endpoint {
 }
 
 impl World {
+    fn person(&self, name: &str) -> &Person {
+        self.people
+            .iter()
+            .find(|x| x.name == name)
+            .expect("a person")
+    }
+
+    /// The `Authorization` header of a vendor's API token.
+    fn bearer(&self, vendor: &str) -> String {
+        self.tokens
+            .iter()
+            .find(|(v, _)| v.as_str() == vendor)
+            .map(|(_, s)| format!("Bearer {s}"))
+            .expect("a token")
+    }
+
     fn endpoints(&self) -> Vec<Endpoint> {
         let provider = Owner {
             provider: Some(self.p1),
@@ -387,9 +403,8 @@ const BY_TOKEN: [(Action, &str, &str); 2] = [
 async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_another_vendors_records()
  {
     let w = world().await;
-    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
-    let la = person("los-angeles");
-    let sac = person("sacramento");
+    let la = w.person("los-angeles");
+    let sac = w.person("sacramento");
     for path in [
         format!("/providers/{}", w.p1),
         format!("/api/v1/providers/{}", w.p1),
@@ -423,7 +438,7 @@ async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_an
         (hidden.status, hidden.body)
     );
 
-    let v2 = person("vendor-2");
+    let v2 = w.person("vendor-2");
     let held = send(
         &w.app,
         Method::GET,
@@ -447,7 +462,7 @@ async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_an
     assert!(records.iter().all(|r| r["vendor_code"] == "V2"));
 
     // A session's roster is its course's vendor's: to another vendor it does not exist.
-    let v1 = person("vendor-1");
+    let v1 = w.person("vendor-1");
     for path in [
         "/sessions/S-MARCH/roster",
         "/api/v1/sessions/S-MARCH/roster",
@@ -492,13 +507,6 @@ async fn a_county_never_sees_another_countys_provider_and_a_vendor_never_sees_an
 #[tokio::test]
 async fn vendor_systems_send_attendance_with_their_own_token_only() {
     let w = world().await;
-    let token = |code: &str| {
-        w.tokens
-            .iter()
-            .find(|(v, _)| v.as_str() == code)
-            .map(|(_, s)| format!("Bearer {s}"))
-            .expect("a token")
-    };
     let csv = format!(
         "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n\
          {},GHS-101,,2026-02-11,90,false,\n",
@@ -510,7 +518,7 @@ async fn vendor_systems_send_attendance_with_their_own_token_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V1/attendance",
-        &[("authorization", &token("V2"))],
+        &[("authorization", &w.bearer("V2"))],
         &csv,
     )
     .await;
@@ -540,7 +548,7 @@ async fn vendor_systems_send_attendance_with_their_own_token_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V1/attendance",
-        &[("authorization", &token("V1"))],
+        &[("authorization", &w.bearer("V1"))],
         &csv,
     )
     .await;
@@ -572,7 +580,7 @@ async fn vendor_systems_send_attendance_with_their_own_token_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V1/attendance",
-        &[("authorization", &token("V1"))],
+        &[("authorization", &w.bearer("V1"))],
         bad,
     )
     .await;
@@ -583,8 +591,7 @@ async fn vendor_systems_send_attendance_with_their_own_token_only() {
 #[tokio::test]
 async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
     let w = world().await;
-    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
-    let desk = person("desk");
+    let desk = w.person("desk");
     let form = send(
         &w.app,
         Method::GET,
@@ -618,7 +625,7 @@ async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
         &w.app,
         Method::GET,
         "/providers",
-        &[("cookie", &person("vendor-1").cookie)],
+        &[("cookie", &w.person("vendor-1").cookie)],
         "",
     )
     .await;
@@ -627,7 +634,7 @@ async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
         &w.app,
         Method::GET,
         "/providers",
-        &[("cookie", &person("provider-1").cookie)],
+        &[("cookie", &w.person("provider-1").cookie)],
         "",
     )
     .await;
@@ -637,13 +644,6 @@ async fn staff_find_a_provider_by_number_and_the_provider_page_decides() {
 #[tokio::test]
 async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
     let w = world().await;
-    let bearer = |code: &str| {
-        w.tokens
-            .iter()
-            .find(|(v, _)| v.as_str() == code)
-            .map(|(_, s)| format!("Bearer {s}"))
-            .expect("a token")
-    };
     let header = "session_id,course_number,starts_at,ends_at,location,capacity\n";
     let before = w.app.store().table_counts().await.expect("counts");
     // V2 may not schedule V1's course, nor take over a session of V1's course.
@@ -652,7 +652,7 @@ async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V2/sessions",
-        &[("authorization", &bearer("V2"))],
+        &[("authorization", &w.bearer("V2"))],
         &theirs,
     )
     .await;
@@ -671,7 +671,7 @@ async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V2/sessions",
-        &[("authorization", &bearer("V2"))],
+        &[("authorization", &w.bearer("V2"))],
         &takeover,
     )
     .await;
@@ -691,7 +691,7 @@ async fn a_vendor_system_schedules_sessions_of_its_own_courses_only() {
         &w.app,
         Method::POST,
         "/api/v1/vendors/V1/sessions",
-        &[("authorization", &bearer("V1"))],
+        &[("authorization", &w.bearer("V1"))],
         &theirs,
     )
     .await;
@@ -714,8 +714,7 @@ fn csrf_of(page: &TestResponse) -> String {
 #[tokio::test]
 async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes() {
     let w = world().await;
-    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
-    let one = person("provider-1");
+    let one = w.person("provider-1");
     let cookie = [("cookie", one.cookie.as_str())];
     let page = send(&w.app, Method::GET, "/courses/GHS-101", &cookie, "").await;
     assert!(
@@ -779,7 +778,7 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
     );
 
     // A lapsed provider is told why.
-    let two = person("provider-2");
+    let two = w.person("provider-2");
     let two_page = send(
         &w.app,
         Method::GET,
@@ -803,7 +802,7 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
     assert!(lapsed.header("location").contains("problem=not-eligible"));
 
     // The course's vendor sees the seat on the roster and in its CSV; another vendor cannot.
-    let v1 = person("vendor-1");
+    let v1 = w.person("vendor-1");
     let roster = send(
         &w.app,
         Method::GET,
@@ -827,7 +826,7 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
         "{}",
         csv.body
     );
-    let v2 = person("vendor-2");
+    let v2 = w.person("vendor-2");
     let other = send(
         &w.app,
         Method::GET,
@@ -872,7 +871,7 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
     );
     assert!(!after.body.contains("Safety at Home"));
     // Staff do not register people.
-    let desk = person("desk");
+    let desk = w.person("desk");
     let desk_page = send(
         &w.app,
         Method::GET,
@@ -887,9 +886,8 @@ async fn a_provider_registers_from_the_course_page_and_cancels_from_my_classes()
 #[tokio::test]
 async fn a_vendor_writes_a_course_the_program_publishes_it_and_it_takes_sessions() {
     let w = world().await;
-    let person = |name: &str| w.people.iter().find(|x| x.name == name).expect("a person");
-    let vendor = person("vendor-1");
-    let admin = person("admin");
+    let vendor = w.person("vendor-1");
+    let admin = w.person("admin");
     let form_of = |cookie: &str| {
         [
             ("cookie", cookie.to_owned()),
@@ -957,7 +955,7 @@ async fn a_vendor_writes_a_course_the_program_publishes_it_and_it_takes_sessions
         &w.app,
         Method::GET,
         "/vendors/V1/courses/V1-NEW/edit",
-        &[("cookie", &person("vendor-2").cookie)],
+        &[("cookie", &w.person("vendor-2").cookie)],
         "",
     )
     .await;

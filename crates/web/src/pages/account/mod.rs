@@ -117,6 +117,19 @@ pub(super) fn code_and_password_fields(t: Translator, code_hint_key: &str) -> Fi
     ])
 }
 
+/// Marks the code and the new password (twice) missing where they are empty.
+pub(super) fn require_code_and_password(
+    fields: &mut Fields,
+    t: Translator,
+    code: &str,
+    password: &str,
+    confirm: &str,
+) {
+    fields.require("code", code, t.t("code-error-missing"));
+    fields.require("password", password, t.t("new-password-error-missing"));
+    fields.require("confirm", confirm, t.t("confirm-password-error-missing"));
+}
+
 /// A form with only its CSRF token (sign out, disable, revoke).
 #[derive(Debug, Deserialize)]
 struct CsrfOnly {}

@@ -144,17 +144,7 @@ async fn submit_reset(
 ) -> Result<Response, WebError> {
     let t = ctx.t;
     let mut fields = reset_fields(&ctx);
-    fields.require("code", &form.code, t.t("code-error-missing"));
-    fields.require(
-        "password",
-        &form.password,
-        t.t("new-password-error-missing"),
-    );
-    fields.require(
-        "confirm",
-        &form.confirm,
-        t.t("confirm-password-error-missing"),
-    );
+    super::require_code_and_password(&mut fields, t, &form.code, &form.password, &form.confirm);
     if !fields.is_empty() {
         let page = reset_page(&ctx, &form.challenge, fields, false);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
