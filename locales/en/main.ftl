@@ -555,3 +555,26 @@ review-comment-hint = The vendor sees this with the course.
 review-send-back = Send back for changes
 review-retire = Retire from the catalog
 review-comment-required = Say what the vendor should change before you send the course back.
+
+## A vendor calls a session off, or changes it
+registration-refused-session-cancelled = The school cancelled this class. Choose another date on the course page.
+registration-status-called-off = Cancelled by the school
+classes-called-off-reason = The school's reason: { $reason }
+msg-session-called-off-subject = Class cancelled: { $course }
+msg-session-called-off-body = We are sorry: the school cancelled { $course } ({ $number }, { $starts }). The school's reason: { $reason } Your place is gone, and you do not need to do anything. The attached calendar file takes it off your calendar. Other dates may be on the course page.
+msg-session-changed-subject = Your class changed: { $course }
+msg-session-changed-body = The school changed your class { $course } ({ $number }). It now starts { $starts }, at { $place }. The attached calendar file updates your calendar. If the new time does not suit you, cancel your place in Pathways so someone else can have it.
+session-cancel-heading = Cancel this session
+session-cancel-lead = Everyone registered or on the waitlist loses their place and gets a message in their language with your reason. This cannot be undone: to teach on another date, add a new session.
+session-cancel-reason = Why is the session cancelled?
+session-cancel-reason-hint = People read this in the message. For example: The teacher is ill. Please choose another date.
+session-cancel-button = { $count ->
+    [0] Cancel the session
+    [one] Cancel the session and tell 1 person
+   *[other] Cancel the session and tell { $count } people
+}
+session-cancel-reason-required = Write why the session is cancelled (up to 500 characters). People read it in the message.
+session-cancel-started = This session has already started or ended, so it cannot be cancelled.
+session-cancelled-notice = The session is cancelled. Everyone who had a place or was waiting is being told.
+session-cancelled-on = This session was cancelled on { $date }. The reason given: { $reason }
+session-cancel-busy = People are registering for this session right now. Please try again.

@@ -555,3 +555,26 @@ review-comment-hint = El proveedor verá esto con el curso.
 review-send-back = Devolver para cambios
 review-retire = Retirar del catálogo
 review-comment-required = Diga qué debe cambiar el proveedor antes de devolver el curso.
+
+## A vendor calls a session off, or changes it
+registration-refused-session-cancelled = La escuela canceló esta clase. Elija otra fecha en la página del curso.
+registration-status-called-off = Cancelada por la escuela
+classes-called-off-reason = La razón de la escuela: { $reason }
+msg-session-called-off-subject = Clase cancelada: { $course }
+msg-session-called-off-body = Lo sentimos: la escuela canceló { $course } ({ $number }, { $starts }). La razón de la escuela: { $reason } Su lugar ya no existe y no tiene que hacer nada. El archivo de calendario adjunto lo quita de su calendario. Puede haber otras fechas en la página del curso.
+msg-session-changed-subject = Su clase cambió: { $course }
+msg-session-changed-body = La escuela cambió su clase { $course } ({ $number }). Ahora empieza { $starts }, en { $place }. El archivo de calendario adjunto actualiza su calendario. Si el nuevo horario no le sirve, cancele su lugar en Pathways para que otra persona lo pueda tomar.
+session-cancel-heading = Cancelar esta sesión
+session-cancel-lead = Todas las personas inscritas o en la lista de espera pierden su lugar y reciben un mensaje en su idioma con su razón. No se puede deshacer: para enseñar en otra fecha, agregue una sesión nueva.
+session-cancel-reason = ¿Por qué se cancela la sesión?
+session-cancel-reason-hint = Las personas leen esto en el mensaje. Por ejemplo: La maestra está enferma. Por favor elija otra fecha.
+session-cancel-button = { $count ->
+    [0] Cancelar la sesión
+    [one] Cancelar la sesión y avisar a 1 persona
+   *[other] Cancelar la sesión y avisar a { $count } personas
+}
+session-cancel-reason-required = Escriba por qué se cancela la sesión (hasta 500 caracteres). Las personas lo leen en el mensaje.
+session-cancel-started = Esta sesión ya empezó o terminó, así que no se puede cancelar.
+session-cancelled-notice = La sesión está cancelada. Estamos avisando a todas las personas que tenían un lugar o estaban esperando.
+session-cancelled-on = Esta sesión se canceló el { $date }. La razón dada: { $reason }
+session-cancel-busy = Hay personas inscribiéndose en esta sesión ahora mismo. Por favor intente otra vez.

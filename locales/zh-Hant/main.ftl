@@ -545,3 +545,25 @@ review-comment-hint = 培訓機構會在課程旁看到這段文字。
 review-send-back = 退回修改
 review-retire = 從課程目錄中停用
 review-comment-required = 退回課程前，請說明培訓機構應該修改什麼。
+
+## A vendor calls a session off, or changes it
+registration-refused-session-cancelled = 學校已取消這堂課。請在課程頁面選擇其他日期。
+registration-status-called-off = 學校已取消
+classes-called-off-reason = 學校的原因：{ $reason }
+msg-session-called-off-subject = 課程已取消：{ $course }
+msg-session-called-off-body = 很抱歉：學校已取消 { $course }（{ $number }，{ $starts }）。學校的原因：{ $reason } 您的名額已不存在，您不需要做任何事。附上的日曆檔案會將它從您的日曆中移除。課程頁面上可能有其他日期。
+msg-session-changed-subject = 您的課程有變更：{ $course }
+msg-session-changed-body = 學校變更了您的課程 { $course }（{ $number }）。現在的開始時間是 { $starts }，地點是 { $place }。附上的日曆檔案會更新您的日曆。如果新的時間不適合您，請在 Pathways 取消您的名額，讓其他人可以參加。
+session-cancel-heading = 取消這個課程時段
+session-cancel-lead = 所有已報名或在候補名單上的人都會失去名額，並收到以他們的語言寫成、附有您原因的訊息。此操作無法復原：若要在其他日期上課，請新增一個課程時段。
+session-cancel-reason = 為什麼取消這個課程時段？
+session-cancel-reason-hint = 大家會在訊息中看到這段文字。例如：老師生病了。請選擇其他日期。
+session-cancel-button = { $count ->
+    [0] 取消課程時段
+   *[other] 取消課程時段並通知 { $count } 人
+}
+session-cancel-reason-required = 請寫下取消的原因（最多 500 個字元）。大家會在訊息中看到。
+session-cancel-started = 這個課程時段已經開始或結束，無法取消。
+session-cancelled-notice = 課程時段已取消。我們正在通知所有有名額或在候補的人。
+session-cancelled-on = 這個課程時段已於 { $date } 取消。原因：{ $reason }
+session-cancel-busy = 目前有人正在報名這個課程時段。請再試一次。

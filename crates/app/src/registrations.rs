@@ -12,7 +12,7 @@ use pathways_domain::ids::{ProviderNumber, SessionId};
 use pathways_domain::policy::PolicyBook;
 use pathways_domain::registration::{RegistrationRefusal, check_registration};
 use pathways_store::accounts::{Channel, NewMessage};
-use pathways_store::{CancelOutcome, RegisterOutcome, Store, StoreError};
+use pathways_store::{CallOffOutcome, CancelOutcome, RegisterOutcome, Store, StoreError};
 
 use crate::access::{AccessError, Caller, now};
 use crate::calendar::{EventStatus, session_event};
@@ -25,6 +25,15 @@ pub enum RegistrationError {
     NoSuchSession,
     #[error("registration refused: {0}")]
     Refused(RegistrationRefusal),
+    /// Calling a session off needs a reason for the people on it (1 to 500 characters).
+    #[error("say why the session is called off")]
+    ReasonRequired,
+    /// A session that has started or ended cannot be called off.
+    #[error("the session has already started")]
+    AlreadyStarted,
+    /// The session's places kept changing while it was being called off; try again.
+    #[error("the session is busy")]
+    Busy,
     #[error(transparent)]
     Access(#[from] AccessError),
     #[error(transparent)]
@@ -37,6 +46,9 @@ impl RegistrationError {
         match self {
             Self::NoSuchSession => "not-found-api".to_owned(),
             Self::Refused(refusal) => format!("registration-refused-{}", refusal.code()),
+            Self::ReasonRequired => "session-cancel-reason-required".to_owned(),
+            Self::AlreadyStarted => "session-cancel-started".to_owned(),
+            Self::Busy => "session-cancel-busy".to_owned(),
             Self::Access(_) => "error-forbidden".to_owned(),
             Self::Store(_) => "error-internal".to_owned(),
         }
@@ -97,6 +109,11 @@ impl Registrations {
                 .ok_or(RegistrationError::Refused(
                     RegistrationRefusal::NotEligible(Ineligibility::NotYetEnrolled),
                 ))?;
+        if self.store.session_cancellation(session).await?.is_some() {
+            return Err(RegistrationError::Refused(
+                RegistrationRefusal::SessionCancelled,
+            ));
+        }
         let holdings = self.store.provider_holdings(provider).await?;
         let at = self.pinned_now.unwrap_or_else(program_now);
         let book = PolicyBook::new(self.store.policy_versions().await?);
@@ -136,6 +153,12 @@ impl Registrations {
                 .await?;
             }
             RegisterOutcome::AlreadyHeld(_) => {}
+            // Called off between the checks above and the session's lock.
+            RegisterOutcome::SessionCalledOff => {
+                return Err(RegistrationError::Refused(
+                    RegistrationRefusal::SessionCancelled,
+                ));
+            }
         }
         Ok(outcome)
     }
@@ -189,6 +212,96 @@ impl Registrations {
             }
         }
         Ok(outcome)
+    }
+
+    /// Calls a session off for its vendor: every place on it ends, each person registered or
+    /// waiting is told in their language with the vendor's reason (and a calendar
+    /// cancellation for a seat), and their reminders are withdrawn, all in one transaction.
+    /// Returns how many places ended (0 when it was already called off).
+    pub async fn call_off(
+        &self,
+        caller: &Caller,
+        session: &SessionId,
+        reason: &str,
+    ) -> Result<u32, RegistrationError> {
+        let (s, course) = self
+            .store
+            .session_with_course(session)
+            .await?
+            .ok_or(RegistrationError::NoSuchSession)?;
+        let owner = Owner {
+            vendor: Some(course.vendor.clone()),
+            ..Owner::default()
+        };
+        caller
+            .authorize(Action::ManageCourses, &owner)
+            .map_err(|e| {
+                if e.is_out_of_scope() {
+                    RegistrationError::NoSuchSession
+                } else {
+                    e.into()
+                }
+            })?;
+        let reason = reason.trim();
+        if reason.is_empty() || reason.chars().count() > 500 {
+            return Err(RegistrationError::ReasonRequired);
+        }
+        if self.store.session_cancellation(session).await?.is_some() {
+            return Ok(0);
+        }
+        if s.starts_at <= self.now() {
+            return Err(RegistrationError::AlreadyStarted);
+        }
+        let audit = caller.audit("session.call-off", "session", session.as_str(), None, None);
+        // The places are read, their messages written, and the store takes them only if the
+        // places are still exactly those under the session's lock; otherwise read again.
+        for _ in 0..5 {
+            let mut places = Vec::new();
+            for r in self.store.session_registrations(session).await? {
+                let seat =
+                    r.status == pathways_domain::registration::RegistrationStatus::Registered;
+                let message = self
+                    .message(
+                        r.provider,
+                        "called-off",
+                        &s,
+                        &course,
+                        &[("reason", Arg::from(reason.to_owned()))],
+                        seat.then_some(EventStatus::Cancelled),
+                        None,
+                    )
+                    .await?;
+                places.push(pathways_store::CalledOffPlace {
+                    provider: r.provider,
+                    held: r.status,
+                    message,
+                    reminder_topic: reminder_topic(session, r.provider),
+                });
+            }
+            match self
+                .store
+                .call_off_session(session, reason, &places, &audit)
+                .await?
+            {
+                CallOffOutcome::CalledOff { places } => return Ok(places),
+                CallOffOutcome::AlreadyCalledOff => return Ok(0),
+                CallOffOutcome::PlacesChanged => {}
+            }
+        }
+        Err(RegistrationError::Busy)
+    }
+
+    /// The California time registrations are judged at (pinned for tests and demos).
+    pub fn now(&self) -> time::PrimitiveDateTime {
+        self.pinned_now.unwrap_or_else(program_now)
+    }
+
+    /// Whether (and why) the vendor called a session off.
+    pub async fn cancellation(
+        &self,
+        session: &SessionId,
+    ) -> Result<Option<pathways_store::SessionCancellation>, RegistrationError> {
+        Ok(self.store.session_cancellation(session).await?)
     }
 
     /// A session with its course (for pages that lead back to the course).
@@ -256,63 +369,166 @@ impl Registrations {
         event: Option<EventStatus>,
         due_at: Option<time::OffsetDateTime>,
     ) -> Result<(), StoreError> {
-        let Some(contact) = self.store.provider_contact(provider).await? else {
-            return Ok(());
-        };
-        let destination = match (&contact.email, &contact.phone) {
-            (Some(email), _) => (Channel::Email, email.clone()),
-            (None, Some(phone)) => (Channel::Sms, phone.clone()),
-            (None, None) => return Ok(()),
-        };
-        let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
-        let t = Translator::new(locale);
-        let mut args: Vec<(&str, Arg)> = vec![
-            ("course", Arg::from(course.title.clone())),
-            ("number", Arg::from(course.number.to_string())),
-            (
-                "starts",
-                Arg::from(format!(
-                    "{} {}",
-                    pathways_domain::error::format_date(session.starts_at.date()),
-                    session.starts_at.time()
-                )),
-            ),
-            (
-                "place",
-                Arg::from(
-                    session
-                        .location
-                        .clone()
-                        .unwrap_or_else(|| t.t("session-online")),
-                ),
-            ),
-        ];
-        args.extend(extra.iter().cloned());
-        let place = session
-            .location
-            .clone()
-            .unwrap_or_else(|| t.t("session-online"));
-        // A later message about the same place updates the same calendar event.
-        let calendar = event.map(|status| {
-            let sequence = u32::from(status == EventStatus::Cancelled);
-            session_event(session, course, provider, &place, status, sequence, now())
-        });
-        self.store
-            .enqueue_message(&NewMessage {
-                channel: destination.0,
-                recipient: destination.1,
-                language: locale.tag().to_owned(),
-                purpose: format!("session-{purpose}"),
-                subject: t.t_args(&format!("msg-session-{purpose}-subject"), &args),
-                body: t.t_args(&format!("msg-session-{purpose}-body"), &args),
-                calendar,
-                created_at: now(),
-                due_at,
-                topic: due_at.map(|_| reminder_topic(&session.id, provider)),
-            })
-            .await?;
+        if let Some(message) = self
+            .message(provider, purpose, session, course, extra, event, due_at)
+            .await?
+        {
+            self.store.enqueue_message(&message).await?;
+        }
         Ok(())
     }
+
+    /// A message about a session to a provider; see [`session_message`].
+    #[expect(clippy::too_many_arguments, reason = "one message's parts, all needed")]
+    async fn message(
+        &self,
+        provider: ProviderNumber,
+        purpose: &str,
+        session: &Session,
+        course: &Course,
+        extra: &[(&str, Arg)],
+        event: Option<EventStatus>,
+        due_at: Option<time::OffsetDateTime>,
+    ) -> Result<Option<NewMessage>, StoreError> {
+        session_message(
+            self.store.as_ref(),
+            provider,
+            purpose,
+            session,
+            course,
+            extra,
+            event,
+            due_at,
+        )
+        .await
+    }
+}
+
+/// A message about a session to a provider, at the email or phone on file, in their
+/// language; `None` for a provider with neither.
+#[expect(clippy::too_many_arguments, reason = "one message's parts, all needed")]
+async fn session_message(
+    store: &dyn Store,
+    provider: ProviderNumber,
+    purpose: &str,
+    session: &Session,
+    course: &Course,
+    extra: &[(&str, Arg)],
+    event: Option<EventStatus>,
+    due_at: Option<time::OffsetDateTime>,
+) -> Result<Option<NewMessage>, StoreError> {
+    let Some(contact) = store.provider_contact(provider).await? else {
+        return Ok(None);
+    };
+    let destination = match (&contact.email, &contact.phone) {
+        (Some(email), _) => (Channel::Email, email.clone()),
+        (None, Some(phone)) => (Channel::Sms, phone.clone()),
+        (None, None) => return Ok(None),
+    };
+    let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
+    let t = Translator::new(locale);
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("course", Arg::from(course.title.clone())),
+        ("number", Arg::from(course.number.to_string())),
+        (
+            "starts",
+            Arg::from(format!(
+                "{} {}",
+                pathways_domain::error::format_date(session.starts_at.date()),
+                session.starts_at.time()
+            )),
+        ),
+        (
+            "place",
+            Arg::from(
+                session
+                    .location
+                    .clone()
+                    .unwrap_or_else(|| t.t("session-online")),
+            ),
+        ),
+    ];
+    args.extend(extra.iter().cloned());
+    let place = session
+        .location
+        .clone()
+        .unwrap_or_else(|| t.t("session-online"));
+    // A later message about the same place updates the same calendar event.
+    // Its sequence is the time of writing, so each later message outranks earlier ones.
+    let written = now();
+    let calendar = event.map(|status| {
+        let sequence = u32::try_from(written.unix_timestamp()).unwrap_or(u32::MAX);
+        session_event(session, course, provider, &place, status, sequence, written)
+    });
+    Ok(Some(NewMessage {
+        channel: destination.0,
+        recipient: destination.1,
+        language: locale.tag().to_owned(),
+        purpose: format!("session-{purpose}"),
+        subject: t.t_args(&format!("msg-session-{purpose}-subject"), &args),
+        body: t.t_args(&format!("msg-session-{purpose}-body"), &args),
+        calendar,
+        created_at: written,
+        due_at,
+        topic: due_at.map(|_| reminder_topic(&session.id, provider)),
+    }))
+}
+
+/// Tells everyone on each session an import moved (new times or place) what changed, with
+/// an updated calendar event for a seat, and moves their reminder; all inside the import, so
+/// the messages go if and only if the change lands.
+pub(crate) async fn tell_moved_sessions(
+    store: &dyn Store,
+    tx: &mut dyn pathways_store::ImportTx,
+) -> Result<u32, StoreError> {
+    let mut told = 0;
+    for moved in tx.moved_sessions().await? {
+        let Some((_, course)) = store.session_with_course(&moved.after.id).await? else {
+            continue;
+        };
+        let session = &moved.after;
+        for (provider, held) in &moved.places {
+            let seat = *held == pathways_domain::registration::RegistrationStatus::Registered;
+            let event = seat.then_some(EventStatus::Confirmed);
+            if let Some(message) = session_message(
+                store,
+                *provider,
+                "changed",
+                session,
+                &course,
+                &[],
+                event,
+                None,
+            )
+            .await?
+            {
+                tx.enqueue_message(&message).await?;
+                told += 1;
+            }
+            if seat {
+                tx.withdraw_messages(&reminder_topic(&session.id, *provider), now())
+                    .await?;
+                let due = pathways_domain::calendar::program_instant(session.starts_at)
+                    - time::Duration::days(1);
+                if due > now()
+                    && let Some(reminder) = session_message(
+                        store,
+                        *provider,
+                        "reminder",
+                        session,
+                        &course,
+                        &[],
+                        None,
+                        Some(due),
+                    )
+                    .await?
+                {
+                    tx.enqueue_message(&reminder).await?;
+                }
+            }
+        }
+    }
+    Ok(told)
 }
 
 /// The topic of a provider's reminder for a session, to withdraw it when they cancel.
@@ -335,6 +551,7 @@ mod tests {
             RegistrationRefusal::CourseNotInCatalog,
             RegistrationRefusal::RegistersWithVendor,
             RegistrationRefusal::SessionStarted,
+            RegistrationRefusal::SessionCancelled,
             RegistrationRefusal::EnrolmentClosed,
             RegistrationRefusal::SameCourse {
                 other: other.clone(),
@@ -353,6 +570,8 @@ mod tests {
                 "promoted",
                 "cancelled",
                 "reminder",
+                "called-off",
+                "changed",
             ] {
                 for part in ["subject", "body"] {
                     let key = format!("msg-session-{purpose}-{part}");

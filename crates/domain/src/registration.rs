@@ -67,6 +67,8 @@ pub enum RegistrationRefusal {
     RegistersWithVendor,
     /// A scheduled session that has started or ended.
     SessionStarted,
+    /// The vendor called the session off.
+    SessionCancelled,
     /// A self-paced course outside its enrolment window.
     EnrolmentClosed,
     /// The provider holds another session of the same course.
@@ -84,6 +86,7 @@ impl RegistrationRefusal {
             Self::CourseNotInCatalog => "course-not-in-catalog",
             Self::RegistersWithVendor => "registers-with-vendor",
             Self::SessionStarted => "session-started",
+            Self::SessionCancelled => "session-cancelled",
             Self::EnrolmentClosed => "enrolment-closed",
             Self::SameCourse { .. } => "same-course",
             Self::Overlaps { .. } => "overlaps",
@@ -101,6 +104,7 @@ impl fmt::Display for RegistrationRefusal {
                 f.write_str("the training vendor registers people on its own site")
             }
             Self::SessionStarted => f.write_str("the session has already started"),
+            Self::SessionCancelled => f.write_str("the vendor called the session off"),
             Self::EnrolmentClosed => f.write_str("enrolment for this course is closed"),
             Self::SameCourse { other } => {
                 write!(f, "already holding session {other} of the same course")

@@ -913,16 +913,7 @@ macro_rules! account_queries {
                 topic: &str,
                 now: time::OffsetDateTime,
             ) -> StoreResult<u64> {
-                // A message a worker is sending right now is left to go.
-                let done = sqlx::query(
-                    "DELETE FROM outbox WHERE topic = $1 AND sent_at IS NULL \
-                     AND (leased_until IS NULL OR leased_until <= $2)",
-                )
-                .bind(topic)
-                .bind(stored_time(now))
-                .execute(self.pool())
-                .await?;
-                Ok(done.rows_affected())
+                withdraw_messages_in(&mut *self.pool().acquire().await?, topic, now).await
             }
 
             async fn claim_messages(
@@ -996,6 +987,23 @@ macro_rules! account_queries {
                 .await?;
                 rows.into_iter().map(TryInto::try_into).collect()
             }
+        }
+
+        /// Deletes unsent messages on `topic`; one a worker is sending right now is left to go.
+        async fn withdraw_messages_in(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            topic: &str,
+            now: time::OffsetDateTime,
+        ) -> StoreResult<u64> {
+            let done = sqlx::query(
+                "DELETE FROM outbox WHERE topic = $1 AND sent_at IS NULL \
+                 AND (leased_until IS NULL OR leased_until <= $2)",
+            )
+            .bind(topic)
+            .bind(stored_time(now))
+            .execute(&mut *conn)
+            .await?;
+            Ok(done.rows_affected())
         }
 
         async fn insert_message(tx: &mut WriteTx, message: &NewMessage) -> StoreResult<i64> {

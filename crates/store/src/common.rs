@@ -52,7 +52,7 @@ macro_rules! common_queries {
         /// The conditions on a session `s` of course `c` that the filter asks for: not ended,
         /// online or in person, starting in the date range, a seat one can still take here.
         fn push_session_match(qb: &mut QueryBuilder<$db>, filter: &CatalogFilter, today: Date) {
-            qb.push("s.course_number = c.course_number AND s.ends_at >= ")
+            qb.push("s.course_number = c.course_number AND s.cancelled_at IS NULL AND s.ends_at >= ")
                 .push_bind(midnight(today));
             match filter.online {
                 Some(true) => {
@@ -136,7 +136,8 @@ macro_rules! common_queries {
                         .push_bind(Modality::InPerson.code().to_owned())
                         .push(
                             " AND NOT EXISTS (SELECT 1 FROM sessions s \
-                             WHERE s.course_number = c.course_number AND s.ends_at >= ",
+                             WHERE s.course_number = c.course_number \
+                             AND s.cancelled_at IS NULL AND s.ends_at >= ",
                         )
                         .push_bind(midnight(today))
                         .push("))");
@@ -219,7 +220,7 @@ macro_rules! common_queries {
                  c.modality, c.languages, c.published_on, c.retired_on, c.registration_url, \
                  c.description, v.name AS vendor_name, \
                  (SELECT COUNT(*) FROM sessions s WHERE s.course_number = c.course_number \
-                  AND s.ends_at >= ",
+                  AND s.cancelled_at IS NULL AND s.ends_at >= ",
             );
             qb.push_bind(midnight(today)).push(") AS upcoming_sessions, p.total FROM (SELECT c.course_number, ")
                 .push(if counted_with_page {
@@ -297,8 +298,8 @@ macro_rules! common_queries {
             .await?;
             let sessions: Vec<SessionRow> = sqlx::query_as(
                 "SELECT session_id, course_number, starts_at, ends_at, location, capacity \
-                 FROM sessions WHERE course_number = $1 AND ends_at >= $2 \
-                 ORDER BY starts_at, session_id",
+                 FROM sessions WHERE course_number = $1 AND cancelled_at IS NULL \
+                 AND ends_at >= $2 ORDER BY starts_at, session_id",
             )
             .bind(number.as_str())
             .bind(midnight(today))
@@ -307,7 +308,8 @@ macro_rules! common_queries {
             let taken: Vec<(String, i64)> = sqlx::query_as(
                 "SELECT r.session_id, COUNT(*) FROM registrations r \
                  JOIN sessions s ON s.session_id = r.session_id \
-                 WHERE s.course_number = $1 AND s.ends_at >= $2 AND r.status = 'registered' \
+                 WHERE s.course_number = $1 AND s.cancelled_at IS NULL AND s.ends_at >= $2 \
+                 AND r.status = 'registered' \
                  GROUP BY r.session_id",
             )
             .bind(number.as_str())
@@ -346,6 +348,60 @@ macro_rules! common_queries {
         pub(super) const ATTENDANCE_SELECT: &str = "SELECT provider_number, course_number, attended_on, status, \
              session_id, minutes, completed, certificate_number, vendor_code, hold_reason, \
              policy_version FROM attendance";
+
+        /// Of these sessions, those not called off that people hold or wait for places on,
+        /// with those places in the order they were accepted.
+        pub(super) async fn sessions_with_places(
+            conn: &mut Conn,
+            ids: &[&SessionId],
+        ) -> StoreResult<
+            Vec<(
+                pathways_domain::entities::Session,
+                Vec<(ProviderNumber, pathways_domain::registration::RegistrationStatus)>,
+            )>,
+        > {
+            #[derive(sqlx::FromRow)]
+            struct PlaceRow {
+                #[sqlx(flatten)]
+                session: SessionRow,
+                provider_number: i64,
+                status: String,
+            }
+            let mut found: Vec<(
+                pathways_domain::entities::Session,
+                Vec<(ProviderNumber, pathways_domain::registration::RegistrationStatus)>,
+            )> = Vec::new();
+            for chunk in ids.chunks(500) {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT s.session_id, s.course_number, s.starts_at, s.ends_at, s.location, \
+                     s.capacity, r.provider_number, r.status FROM sessions s \
+                     JOIN registrations r ON r.session_id = s.session_id \
+                     AND r.status <> 'cancelled' \
+                     WHERE s.cancelled_at IS NULL AND s.session_id IN (",
+                );
+                let mut list = qb.separated(", ");
+                for id in chunk {
+                    list.push_bind(id.as_str().to_owned());
+                }
+                qb.push(") ORDER BY s.session_id, r.registration_id");
+                let rows: Vec<PlaceRow> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                for row in rows {
+                    let provider = ProviderNumber::from_i64(row.provider_number)
+                        .map_err(|_| StoreError::corrupt("registrations.provider_number"))?;
+                    let status =
+                        pathways_domain::registration::RegistrationStatus::parse(&row.status)
+                            .ok_or_else(|| StoreError::corrupt("registrations.status"))?;
+                    let session: pathways_domain::entities::Session = row.session.try_into()?;
+                    match found.last_mut() {
+                        Some((last, places)) if last.id == session.id => {
+                            places.push((provider, status));
+                        }
+                        _ => found.push((session, vec![(provider, status)])),
+                    }
+                }
+            }
+            Ok(found)
+        }
 
         pub(super) async fn session_roster(
             conn: &mut Conn,

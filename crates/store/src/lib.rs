@@ -34,7 +34,8 @@ pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PgStore;
 pub use registration_sql::{
-    CancelOutcome, ProviderClass, RegisterOutcome, RegistrationRecord, RegistrationStore,
+    CallOffOutcome, CalledOffPlace, CancelOutcome, ProviderClass, RegisterOutcome,
+    RegistrationRecord, RegistrationStore, SessionCancellation,
 };
 pub use sqlite::SqliteStore;
 
@@ -118,6 +119,17 @@ pub trait Store:
     async fn size_bytes(&self) -> StoreResult<u64>;
 }
 
+/// A session an import moved, and the people on it (in the order they were accepted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedSession {
+    pub before: pathways_domain::entities::Session,
+    pub after: pathways_domain::entities::Session,
+    pub places: Vec<(
+        ProviderNumber,
+        pathways_domain::registration::RegistrationStatus,
+    )>,
+}
+
 /// One all-or-nothing import, inside a database transaction. Dropping it without
 /// [`ImportTx::commit`] rolls everything back.
 #[async_trait]
@@ -178,6 +190,21 @@ pub trait ImportTx: Send {
 
     /// Writes one chunk's judged attendance records.
     async fn write_attendance(&mut self, write: &AttendanceWrite) -> StoreResult<()>;
+
+    /// Sessions this import moved (new times or place) that people hold or wait for places
+    /// on, as they were before the import and as they are now, with those places.
+    async fn moved_sessions(&mut self) -> StoreResult<Vec<MovedSession>>;
+
+    /// Queues a message inside the import, so it is sent if and only if the import lands.
+    async fn enqueue_message(&mut self, message: &accounts::NewMessage) -> StoreResult<()>;
+
+    /// Withdraws unsent messages on `topic` inside the import (see
+    /// [`accounts::AccountStore::withdraw_messages`]).
+    async fn withdraw_messages(
+        &mut self,
+        topic: &str,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<u64>;
 
     /// Appends to the audit log inside the import, so the record of an import lands with it.
     async fn append_audit(&mut self, entry: &accounts::AuditEntry) -> StoreResult<()>;

@@ -12,7 +12,7 @@ use pathways_domain::registration::{Holding, RegistrationStatus};
 use time::OffsetDateTime;
 
 use crate::StoreResult;
-use crate::accounts::AuditEntry;
+use crate::accounts::{AuditEntry, NewMessage};
 
 /// One registration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub enum RegisterOutcome {
     },
     /// The provider already holds or waits for this session; nothing changed.
     AlreadyHeld(RegistrationStatus),
+    /// The vendor called the session off; nothing changed.
+    SessionCalledOff,
 }
 
 /// What a cancellation did.
@@ -52,9 +54,41 @@ pub struct CancelOutcome {
 pub struct ProviderClass {
     pub session: Session,
     pub course_title: String,
+    /// Registered, waitlisted, or cancelled when the vendor called the session off.
     pub status: RegistrationStatus,
+    /// The vendor's reason, when they called the session off.
+    pub called_off: Option<String>,
     /// On the waitlist: how far down (1 is next).
     pub waitlist_position: Option<u32>,
+}
+
+/// Why and when a vendor called a session off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionCancellation {
+    pub at: OffsetDateTime,
+    pub reason: String,
+}
+
+/// One person told that their session is called off: what they held, the message to send
+/// them (none without an email or phone on file) and the outbox topic of their reminder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalledOffPlace {
+    pub provider: ProviderNumber,
+    pub held: RegistrationStatus,
+    pub message: Option<NewMessage>,
+    pub reminder_topic: String,
+}
+
+/// What calling a session off came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallOffOutcome {
+    /// Called off; this many places ended.
+    CalledOff { places: u32 },
+    /// It was already called off; nothing changed.
+    AlreadyCalledOff,
+    /// Someone registered or cancelled since the places were read: nothing changed; read
+    /// them again.
+    PlacesChanged,
 }
 
 /// Registrations, atomically against seats.
@@ -99,6 +133,23 @@ pub trait RegistrationStore: Send + Sync {
         &self,
         session: &SessionId,
     ) -> StoreResult<Vec<RegistrationRecord>>;
+
+    /// Whether (and why) the session was called off; `None` also for no such session.
+    async fn session_cancellation(
+        &self,
+        session: &SessionId,
+    ) -> StoreResult<Option<SessionCancellation>>;
+
+    /// Calls the session off in one transaction under its lock: marks it, ends every live
+    /// place (`places` must be exactly those, or nothing changes), withdraws their
+    /// reminders, queues their messages and audits it.
+    async fn call_off_session(
+        &self,
+        session: &SessionId,
+        reason: &str,
+        places: &[CalledOffPlace],
+        audit: &AuditEntry,
+    ) -> StoreResult<CallOffOutcome>;
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -246,16 +297,20 @@ macro_rules! registration_queries {
                 let at = $crate::account_sql::stored_time(audit.at);
                 let mut tx = self.begin_write().await?;
                 // Taking the session's lock first serializes every request for its seats.
-                let capacity: Option<Option<i64>> = sqlx::query_scalar(concat!(
-                    "SELECT capacity FROM sessions WHERE session_id = $1",
-                    $lock_session
-                ))
-                .bind(session.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-                let Some(capacity) = capacity else {
+                let locked: Option<(Option<i64>, Option<OffsetDateTime>)> =
+                    sqlx::query_as(concat!(
+                        "SELECT capacity, cancelled_at FROM sessions WHERE session_id = $1",
+                        $lock_session
+                    ))
+                    .bind(session.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some((capacity, cancelled_at)) = locked else {
                     return Err(StoreError::corrupt("the session to register for is gone"));
                 };
+                if cancelled_at.is_some() {
+                    return Ok(RegisterOutcome::SessionCalledOff);
+                }
                 if let Some((_, status)) = live_status(&mut tx, session, provider).await? {
                     return Ok(RegisterOutcome::AlreadyHeld(status));
                 }
@@ -384,18 +439,20 @@ macro_rules! registration_queries {
                     session: $crate::rows::SessionRow,
                     title: String,
                     status: String,
+                    cancel_reason: Option<String>,
                     ahead: i64,
                 }
                 let rows: Vec<ClassRow> = sqlx::query_as(
                     "SELECT s.session_id, s.course_number, s.starts_at, s.ends_at, s.location, \
-                     s.capacity, c.title, r.status, \
+                     s.capacity, c.title, r.status, s.cancel_reason, \
                      (SELECT COUNT(*) FROM registrations w WHERE w.session_id = r.session_id \
                       AND w.status = 'waitlisted' AND w.registration_id <= r.registration_id) \
                      AS ahead \
                      FROM registrations r \
                      JOIN sessions s ON s.session_id = r.session_id \
                      JOIN courses c ON c.course_number = s.course_number \
-                     WHERE r.provider_number = $1 AND r.status <> 'cancelled' \
+                     WHERE r.provider_number = $1 \
+                     AND (r.status <> 'cancelled' OR r.ended_by_session) \
                      ORDER BY s.starts_at, s.session_id",
                 )
                 .bind(provider.as_i64())
@@ -410,6 +467,7 @@ macro_rules! registration_queries {
                         Ok(ProviderClass {
                             session: r.session.try_into()?,
                             course_title: r.title,
+                            called_off: r.cancel_reason,
                             waitlist_position: (status
                                 == pathways_domain::registration::RegistrationStatus::Waitlisted)
                                 .then(|| u32::try_from(r.ahead).unwrap_or(u32::MAX)),
@@ -432,6 +490,104 @@ macro_rules! registration_queries {
                 .fetch_all(self.pool())
                 .await?;
                 rows.into_iter().map(TryInto::try_into).collect()
+            }
+
+            async fn session_cancellation(
+                &self,
+                session: &SessionId,
+            ) -> StoreResult<Option<$crate::registration_sql::SessionCancellation>> {
+                let row: Option<(Option<OffsetDateTime>, Option<String>)> = sqlx::query_as(
+                    "SELECT cancelled_at, cancel_reason FROM sessions WHERE session_id = $1",
+                )
+                .bind(session.as_str())
+                .fetch_optional(self.pool())
+                .await?;
+                Ok(match row {
+                    Some((Some(at), reason)) => {
+                        Some($crate::registration_sql::SessionCancellation {
+                            at,
+                            reason: reason.unwrap_or_default(),
+                        })
+                    }
+                    _ => None,
+                })
+            }
+
+            async fn call_off_session(
+                &self,
+                session: &SessionId,
+                reason: &str,
+                places: &[$crate::registration_sql::CalledOffPlace],
+                audit: &AuditEntry,
+            ) -> StoreResult<$crate::registration_sql::CallOffOutcome> {
+                use $crate::registration_sql::CallOffOutcome;
+                let at = $crate::account_sql::stored_time(audit.at);
+                let mut tx = self.begin_write().await?;
+                // Under the session's lock nobody registers or cancels meanwhile.
+                let cancelled_at: Option<Option<OffsetDateTime>> = sqlx::query_scalar(concat!(
+                    "SELECT cancelled_at FROM sessions WHERE session_id = $1",
+                    $lock_session
+                ))
+                .bind(session.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                match cancelled_at {
+                    None => return Err(StoreError::corrupt("the session to call off is gone")),
+                    Some(Some(_)) => return Ok(CallOffOutcome::AlreadyCalledOff),
+                    Some(None) => {}
+                }
+                let live: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT provider_number, status FROM registrations \
+                     WHERE session_id = $1 AND status <> 'cancelled'",
+                )
+                .bind(session.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+                let mut expected: Vec<(i64, &str)> =
+                    places.iter().map(|p| (p.provider.as_i64(), p.held.code())).collect();
+                let mut found: Vec<(i64, &str)> =
+                    live.iter().map(|(p, s)| (*p, s.as_str())).collect();
+                expected.sort_unstable();
+                found.sort_unstable();
+                if expected != found {
+                    return Ok(CallOffOutcome::PlacesChanged);
+                }
+                sqlx::query(
+                    "UPDATE sessions SET cancelled_at = $2, cancel_reason = $3 \
+                     WHERE session_id = $1",
+                )
+                .bind(session.as_str())
+                .bind(at)
+                .bind(reason)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE registrations SET status = 'cancelled', ended_by_session = TRUE, \
+                     updated_at = $2 WHERE session_id = $1 AND status <> 'cancelled'",
+                )
+                .bind(session.as_str())
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+                for place in places {
+                    withdraw_messages_in(&mut tx, &place.reminder_topic, audit.at).await?;
+                    if let Some(message) = &place.message {
+                        insert_message(&mut tx, message).await?;
+                    }
+                }
+                let places_ended = u32::try_from(places.len()).unwrap_or(u32::MAX);
+                let entry = AuditEntry {
+                    before: Some(serde_json::json!({ "cancelled": false })),
+                    after: Some(serde_json::json!({
+                        "cancelled": true,
+                        "reason": reason,
+                        "places_ended": places_ended,
+                    })),
+                    ..audit.clone()
+                };
+                write_audit(&mut tx, &entry, session.as_str()).await?;
+                tx.commit().await?;
+                Ok(CallOffOutcome::CalledOff { places: places_ended })
             }
         }
     };

@@ -578,9 +578,20 @@ pub async fn import_file<R: Read + Send + 'static>(
             attendance::import(caller, &mut *tx, vendor, policy, input, progress).await
         }
     }?;
+    // People holding places on a session the file moved are told, inside the import.
+    let people_told = if kind == ImportKind::Sessions {
+        crate::registrations::tell_moved_sessions(store, &mut *tx).await?
+    } else {
+        0
+    };
     let mut after = serde_json::to_value(&summary).ok();
-    if let (Some(serde_json::Value::Object(map)), Some(vendor)) = (after.as_mut(), vendor) {
-        map.insert("vendor".into(), vendor.as_str().into());
+    if let Some(serde_json::Value::Object(map)) = after.as_mut() {
+        if let Some(vendor) = vendor {
+            map.insert("vendor".into(), vendor.as_str().into());
+        }
+        if people_told > 0 {
+            map.insert("people_told_of_changes".into(), people_told.into());
+        }
     }
     tx.append_audit(&caller.audit(
         &format!("import.{}", kind.name()),

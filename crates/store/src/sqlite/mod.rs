@@ -100,6 +100,7 @@ impl Store for SqliteStore {
                 account: None,
                 label: "import".to_owned(),
             },
+            watched: HashMap::new(),
         }))
     }
 
@@ -178,12 +179,52 @@ struct SqliteImport {
     tx: Transaction<'static, Sqlite>,
     /// Who the changes of this import are audited as.
     actor: AuditActor,
+    /// Sessions with people on them that this import rewrote, as they were first.
+    watched: HashMap<SessionId, pathways_domain::entities::Session>,
 }
 
 #[async_trait]
 impl ImportTx for SqliteImport {
     async fn upsert(&mut self, batch: &Batch) -> StoreResult<UpsertCounts> {
+        if let Batch::Sessions(rows) = batch {
+            let ids: Vec<&SessionId> = rows
+                .iter()
+                .map(|r| &r.id)
+                .filter(|id| !self.watched.contains_key(*id))
+                .collect();
+            for (session, _) in sessions_with_places(&mut self.tx, &ids).await? {
+                self.watched.insert(session.id.clone(), session);
+            }
+        }
         upsert(&mut self.tx, batch, &self.actor).await
+    }
+
+    async fn moved_sessions(&mut self) -> StoreResult<Vec<crate::MovedSession>> {
+        let ids: Vec<&SessionId> = self.watched.keys().collect();
+        let mut moved = Vec::new();
+        for (after, places) in sessions_with_places(&mut self.tx, &ids).await? {
+            let Some(before) = self.watched.get(&after.id) else {
+                continue;
+            };
+            if (before.starts_at, before.ends_at, &before.location)
+                != (after.starts_at, after.ends_at, &after.location)
+            {
+                moved.push(crate::MovedSession {
+                    before: before.clone(),
+                    after,
+                    places,
+                });
+            }
+        }
+        Ok(moved)
+    }
+
+    async fn enqueue_message(&mut self, message: &NewMessage) -> StoreResult<()> {
+        insert_message(&mut self.tx, message).await.map(|_| ())
+    }
+
+    async fn withdraw_messages(&mut self, topic: &str, now: OffsetDateTime) -> StoreResult<u64> {
+        withdraw_messages_in(&mut self.tx, topic, now).await
     }
 
     fn set_actor(&mut self, actor: AuditActor) {

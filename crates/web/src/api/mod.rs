@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
         records::roster,
         records::register,
         records::cancel_registration,
+        records::call_off,
         records::audit,
     ),
     modifiers(&SecuritySchemes)

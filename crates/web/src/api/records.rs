@@ -47,6 +47,7 @@ pub fn router() -> Router<AppState> {
             "/sessions/{id}/registration",
             axum::routing::put(register).delete(cancel_registration),
         )
+        .route("/sessions/{id}/cancellation", axum::routing::post(call_off))
         .route("/audit", get(audit))
 }
 
@@ -264,19 +265,24 @@ pub(super) async fn register(
     use pathways_store::RegisterOutcome;
     let id = session_id(&id)?;
     let provider = own_provider(&caller)?;
+    use pathways_domain::registration::RegistrationRefusal;
+    fn refused(why: &RegistrationRefusal) -> Response {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({
+                "error": {"code": why.code(), "message": why.to_string()}
+            })),
+        )
+            .into_response()
+    }
     let (status, position) = match state.registrations.register(&caller, provider, &id).await {
         Ok(RegisterOutcome::Registered) => ("registered", None),
         Ok(RegisterOutcome::Waitlisted { position }) => ("waitlisted", Some(position)),
         Ok(RegisterOutcome::AlreadyHeld(held)) => (held.code(), None),
-        Err(RegistrationError::Refused(why)) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Json(serde_json::json!({
-                    "error": {"code": why.code(), "message": why.to_string()}
-                })),
-            )
-                .into_response());
+        Ok(RegisterOutcome::SessionCalledOff) => {
+            return Ok(refused(&RegistrationRefusal::SessionCancelled));
         }
+        Err(RegistrationError::Refused(why)) => return Ok(refused(&why)),
         Err(other) => return Err(other.into()),
     };
     Ok(Json(RegistrationDto {
@@ -503,4 +509,72 @@ pub(super) async fn audit(
     Ok(Json(AuditListDto {
         records: records.into_iter().map(AuditRecordDto::from).collect(),
     }))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct CallOffRequest {
+    /// Why the session is called off (1 to 500 characters); the people on it read it.
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CallOffDto {
+    pub session_id: String,
+    /// How many places (seats and waitlist) ended; 0 when it was already called off.
+    pub places_ended: u32,
+}
+
+/// `POST /api/v1/sessions/{id}/cancellation`: the session's vendor calls it off. Everyone
+/// registered or waiting loses their place and is told, in their language, with the reason;
+/// doing it again changes nothing.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/cancellation", tag = "sessions",
+    params(("id" = String, Path)),
+    request_body = CallOffRequest,
+    responses((status = 200, body = CallOffDto),
+        (status = 422, description = "No reason, or the session has started", body = crate::error::ApiErrorBody),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, description = "No such session, or another vendor's", body = crate::error::ApiErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub(super) async fn call_off(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+    Json(request): Json<CallOffRequest>,
+) -> Result<Response, WebError> {
+    use pathways_app::registrations::RegistrationError;
+    let id = session_id(&id)?;
+    match state
+        .registrations
+        .call_off(&caller, &id, &request.reason)
+        .await
+    {
+        Ok(places_ended) => Ok(Json(CallOffDto {
+            session_id: id.to_string(),
+            places_ended,
+        })
+        .into_response()),
+        Err(
+            e @ (RegistrationError::ReasonRequired
+            | RegistrationError::AlreadyStarted
+            | RegistrationError::Busy),
+        ) => {
+            let t = crate::i18n::Translator::new(crate::i18n::request_locale(&headers));
+            let (status, code) = match e {
+                RegistrationError::Busy => (StatusCode::CONFLICT, "busy"),
+                RegistrationError::AlreadyStarted => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "session_started")
+                }
+                _ => (StatusCode::UNPROCESSABLE_ENTITY, "reason_required"),
+            };
+            Ok((
+                status,
+                Json(serde_json::json!({
+                    "error": {"code": code, "message": t.t(&e.message_key()), "field": "reason"}
+                })),
+            )
+                .into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
 }

@@ -11,7 +11,7 @@ use pathways_app::access::Caller;
 use pathways_app::registrations::RegistrationError;
 use pathways_domain::access::Actor;
 use pathways_domain::ids::ProviderNumber;
-use pathways_domain::registration::RegistrationStatus;
+use pathways_domain::registration::{RegistrationRefusal, RegistrationStatus};
 use pathways_store::RegisterOutcome;
 use serde::Deserialize;
 
@@ -36,7 +36,10 @@ impl From<RegistrationError> for WebError {
             RegistrationError::NoSuchSession => Self::NotFound,
             RegistrationError::Access(access) => access.into(),
             RegistrationError::Store(store) => Self::Store(store),
-            RegistrationError::Refused(_) => Self::BadForm,
+            RegistrationError::Refused(_)
+            | RegistrationError::ReasonRequired
+            | RegistrationError::AlreadyStarted
+            | RegistrationError::Busy => Self::BadForm,
         }
     }
 }
@@ -79,6 +82,10 @@ async fn register(
             format!("notice=waitlisted&position={position}&session={id}")
         }
         Err(RegistrationError::Refused(why)) => format!("problem={}&session={id}", why.code()),
+        Ok(RegisterOutcome::SessionCalledOff) => format!(
+            "problem={}&session={id}",
+            RegistrationRefusal::SessionCancelled.code()
+        ),
         Err(other) => return Err(other.into()),
     };
     Ok(see_other(&format!("/courses/{course}?{query}#sessions")))
@@ -112,7 +119,10 @@ struct ClassRow {
     starts: String,
     place: String,
     status: String,
-    cancel_action: String,
+    /// The vendor's reason, when they called the session off.
+    called_off: Option<String>,
+    /// Where the cancel form posts, while the place is live.
+    cancel_action: Option<String>,
 }
 
 #[derive(Template)]
@@ -155,13 +165,21 @@ async fn classes(
                 .clone()
                 .unwrap_or_else(|| t.t("session-online")),
             status: match (c.status, c.waitlist_position) {
+                (RegistrationStatus::Cancelled, _) => t.t("registration-status-called-off"),
                 (RegistrationStatus::Waitlisted, Some(position)) => t.t_args(
                     "registration-status-waitlisted",
                     &[("position", u64::from(position).into())],
                 ),
                 _ => t.t("registration-status-registered"),
             },
-            cancel_action: format!("/sessions/{}/cancel", c.session.id),
+            called_off: c.called_off.as_ref().map(|reason| {
+                t.t_args(
+                    "classes-called-off-reason",
+                    &[("reason", reason.clone().into())],
+                )
+            }),
+            cancel_action: (c.status != RegistrationStatus::Cancelled)
+                .then(|| format!("/sessions/{}/cancel", c.session.id)),
         })
         .collect();
     let notice = ctx

@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/vendors/{code}/attendance/held", get(vendor_held_page))
         .route("/sessions/{id}/roster", get(roster_page))
+        .route("/sessions/{id}/call-off", axum::routing::post(call_off))
         .route("/sessions/{id}/roster.csv", get(roster_csv))
         .route("/admin/audit", get(audit_page))
         .route("/admin/audit.csv", get(audit_csv))
@@ -304,6 +305,20 @@ struct RosterPage {
     registered: Vec<RosterRow>,
     waitlist: Vec<RosterRow>,
     attendance: Vec<AttendanceRow>,
+    notice: Option<String>,
+    /// When and why the vendor called the session off.
+    called_off: Option<String>,
+    /// The form to call the session off, for its vendor's staff before it starts.
+    call_off: Option<CallOffForm>,
+}
+
+/// The "cancel this session" form on a roster.
+struct CallOffForm {
+    action: String,
+    csrf: String,
+    button: String,
+    reason: String,
+    error: Option<String>,
 }
 
 fn roster_rows(
@@ -332,7 +347,61 @@ async fn roster_page(
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     let id = session_id(&id)?;
-    let roster = state.rosters.roster(&session.caller, &id).await?;
+    let notice = ctx
+        .current
+        .contains("notice=called-off")
+        .then(|| ctx.t.t("session-cancelled-notice"));
+    roster_view(&state, &ctx, &session.caller, &id, notice, None).await
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct CallOffInput {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /sessions/{id}/call-off`: the vendor calls the session off; everyone on it is told.
+async fn call_off(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path(id): Path<String>,
+    crate::session::CsrfForm(input): crate::session::CsrfForm<CallOffInput>,
+) -> Result<Response, WebError> {
+    use pathways_app::registrations::RegistrationError;
+    let id = session_id(&id)?;
+    match state
+        .registrations
+        .call_off(&session.caller, &id, &input.reason)
+        .await
+    {
+        Ok(_) => Ok(super::account::see_other(&format!(
+            "/sessions/{id}/roster?notice=called-off"
+        ))),
+        Err(
+            e @ (RegistrationError::ReasonRequired
+            | RegistrationError::AlreadyStarted
+            | RegistrationError::Busy),
+        ) => {
+            let problem = (ctx.t.t(&e.message_key()), input.reason);
+            let page = roster_view(&state, &ctx, &session.caller, &id, None, Some(problem)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The roster page; `problem` is a refused call-off's message and the reason as typed.
+async fn roster_view(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: &pathways_domain::ids::SessionId,
+    notice: Option<String>,
+    problem: Option<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let roster = state.rosters.roster(caller, id).await?;
+    let cancellation = state.registrations.cancellation(id).await?;
     let t = ctx.t;
     let s = &roster.session;
     let place = s.location.clone().unwrap_or_else(|| t.t("session-online"));
@@ -348,7 +417,42 @@ async fn roster_page(
         ),
         None => t.t("session-seats-unlimited"),
     };
+    let called_off = cancellation.as_ref().map(|c| {
+        t.t_args(
+            "session-cancelled-on",
+            &[
+                ("date", pacific_time(t.locale(), c.at).into()),
+                ("reason", c.reason.clone().into()),
+            ],
+        )
+    });
+    let manages = caller
+        .authorize(
+            Action::ManageCourses,
+            &pathways_domain::access::Owner {
+                vendor: Some(roster.vendor.clone()),
+                ..Default::default()
+            },
+        )
+        .is_ok();
+    let upcoming = s.starts_at > state.registrations.now();
+    let call_off = (manages && upcoming && cancellation.is_none()).then(|| {
+        let (error, reason) = problem.map_or((None, String::new()), |(e, r)| (Some(e), r));
+        CallOffForm {
+            action: format!("/sessions/{id}/call-off"),
+            csrf: ctx.csrf(),
+            button: t.t_args(
+                "session-cancel-button",
+                &[("count", ((registered.len() + waitlist.len()) as u64).into())],
+            ),
+            reason,
+            error,
+        }
+    });
     render(&RosterPage {
+        notice,
+        called_off,
+        call_off,
         intro: t.t_args(
             "roster-intro",
             &[

@@ -1079,3 +1079,182 @@ async fn a_vendor_writes_a_course_the_program_publishes_it_and_it_takes_sessions
         ]
     );
 }
+
+#[tokio::test]
+async fn a_vendor_calls_a_session_off_from_its_roster_and_the_provider_sees_why() {
+    let w = world().await;
+    let one = w.person("provider-1");
+    let cookie = [("cookie", one.cookie.as_str())];
+    let page = send(&w.app, Method::GET, "/courses/GHS-101", &cookie, "").await;
+    let form = [
+        ("cookie", one.cookie.as_str()),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+    let registered = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/register",
+        &form,
+        &format!("csrf={}", csrf_of(&page)),
+    )
+    .await;
+    assert_eq!(registered.status, StatusCode::SEE_OTHER);
+
+    // Another vendor can neither see the roster nor call the session off, by page or token.
+    let v2 = w.person("vendor-2");
+    let v2_form = [
+        ("cookie", v2.cookie.as_str()),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+    let v2_page = send(
+        &w.app,
+        Method::GET,
+        "/vendors/V2/courses",
+        &[("cookie", v2.cookie.as_str())],
+        "",
+    )
+    .await;
+    let theirs = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/call-off",
+        &v2_form,
+        &format!("csrf={}&reason=Mine+now", csrf_of(&v2_page)),
+    )
+    .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    let by_token = send(
+        &w.app,
+        Method::POST,
+        "/api/v1/sessions/S-MARCH/cancellation",
+        &[
+            ("authorization", &w.bearer("V2")),
+            ("content-type", "application/json"),
+        ],
+        r#"{"reason": "Mine now"}"#,
+    )
+    .await;
+    assert_eq!(by_token.status, StatusCode::NOT_FOUND, "{}", by_token.body);
+
+    // The course's vendor sees the form on the roster; without a reason nothing changes.
+    let v1 = w.person("vendor-1");
+    let v1_cookie = [("cookie", v1.cookie.as_str())];
+    let roster = send(
+        &w.app,
+        Method::GET,
+        "/sessions/S-MARCH/roster",
+        &v1_cookie,
+        "",
+    )
+    .await;
+    assert!(
+        roster.body.contains("Cancel the session and tell 1 person"),
+        "{}",
+        roster.body
+    );
+    let csrf = {
+        let marker = "action=\"/sessions/S-MARCH/call-off\"";
+        let at = roster.body.find(marker).expect("the call-off form");
+        let rest = &roster.body[at..];
+        let v = rest.find("name=\"csrf\" value=\"").expect("its token") + 19;
+        rest[v..v + 64].to_owned()
+    };
+    let v1_form = [
+        ("cookie", v1.cookie.as_str()),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+    let empty = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/call-off",
+        &v1_form,
+        &format!("csrf={csrf}&reason=+"),
+    )
+    .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty.body.contains("Write why the session is cancelled"),
+        "{}",
+        empty.body
+    );
+    let s_march = pathways_domain::ids::SessionId::parse("S-MARCH").unwrap();
+    assert_eq!(
+        w.app
+            .store()
+            .session_registrations(&s_march)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let done = send(
+        &w.app,
+        Method::POST,
+        "/sessions/S-MARCH/call-off",
+        &v1_form,
+        &format!("csrf={csrf}&reason=The+room+flooded."),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let after = send(&w.app, Method::GET, done.header("location"), &v1_cookie, "").await;
+    assert!(
+        after.body.contains("The session is cancelled"),
+        "{}",
+        after.body
+    );
+    assert!(after.body.contains("The room flooded."));
+    assert!(!after.body.contains("/call-off\""), "no second form");
+    assert!(
+        w.app
+            .store()
+            .session_registrations(&s_march)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The provider's classes say what happened and why; the course page no longer offers it.
+    let mine = send(
+        &w.app,
+        Method::GET,
+        &format!("/providers/{}/classes", w.p1),
+        &cookie,
+        "",
+    )
+    .await;
+    assert!(
+        mine.body.contains("Cancelled by the school"),
+        "{}",
+        mine.body
+    );
+    assert!(mine.body.contains("The room flooded."));
+    assert!(!mine.body.contains("/sessions/S-MARCH/cancel"));
+    let course = send(&w.app, Method::GET, "/courses/GHS-101", &cookie, "").await;
+    assert!(!course.body.contains("/sessions/S-MARCH/register"));
+
+    // The vendor's system asking again changes nothing.
+    let again = send(
+        &w.app,
+        Method::POST,
+        "/api/v1/sessions/S-MARCH/cancellation",
+        &[
+            ("authorization", &w.bearer("V1")),
+            ("content-type", "application/json"),
+        ],
+        r#"{"reason": "Again"}"#,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    assert_eq!(again.json()["places_ended"], 0);
+    let told = w
+        .app
+        .store()
+        .outbox(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.purpose == "session-called-off")
+        .count();
+    assert_eq!(told, 1);
+}
