@@ -578,3 +578,18 @@ session-cancel-started = This session has already started or ended, so it cannot
 session-cancelled-notice = The session is cancelled. Everyone who had a place or was waiting is being told.
 session-cancelled-on = This session was cancelled on { $date }. The reason given: { $reason }
 session-cancel-busy = People are registering for this session right now. Please try again.
+
+## What a field of the vendor's course and session forms must hold
+field-invalid-course-number = Enter a course number of letters, numbers and hyphens, up to 20, such as CCC-GHS-101.
+field-invalid-pathway = Choose the pathway from the list.
+field-invalid-title = Enter a title of up to 200 characters.
+field-invalid-credit-hours = Enter the hours as a number more than 0 and at most 40, in half hours, such as 1.5.
+field-invalid-modality = Choose how the course is taught from the list.
+field-invalid-languages = Enter the languages as codes separated by commas, such as en, es, zh-Hant.
+field-invalid-registration-url = Enter a web address that starts with https://, or leave it empty.
+field-invalid-description = Enter a description of up to 4,000 characters.
+field-invalid-session-id = Enter a session id of letters, numbers, hyphens, dots or underscores, up to 40.
+field-invalid-starts-at = Enter the start as a date and time, such as 2026-03-16 09:00.
+field-invalid-ends-at = Enter the end as a date and time that is not before the start.
+field-invalid-location = Enter the place in up to 300 characters, or leave it empty for an online session.
+field-invalid-capacity = Enter the seats as a whole number from 0 to 10,000, or leave it empty for no limit.

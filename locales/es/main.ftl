@@ -578,3 +578,18 @@ session-cancel-started = Esta sesión ya empezó o terminó, así que no se pued
 session-cancelled-notice = La sesión está cancelada. Estamos avisando a todas las personas que tenían un lugar o estaban esperando.
 session-cancelled-on = Esta sesión se canceló el { $date }. La razón dada: { $reason }
 session-cancel-busy = Hay personas inscribiéndose en esta sesión ahora mismo. Por favor intente otra vez.
+
+## What a field of the vendor's course and session forms must hold
+field-invalid-course-number = Escriba un número de curso con letras, números y guiones, hasta 20, como CCC-GHS-101.
+field-invalid-pathway = Elija la ruta de la lista.
+field-invalid-title = Escriba un título de hasta 200 caracteres.
+field-invalid-credit-hours = Escriba las horas como un número mayor que 0 y hasta 40, en medias horas, como 1.5.
+field-invalid-modality = Elija de la lista cómo se enseña el curso.
+field-invalid-languages = Escriba los idiomas como códigos separados por comas, como en, es, zh-Hant.
+field-invalid-registration-url = Escriba una dirección web que empiece con https://, o déjelo vacío.
+field-invalid-description = Escriba una descripción de hasta 4,000 caracteres.
+field-invalid-session-id = Escriba un identificador de sesión con letras, números, guiones, puntos o guiones bajos, hasta 40.
+field-invalid-starts-at = Escriba el inicio como fecha y hora, como 2026-03-16 09:00.
+field-invalid-ends-at = Escriba el final como fecha y hora que no sea antes del inicio.
+field-invalid-location = Escriba el lugar en hasta 300 caracteres, o déjelo vacío para una sesión en línea.
+field-invalid-capacity = Escriba los lugares como un número entero de 0 a 10,000, o déjelo vacío si no hay límite.

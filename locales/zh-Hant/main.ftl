@@ -567,3 +567,18 @@ session-cancel-started = 這個課程時段已經開始或結束，無法取消�
 session-cancelled-notice = 課程時段已取消。我們正在通知所有有名額或在候補的人。
 session-cancelled-on = 這個課程時段已於 { $date } 取消。原因：{ $reason }
 session-cancel-busy = 目前有人正在報名這個課程時段。請再試一次。
+
+## What a field of the vendor's course and session forms must hold
+field-invalid-course-number = 請輸入由字母、數字和連字號組成的課程編號，最多 20 個字元，例如 CCC-GHS-101。
+field-invalid-pathway = 請從清單中選擇學習路徑。
+field-invalid-title = 請輸入最多 200 個字元的標題。
+field-invalid-credit-hours = 請以數字輸入時數，大於 0 且最多 40，以半小時為單位，例如 1.5。
+field-invalid-modality = 請從清單中選擇授課方式。
+field-invalid-languages = 請輸入以逗號分隔的語言代碼，例如 en, es, zh-Hant。
+field-invalid-registration-url = 請輸入以 https:// 開頭的網址，或留空。
+field-invalid-description = 請輸入最多 4,000 個字元的說明。
+field-invalid-session-id = 請輸入由字母、數字、連字號、句點或底線組成的課程時段編號，最多 40 個字元。
+field-invalid-starts-at = 請輸入開始的日期和時間，例如 2026-03-16 09:00。
+field-invalid-ends-at = 請輸入不早於開始時間的結束日期和時間。
+field-invalid-location = 請輸入最多 300 個字元的地點；線上課程請留空。
+field-invalid-capacity = 請以 0 到 10,000 的整數輸入名額，若無限制請留空。

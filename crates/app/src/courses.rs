@@ -255,6 +255,7 @@ impl Courses {
             Some(serde_json::json!({ "retired_on": today })),
         );
         self.store.retire_course(number, today, &audit).await?;
+        crate::catalog::catalog_changed();
         Ok(())
     }
 
@@ -280,6 +281,7 @@ impl Courses {
         self.store
             .set_review(&current.course.number, next, comment, published_on, &audit)
             .await?;
+        crate::catalog::catalog_changed();
         Ok(())
     }
 
@@ -309,7 +311,10 @@ impl Courses {
             audit_value(&session),
         );
         match self.store.create_class_session(&session, &audit).await? {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                crate::catalog::catalog_changed();
+                Ok(())
+            }
             Err(CourseConflict::Taken) => Err(CourseError::Taken),
         }
     }

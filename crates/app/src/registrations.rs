@@ -128,6 +128,7 @@ impl Registrations {
         .map_err(RegistrationError::Refused)?;
         let audit = caller.audit("registration", "registration", "", None, None);
         let outcome = self.store.register(session, provider, &audit).await?;
+        crate::catalog::catalog_changed();
         match outcome {
             RegisterOutcome::Registered => {
                 self.tell(
@@ -182,6 +183,7 @@ impl Registrations {
             .store
             .cancel_registration(session, provider, &audit)
             .await?;
+        crate::catalog::catalog_changed();
         if let Some(done) = outcome {
             // The calendar event goes away with the place (a waitlist place had none).
             if done.was == pathways_domain::registration::RegistrationStatus::Registered {
@@ -283,7 +285,10 @@ impl Registrations {
                 .call_off_session(session, reason, &places, &audit)
                 .await?
             {
-                CallOffOutcome::CalledOff { places } => return Ok(places),
+                CallOffOutcome::CalledOff { places } => {
+                    crate::catalog::catalog_changed();
+                    return Ok(places);
+                }
                 CallOffOutcome::AlreadyCalledOff => return Ok(0),
                 CallOffOutcome::PlacesChanged => {}
             }

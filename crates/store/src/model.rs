@@ -130,7 +130,7 @@ pub struct AttendanceKeyRef {
 }
 
 /// Catalog search criteria; every criterion is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct CatalogFilter {
     pub pathway: Option<Pathway>,
     pub category: Option<Category>,
@@ -159,7 +159,7 @@ pub struct CatalogFilter {
 
 /// The order of catalog results; every order ends with title and course number, so pages
 /// never overlap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum CatalogSort {
     /// Best match first when searching for words; by title otherwise.
     #[default]

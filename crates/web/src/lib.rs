@@ -54,6 +54,9 @@ pub struct WebConfig {
     pub trust_forwarded_for: bool,
     /// Sign-in, session and code limits, and where links in messages point.
     pub accounts: AccountSettings,
+    /// How long course-list answers are kept (zero: read on every request); see
+    /// [`Catalog::keeping_answers_for`].
+    pub catalog_answers_kept_for: std::time::Duration,
 }
 
 /// What every handler can reach.
@@ -75,7 +78,8 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
         Self {
-            catalog: Catalog::new(store.clone()),
+            catalog: Catalog::new(store.clone())
+                .keeping_answers_for(config.catalog_answers_kept_for),
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
             courses: Courses::new(store.clone()),

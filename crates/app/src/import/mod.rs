@@ -602,6 +602,7 @@ pub async fn import_file<R: Read + Send + 'static>(
     ))
     .await?;
     tx.commit().await?;
+    crate::catalog::catalog_changed();
     Ok(summary)
 }
 

@@ -20,6 +20,10 @@ pub struct Args {
     /// writes it), so sign-in throttling counts people, not the proxy.
     #[arg(long, env = "PATHWAYS_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// How long a course-list answer is kept, in milliseconds (0: never). Changes made by this
+    /// server retire kept answers at once; another server's show after this long at most.
+    #[arg(long, env = "PATHWAYS_CATALOG_KEEP_MS", default_value_t = 2_000)]
+    catalog_keep_ms: u64,
 }
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
@@ -54,6 +58,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         trust_forwarded_for: args.trust_forwarded_for,
         accounts,
+        catalog_answers_kept_for: std::time::Duration::from_millis(args.catalog_keep_ms),
         ..Default::default()
     };
     // Outgoing messages (one-time codes): by SMTP when configured, otherwise files in ./outbox.

@@ -301,13 +301,16 @@ fn mark_problems(t: Translator, fields: &mut Fields, error: &CourseError) {
     match error {
         CourseError::Invalid(problems) => {
             for p in problems {
-                fields.fail(
-                    p.column,
+                // What the field must hold, in the person's language; the parser's own
+                // (English) words only for a field without such a message.
+                let key = format!("field-invalid-{}", p.column.replace('_', "-"));
+                let message = t.try_t(&key).unwrap_or_else(|| {
                     t.t_args(
                         "course-form-invalid",
                         &[("detail", p.reason.clone().into())],
-                    ),
-                );
+                    )
+                });
+                fields.fail(p.column, message);
             }
         }
         CourseError::Taken => fields.fail("course_number", t.t("course-form-taken")),

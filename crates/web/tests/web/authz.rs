@@ -925,6 +925,30 @@ async fn a_vendor_writes_a_course_the_program_publishes_it_and_it_takes_sessions
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("href=\"#credit_hours\""), "{}", bad.body);
+    // Each problem says what its field must hold, in the person's language.
+    assert!(
+        bad.body.contains("more than 0 and at most 40")
+            && bad.body.contains("up to 200 characters"),
+        "{}",
+        bad.body
+    );
+    let spanish = send(
+        &w.app,
+        Method::POST,
+        "/vendors/V1/courses/new",
+        &[
+            ("cookie", vendor.cookie.as_str()),
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept-language", "es"),
+        ],
+        &format!("csrf={csrf}&course_number=V1-NEW&title=&credit_hours=99&pathway=GHS&modality=in-person&languages=en&description=x"),
+    )
+    .await;
+    assert!(
+        spanish.body.contains("hasta 40, en medias horas"),
+        "{}",
+        spanish.body
+    );
 
     let created = post(
         "/vendors/V1/courses/new",
