@@ -7,6 +7,7 @@ mod authz;
 mod axe;
 mod browser;
 mod helpers;
+mod journey;
 mod pages;
 mod privacy;
 mod registration;
