@@ -1,5 +1,6 @@
 //! The public catalog in a real headless Chromium, driven over WebDriver: the language the
-//! browser asks for, the filter form on a phone, and the language switch.
+//! browser asks for, the filter form on a phone, and the language switch; axe-core checks each
+//! page they visit for accessibility (see `axe.rs`).
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (or `PATHWAYS_CHROMEDRIVER`). Without them
 //! these tests print a note and pass, except under CI (`CI` set), where they fail.
@@ -12,26 +13,27 @@ use pathways_web::i18n::{Arg, Locale, Translator};
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, MutexGuard};
 
+use crate::axe::assert_accessible;
 use crate::helpers::{GOOD_PASSWORD, Served, TestApp, code_in, course, message_keys};
 use crate::webdriver::{ChromeDriver, Session, chromedriver_path};
 
 /// The phone's width in CSS pixels.
-const PHONE_WIDTH: u64 = 360;
+pub const PHONE_WIDTH: u64 = 360;
 
 static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
 /// A seeded site on a real port and a chromedriver to look at it with. Fields drop in order:
 /// the browsers first, the turn last.
-struct Browsing {
-    driver: ChromeDriver,
-    site: Served,
-    app: TestApp,
+pub struct Browsing {
+    pub driver: ChromeDriver,
+    pub site: Served,
+    pub app: TestApp,
     _turn: MutexGuard<'static, ()>,
 }
 
 /// The seeded site and chromedriver, or `None` (with a note) when chromedriver is not
 /// installed and this is not CI.
-async fn start_browsing() -> Option<Browsing> {
+pub async fn start_browsing() -> Option<Browsing> {
     let Some(program) = chromedriver_path() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -76,7 +78,7 @@ const PAGE_TEXTS: &str = r"
 
 /// Fails when the page shows a message key, something shaped like one (`catalog-…`), or a
 /// Fluent placeable (`{ $count }`) instead of translated text.
-async fn assert_no_message_keys(session: &Session, context: &str) {
+pub async fn assert_no_message_keys(session: &Session, context: &str) {
     let keys: HashSet<String> = message_keys().into_iter().collect();
     let prefixes: HashSet<&str> = keys.iter().filter_map(|k| k.split('-').next()).collect();
     let texts = session.eval(PAGE_TEXTS, &[]).await;
@@ -106,7 +108,7 @@ async fn assert_no_message_keys(session: &Session, context: &str) {
 
 /// Fails when the page is wider than the phone, so that a person would scroll sideways. (A
 /// phone browser zooms out to show a page that is too wide, which widens its viewport.)
-async fn assert_fits_a_phone(session: &Session, context: &str) {
+pub async fn assert_fits_a_phone(session: &Session, context: &str) {
     let widths = session
         .eval(
             "return [window.innerWidth, document.documentElement.scrollWidth]",
@@ -128,7 +130,7 @@ async fn html_lang(session: &Session) -> Value {
         .await
 }
 
-async fn text_of(session: &Session, css: &str) -> String {
+pub async fn text_of(session: &Session, css: &str) -> String {
     let element = session.find(css).await;
     session.text(&element).await
 }
@@ -191,6 +193,7 @@ async fn the_catalog_speaks_the_browsers_language(locale: Locale, browser_langua
     );
     assert_no_message_keys(&session, &format!("/courses in {tag}")).await;
     assert_fits_a_phone(&session, &format!("/courses in {tag}")).await;
+    assert_accessible(&session, &format!("/courses in {tag}")).await;
     let screenshot = std::env::temp_dir().join(format!("pathways-courses-{tag}-phone.png"));
     session.save_screenshot(&screenshot).await;
     eprintln!("screenshot: {}", screenshot.display());
@@ -234,6 +237,7 @@ async fn the_catalog_speaks_the_browsers_language(locale: Locale, browser_langua
     );
     assert_no_message_keys(&session, &format!("/courses/GHS-101 in {tag}")).await;
     assert_fits_a_phone(&session, &format!("/courses/GHS-101 in {tag}")).await;
+    assert_accessible(&session, &format!("/courses/GHS-101 in {tag}")).await;
     let screenshot = std::env::temp_dir().join(format!("pathways-course-{tag}-phone.png"));
     session.save_screenshot(&screenshot).await;
     eprintln!("screenshot: {}", screenshot.display());
@@ -364,6 +368,7 @@ async fn choosing_espanol_in_the_language_switch_keeps_the_site_in_spanish_on_la
     assert_eq!(html_lang(&session).await, "es");
     assert_eq!(text_of(&session, "h1").await, spanish.t("home-title"));
     assert_no_message_keys(&session, "/ in Spanish").await;
+    assert_accessible(&session, "/ in Spanish").await;
 
     session.goto(&browsing.site.url("/courses/CPC-201")).await;
     assert_eq!(html_lang(&session).await, "es");
@@ -405,19 +410,23 @@ async fn on_a_phone_a_long_word_in_a_course_wraps_instead_of_widening_the_page()
 }
 
 /// Types `text` into the field with this id.
-async fn fill(session: &Session, id: &str, text: &str) {
+pub async fn fill(session: &Session, id: &str, text: &str) {
     let field = session.find(&format!("#{id}")).await;
     session.type_text(&field, text).await;
 }
 
-/// Clicks the element and waits until the page at `path` has loaded.
-async fn click_to(session: &Session, css: &str, path: &str) {
+/// Clicks the element and waits until a new page at `path` has loaded (it may be the same
+/// address again, as when a form comes back with its problems).
+pub async fn click_to(session: &Session, css: &str, path: &str) {
     let element = session.find(css).await;
+    // A mark on the page being left: the next page does not have it.
+    session.eval("window.pathwaysLeaving = true", &[]).await;
     session.click(&element).await;
     session
         .wait_until(
             path,
-            "return location.pathname === arguments[0] && document.readyState === 'complete'",
+            "return !window.pathwaysLeaving && location.pathname === arguments[0] \
+             && document.readyState === 'complete'",
             &[json!(path)],
         )
         .await;
@@ -441,15 +450,18 @@ async fn on_a_phone_a_provider_creates_an_account_with_the_texted_code_signs_out
         t.t("header-sign-in")
     );
     assert_fits_a_phone(&session, "the home page's header").await;
+    assert_accessible(&session, "/").await;
 
     // Sign in → Create an account.
     click_to(&session, ".account-bar .account-link", "/sign-in").await;
     assert_eq!(text_of(&session, "h1").await, t.t("sign-in-title"));
     assert_fits_a_phone(&session, "/sign-in").await;
+    assert_accessible(&session, "/sign-in").await;
     click_to(&session, "main a[href='/register']", "/register").await;
     assert_eq!(text_of(&session, "h1").await, t.t("register-title"));
     assert_no_message_keys(&session, "/register").await;
     assert_fits_a_phone(&session, "/register").await;
+    assert_accessible(&session, "/register").await;
 
     fill(&session, "provider_number", "123456789").await;
     fill(&session, "last_name", "Alvarez").await;
@@ -464,6 +476,7 @@ async fn on_a_phone_a_provider_creates_an_account_with_the_texted_code_signs_out
     );
     assert_no_message_keys(&session, "/register/code").await;
     assert_fits_a_phone(&session, "/register/code").await;
+    assert_accessible(&session, "/register/code").await;
     let screenshot = std::env::temp_dir().join("pathways-register-code-phone.png");
     session.save_screenshot(&screenshot).await;
     eprintln!("screenshot: {}", screenshot.display());
@@ -496,6 +509,7 @@ async fn on_a_phone_a_provider_creates_an_account_with_the_texted_code_signs_out
     assert!(session.cookie("pathways_session").await.is_some());
     assert_no_message_keys(&session, "/account").await;
     assert_fits_a_phone(&session, "/account").await;
+    assert_accessible(&session, "/account").await;
     let screenshot = std::env::temp_dir().join("pathways-account-phone.png");
     session.save_screenshot(&screenshot).await;
     eprintln!("screenshot: {}", screenshot.display());
@@ -593,6 +607,7 @@ async fn on_a_phone_a_provider_searches_by_words_ticks_places_left_and_gets_a_li
     let shared = session.url().await;
     assert!(shared.contains("q=Safety+HOME"), "{shared}");
     assert_fits_a_phone(&session, "the search results").await;
+    assert_accessible(&session, "/courses with a search that finds one course").await;
     let screenshot = std::env::temp_dir().join("pathways-courses-search-es-phone.png");
     session.save_screenshot(&screenshot).await;
     eprintln!("screenshot: {}", screenshot.display());

@@ -1,10 +1,13 @@
 //! The web edge driven through its real router, against a real SQLite database per test.
 
+mod accessibility;
 mod accounts;
 mod api;
 mod authz;
+mod axe;
 mod browser;
 mod helpers;
+mod journey;
 mod pages;
 mod privacy;
 mod registration;

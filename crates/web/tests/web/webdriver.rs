@@ -18,6 +18,9 @@ use tokio::net::TcpStream;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// The longest a test waits for something to become true.
 pub const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a script run in the page may take (an accessibility check of a whole page is
+/// the slowest).
+const SCRIPT_TIMEOUT_MS: u64 = 15_000;
 /// The key under which WebDriver returns an element reference.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -91,11 +94,27 @@ impl ChromeDriver {
     /// Opens a headless Chromium whose preferred language is `language` (a browser tag such as
     /// `es` or `zh-TW`), showing pages as a phone 360 pixels wide does.
     pub async fn phone_session(&self, language: &str) -> Session {
+        self.session(language, Screen::Phone).await
+    }
+
+    /// Opens a headless Chromium whose preferred language is `language`, in a desktop window
+    /// 1280 pixels wide, as staff at their desks see the site.
+    pub async fn desktop_session(&self, language: &str) -> Session {
+        self.session(language, Screen::Desktop).await
+    }
+
+    async fn session(&self, language: &str, screen: Screen) -> Session {
         static SESSIONS: AtomicU32 = AtomicU32::new(0);
         let profile = self.scratch.join(format!(
             "profile-{}",
             SESSIONS.fetch_add(1, Ordering::Relaxed)
         ));
+        let window = match screen {
+            // Headless windows are never narrower than 500 pixels, so the phone's width
+            // comes from mobile emulation below; the window size keeps the height.
+            Screen::Phone => "--window-size=360,800",
+            Screen::Desktop => "--window-size=1280,900",
+        };
         let mut options = json!({
             "args": [
                 "--headless",
@@ -107,23 +126,23 @@ impl ChromeDriver {
                 "--disable-sync",
                 "--disable-component-update",
                 format!("--user-data-dir={}", profile.display()),
-                // Headless windows are never narrower than 500 pixels, so the phone's width
-                // comes from mobile emulation below; the window size keeps the height.
-                "--window-size=360,800",
+                window,
                 format!("--lang={language}"),
             ],
             "prefs": {"intl.accept_languages": language},
-            "mobileEmulation": {
-                "deviceMetrics": {"width": 360, "height": 800, "pixelRatio": 2.0, "mobile": true, "touch": true},
-            },
         });
+        if screen == Screen::Phone {
+            options["mobileEmulation"] = json!({
+                "deviceMetrics": {"width": 360, "height": 800, "pixelRatio": 2.0, "mobile": true, "touch": true},
+            });
+        }
         if let Some(binary) = std::env::var_os("PATHWAYS_CHROMIUM") {
             options["binary"] = json!(binary.to_string_lossy());
         }
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": options,
-            "timeouts": {"implicit": 0, "pageLoad": 10_000, "script": 5_000},
+            "timeouts": {"implicit": 0, "pageLoad": 10_000, "script": SCRIPT_TIMEOUT_MS},
         }}});
         let created = request(self.addr, "POST", "/session", Some(&capabilities))
             .await
@@ -137,6 +156,13 @@ impl ChromeDriver {
             id,
         }
     }
+}
+
+/// The kind of screen a browser session shows pages on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Phone,
+    Desktop,
 }
 
 impl Drop for ChromeDriver {
@@ -217,6 +243,17 @@ impl Session {
         self.command(
             "POST",
             "/execute/sync",
+            Some(&json!({"script": script, "args": args})),
+        )
+        .await
+    }
+
+    /// Runs `script` (a function body whose last argument, after `args`, is the callback to
+    /// call with the result) in the page, and returns what it passes to the callback.
+    pub async fn eval_async(&self, script: &str, args: &[Value]) -> Value {
+        self.command(
+            "POST",
+            "/execute/async",
             Some(&json!({"script": script, "args": args})),
         )
         .await
