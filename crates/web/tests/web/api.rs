@@ -194,6 +194,7 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
         ("get", "/api/v1/sessions/{id}/roster"),
         ("put", "/api/v1/sessions/{id}/registration"),
         ("delete", "/api/v1/sessions/{id}/registration"),
+        ("post", "/api/v1/sessions/{id}/cancellation"),
         ("get", "/api/v1/audit"),
     ];
     let documented: Vec<(String, String)> = paths
