@@ -110,10 +110,7 @@ impl Careers {
         slug: &CareerSlug,
     ) -> Result<Career, CareerError> {
         caller.authorize(Action::ManageCareers, &Owner::default())?;
-        self.store
-            .career(slug)
-            .await?
-            .ok_or(CareerError::NotFound)
+        self.store.career(slug).await?.ok_or(CareerError::NotFound)
     }
 
     /// Writes a new career.

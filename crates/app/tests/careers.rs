@@ -68,7 +68,9 @@ fn slug(s: &str) -> CareerSlug {
     CareerSlug::parse(s).unwrap()
 }
 
-async fn career_audit(store: &dyn pathways_store::Store) -> Vec<pathways_store::accounts::AuditRecord> {
+async fn career_audit(
+    store: &dyn pathways_store::Store,
+) -> Vec<pathways_store::accounts::AuditRecord> {
     store
         .search_audit(&AuditQuery {
             record_type: Some("career".into()),
@@ -107,7 +109,10 @@ async fn only_program_admins_write_careers_and_each_change_is_audited_before_and
         assert!(careers.all(&admin).await.unwrap().is_empty());
         assert!(career_audit(db.store.as_ref()).await.is_empty());
 
-        assert_eq!(careers.create(&admin, &draft(cna.as_str())).await.unwrap(), cna);
+        assert_eq!(
+            careers.create(&admin, &draft(cna.as_str())).await.unwrap(),
+            cna
+        );
         // Hidden: the public does not see it yet; the admin does.
         assert!(careers.published().await.unwrap().is_empty());
         assert!(matches!(
@@ -142,7 +147,10 @@ async fn only_program_admins_write_careers_and_each_change_is_audited_before_and
 
         let shown = careers.published_one(&cna).await.unwrap();
         assert_eq!(shown.slug, cna, "the slug is the address and never changes");
-        assert_eq!(shown.text(CareerLanguage::En).name, "Nursing assistant (CNA)");
+        assert_eq!(
+            shown.text(CareerLanguage::En).name,
+            "Nursing assistant (CNA)"
+        );
         assert_eq!(shown.pathways, [Pathway::CognitiveImpairments]);
 
         let log = career_audit(db.store.as_ref()).await;

@@ -183,7 +183,11 @@ impl Career {
             raw => match raw.parse::<u16>() {
                 Ok(n) if n <= Self::MAX_ORDER => Some(n),
                 _ => {
-                    fail(CareerField::DisplayOrder, None, ProblemKind::OrderOutOfRange);
+                    fail(
+                        CareerField::DisplayOrder,
+                        None,
+                        ProblemKind::OrderOutOfRange,
+                    );
                     None
                 }
             },
@@ -421,7 +425,9 @@ pub enum ProblemKind {
     Missing,
     /// Empty while other boxes of the same (non-English) language are filled in.
     TranslationIncomplete,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     /// Not lower-case letters, digits and single hyphens.
     SlugFormat,
     /// Not a whole number from 0 to 999.
@@ -512,7 +518,10 @@ mod tests {
         assert_eq!(career.slug.as_str(), "certified-nursing-assistant");
         assert_eq!(
             career.pathways,
-            [Pathway::GeneralHealthAndSafety, Pathway::ComplexPhysicalCare]
+            [
+                Pathway::GeneralHealthAndSafety,
+                Pathway::ComplexPhysicalCare
+            ]
         );
         assert_eq!(career.display_order, 20);
         assert_eq!(career.texts.len(), 1);
@@ -577,7 +586,11 @@ mod tests {
             "home health",
             "ñandu",
         ] {
-            assert_eq!(CareerSlug::parse(bad), Err(ProblemKind::SlugFormat), "{bad}");
+            assert_eq!(
+                CareerSlug::parse(bad),
+                Err(ProblemKind::SlugFormat),
+                "{bad}"
+            );
         }
         assert_eq!(CareerSlug::parse(""), Err(ProblemKind::Missing));
         assert!(CareerSlug::parse(&"a".repeat(61)).is_err());

@@ -174,7 +174,10 @@ pub fn career(slug: &str) -> crate::career::Career {
             training_time: "About 4 months".into(),
             learn_more_url: Some("https://www.cdph.ca.gov/".into()),
         }],
-        pathways: vec![Pathway::GeneralHealthAndSafety, Pathway::ComplexPhysicalCare],
+        pathways: vec![
+            Pathway::GeneralHealthAndSafety,
+            Pathway::ComplexPhysicalCare,
+        ],
         display_order: 10,
         published: true,
     }

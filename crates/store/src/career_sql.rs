@@ -115,22 +115,19 @@ macro_rules! career_queries {
                 (None, true) => "WHERE published",
                 (None, false) => "",
             };
-            let mut careers = sqlx::query_as::<_, (String, i64, bool)>(sqlx::AssertSqlSafe(
-                format!(
+            let mut careers =
+                sqlx::query_as::<_, (String, i64, bool)>(sqlx::AssertSqlSafe(format!(
                     "SELECT slug, display_order, published FROM careers {filter} \
                      ORDER BY display_order, slug"
-                ),
-            ));
+                )));
             let mut texts = sqlx::query_as::<_, CareerTextRow>(sqlx::AssertSqlSafe(format!(
                 "SELECT {CAREER_TEXT_COLUMNS} FROM career_texts \
                  WHERE slug IN (SELECT slug FROM careers {filter})"
             )));
-            let mut pathways = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(
-                format!(
-                    "SELECT slug, pathway FROM career_pathways \
+            let mut pathways = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(format!(
+                "SELECT slug, pathway FROM career_pathways \
                      WHERE slug IN (SELECT slug FROM careers {filter})"
-                ),
-            ));
+            )));
             if let Some(slug) = slug {
                 careers = careers.bind(slug);
                 texts = texts.bind(slug);
@@ -190,12 +187,10 @@ macro_rules! career_queries {
                 slug: &pathways_domain::career::CareerSlug,
             ) -> StoreResult<Option<pathways_domain::career::Career>> {
                 let mut conn = self.pool().acquire().await?;
-                Ok(
-                    read_careers(&mut conn, Some(slug.as_str()), false)
-                        .await?
-                        .into_iter()
-                        .next(),
-                )
+                Ok(read_careers(&mut conn, Some(slug.as_str()), false)
+                    .await?
+                    .into_iter()
+                    .next())
             }
 
             async fn create_career(

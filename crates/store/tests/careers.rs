@@ -132,7 +132,9 @@ async fn an_update_replaces_words_pathways_order_and_visibility_and_is_audited_w
         let mut after = career("home-health-aide");
         after.texts[0].name = "Home health aide".into();
         after.texts[0].learn_more_url = None;
-        after.texts.push(career_text("es", "Asistente de salud en el hogar"));
+        after
+            .texts
+            .push(career_text("es", "Asistente de salud en el hogar"));
         after.pathways = vec![Pathway::CognitiveImpairments];
         after.display_order = 99;
         after.published = false;
