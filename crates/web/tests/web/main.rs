@@ -4,6 +4,7 @@ mod accounts;
 mod api;
 mod authz;
 mod browser;
+mod careers;
 mod helpers;
 mod pages;
 mod privacy;
