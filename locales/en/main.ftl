@@ -567,6 +567,7 @@ catalog-careers-link = See which healthcare careers these classes can lead to
 careers-title = Healthcare careers
 careers-lead = Jobs in health care you can grow into. See what each one needs, how long training takes, and which of our pathways help you get started.
 careers-step-note = Our classes are a step toward these careers. They do not give you a license or a state certificate. For that, you need the training and exams each career page describes.
+career-step-note = Our classes are a step toward this career. They do not give you a license or a state certificate. For that, you need the training and exams described above.
 careers-fallback-some = Some careers are not written in your language yet. They are shown in English.
 careers-in-english = Shown in English.
 careers-none = There are no career pages yet.

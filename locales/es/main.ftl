@@ -567,6 +567,7 @@ catalog-careers-link = Vea a qué carreras en el cuidado de la salud pueden llev
 careers-title = Carreras en el cuidado de la salud
 careers-lead = Trabajos en el cuidado de la salud a los que usted puede llegar. Vea lo que pide cada uno, cuánto dura la capacitación y cuáles de nuestras trayectorias le ayudan a empezar.
 careers-step-note = Nuestras clases son un paso hacia estas carreras. No le dan una licencia ni un certificado del estado. Para eso necesita la capacitación y los exámenes que se describen en la página de cada carrera.
+career-step-note = Nuestras clases son un paso hacia esta carrera. No le dan una licencia ni un certificado del estado. Para eso necesita la capacitación y los exámenes que se describen arriba.
 careers-fallback-some = Algunas carreras todavía no están escritas en su idioma. Se muestran en inglés.
 careers-in-english = Se muestra en inglés.
 careers-none = Todavía no hay páginas de carreras.

@@ -557,6 +557,7 @@ catalog-careers-link = 看看這些課程可以帶您走向哪些醫療保健職
 careers-title = 醫療保健職業
 careers-lead = 您可以發展的醫療保健工作。看看每種工作需要什麼、培訓要多久，以及我們哪些培訓方向可以幫助您起步。
 careers-step-note = 我們的課程是邁向這些職業的一步，但不會發給您執照或州政府證書。要取得執照或證書，您需要完成每個職業頁面所說的培訓和考試。
+career-step-note = 我們的課程是邁向這個職業的一步，但不會發給您執照或州政府證書。要取得執照或證書，您需要完成上面所說的培訓和考試。
 careers-fallback-some = 有些職業還沒有您的語言版本，暫時以英文顯示。
 careers-in-english = 以英文顯示。
 careers-none = 目前還沒有職業介紹頁面。
