@@ -11,6 +11,7 @@
 //! held records with every reason code. [`ProviderChunk::held_by_design`] says which rows those are.
 
 mod attendance;
+mod careers;
 mod catalog;
 mod people;
 mod places;
@@ -143,6 +144,11 @@ impl Demo {
             PolicyVersion::program_default(),
             program_year_policy(self.calendar.classes_from),
         ]
+    }
+
+    /// Healthcare career pages, written in all three site languages.
+    pub fn careers(&self) -> Vec<pathways_domain::career::Career> {
+        careers::careers()
     }
 
     /// Two or three effective-dated hourly rates for every one of the 58 counties.

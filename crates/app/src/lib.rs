@@ -4,6 +4,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod careers;
 pub mod catalog;
 pub mod courses;
 pub mod demo;

@@ -58,6 +58,21 @@ pub async fn load_demo(
     .await?;
     tx.commit().await?;
 
+    // Careers the program has already written (or changed) are left as they are.
+    for career in demo.careers() {
+        if store.career(&career.slug).await?.is_none() {
+            let audit = crate::access::Caller::command_line().audit(
+                "career.create",
+                "career",
+                career.slug.as_str(),
+                None,
+                crate::access::audit_value(&career),
+            );
+            // Another loader may have written it a moment ago: either way, it is there.
+            let _taken = store.create_career(&career, &audit).await?;
+        }
+    }
+
     let mut attendance = ImportSummary {
         kind: Some(ImportKind::Attendance),
         ..Default::default()

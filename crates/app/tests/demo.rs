@@ -66,6 +66,29 @@ async fn the_demo_loads_with_exactly_the_held_records_it_was_built_to_have() {
             2,
             "the default policy and the demo's program year"
         );
+        // The career pages are there once, published, each in all three languages with the
+        // pathways that lead there; loading again left them as they were.
+        let careers = db.store.careers(true).await.unwrap();
+        assert_eq!(careers, demo.careers(), "{}", db.url);
+        let slugs: Vec<&str> = careers.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(
+            slugs,
+            [
+                "home-health-aide",
+                "certified-nursing-assistant",
+                "medical-assistant",
+                "licensed-vocational-nurse"
+            ]
+        );
+        for career in &careers {
+            assert_eq!(career.texts.len(), 3, "{}", career.slug);
+            assert!(!career.pathways.is_empty());
+            // Every demo career passes the same checks as one typed into the form.
+            assert_eq!(
+                pathways_domain::career::Career::from_draft(&career.to_draft()).as_ref(),
+                Ok(career)
+            );
+        }
     }
 }
 

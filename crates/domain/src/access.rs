@@ -113,6 +113,9 @@ pub enum Action {
     HandleTickets,
     /// A coach's appointments and the notes on them.
     ViewAppointments,
+    /// Write, change, show and hide the public healthcare career pages (reading them is
+    /// public and needs no action).
+    ManageCareers,
 }
 
 impl Action {
@@ -134,6 +137,7 @@ impl Action {
         Self::ViewAudit,
         Self::HandleTickets,
         Self::ViewAppointments,
+        Self::ManageCareers,
     ];
 }
 
@@ -261,12 +265,13 @@ mod tests {
     }
 
     #[test]
-    fn only_the_program_admin_may_run_payroll_manage_policy_or_read_the_audit_log() {
+    fn only_the_program_admin_may_run_payroll_manage_policy_or_careers_or_read_the_audit_log() {
         for action in [
             Action::RunPayroll,
             Action::ManagePolicy,
             Action::ViewAudit,
             Action::ManageAccounts,
+            Action::ManageCareers,
         ] {
             for role in Role::ALL {
                 assert_eq!(
@@ -403,7 +408,7 @@ mod tests {
 
         /// Nobody but the program admin and the service desk acts on every record.
         #[test]
-        fn only_the_admin_and_desk_have_statewide_scope(i in 0usize..16) {
+        fn only_the_admin_and_desk_have_statewide_scope(i in 0usize..32) {
             let action = Action::ALL[i % Action::ALL.len()];
             for role in Role::ALL {
                 if scope_of(*role, action) == Some(Scope::All) {

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod attendance;
 pub mod calendar;
+pub mod career;
 pub mod county;
 pub mod eligibility;
 pub mod entities;

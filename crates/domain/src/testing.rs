@@ -160,3 +160,37 @@ pub fn completed(mut report: AttendanceReport, certificate: &str) -> AttendanceR
     report.certificate = Some(CertificateNumber::parse(certificate).expect("test certificate"));
     report
 }
+
+/// A published career leading from GHS and CPC, written in English only.
+pub fn career(slug: &str) -> crate::career::Career {
+    use crate::career::{Career, CareerLanguage, CareerSlug, CareerText};
+    Career {
+        slug: CareerSlug::parse(slug).expect("test career slug"),
+        texts: vec![CareerText {
+            language: CareerLanguage::En,
+            name: format!("Career {slug}"),
+            summary: "Care for people who need help.".into(),
+            requirements: "A state-approved training program.\nA state exam.".into(),
+            training_time: "About 4 months".into(),
+            learn_more_url: Some("https://www.cdph.ca.gov/".into()),
+        }],
+        pathways: vec![
+            Pathway::GeneralHealthAndSafety,
+            Pathway::ComplexPhysicalCare,
+        ],
+        display_order: 10,
+        published: true,
+    }
+}
+
+/// A career's words in another language, for [`career`]'s `texts`.
+pub fn career_text(language: &str, name: &str) -> crate::career::CareerText {
+    crate::career::CareerText {
+        language: crate::career::CareerLanguage::from_tag(language).expect("a career language"),
+        name: name.into(),
+        summary: format!("{name}: summary"),
+        requirements: format!("{name}: requirements"),
+        training_time: format!("{name}: training time"),
+        learn_more_url: None,
+    }
+}

@@ -6,6 +6,7 @@
 
 mod account_sql;
 pub mod accounts;
+pub mod career_sql;
 mod common;
 pub mod course_sql;
 mod error;
@@ -29,6 +30,7 @@ use pathways_domain::policy::PolicyVersion;
 use time::Date;
 
 pub use accounts::AccountStore;
+pub use career_sql::{CareerConflict, CareerStore};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
@@ -61,7 +63,7 @@ pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
 /// Everything the application asks of a database.
 #[async_trait]
 pub trait Store:
-    AccountStore + RegistrationStore + CourseStore + Send + Sync + std::fmt::Debug
+    AccountStore + RegistrationStore + CourseStore + CareerStore + Send + Sync + std::fmt::Debug
 {
     fn backend(&self) -> Backend;
 

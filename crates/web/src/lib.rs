@@ -32,6 +32,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use pathways_app::accounts::{AccountSettings, Accounts};
 use pathways_app::audit::AuditLog;
+use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
 use pathways_app::courses::Courses;
 use pathways_app::policies::Policies;
@@ -70,6 +71,7 @@ pub struct AppState {
     pub rosters: Rosters,
     pub registrations: Registrations,
     pub courses: Courses,
+    pub careers: Careers,
     pub audit: AuditLog,
     pub policies: Policies,
     pub config: Arc<WebConfig>,
@@ -83,6 +85,7 @@ impl AppState {
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
             courses: Courses::new(store.clone()),
+            careers: Careers::new(store.clone()),
             rosters: Rosters::new(store.clone()),
             registrations: match config.today {
                 // A site shown for a pinned date takes registrations as of that morning.

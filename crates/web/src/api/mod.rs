@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Its response types are its own, apart from the store's row
 //! and model types, so the database can change without changing what clients receive.
 
+mod careers;
 mod courses;
 pub mod records;
 
@@ -8,6 +9,10 @@ use axum::Router;
 
 use crate::AppState;
 
+pub use careers::{
+    CareerCourseDto, CareerDetailDto, CareerDto, CareerListDto, CareerPathwayCoursesDto,
+    CareerTextDto,
+};
 pub use courses::{
     CourseDto, CourseListDto, CourseSummaryDto, SessionDto, VendorDto, VendorRefDto,
 };
@@ -16,6 +21,7 @@ pub fn router() -> Router<AppState> {
     Router::new().nest(
         "/api/v1",
         courses::router()
+            .merge(careers::router())
             .merge(records::router())
             .route("/openapi.json", axum::routing::get(openapi)),
     )
@@ -26,13 +32,15 @@ pub fn router() -> Router<AppState> {
 #[openapi(
     info(
         title = "Pathways API",
-        description = "The IHSS Career Pathways program: the catalog, registration, providers' \
+        description = "The IHSS Career Pathways program: the catalog, healthcare careers, registration, providers' \
                        records and vendors' reports. Errors are `{\"error\": {\"code\", \
                        \"message\", \"field\"}}`, the message in the request's language."
     ),
     paths(
         courses::list,
         courses::detail,
+        careers::list,
+        careers::detail,
         records::provider,
         records::provider_attendance,
         records::vendor_held,

@@ -3,12 +3,15 @@
 //! language and address.
 
 mod account;
+mod careers;
 mod catalog;
 mod courses;
 mod home;
 mod language;
 mod registration;
 pub mod staff;
+
+pub(crate) use careers::career_slug;
 
 use std::convert::Infallible;
 
@@ -37,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(registration::router())
         .merge(courses::router())
+        .merge(careers::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is
@@ -130,6 +134,7 @@ pub struct NavLink {
 pub enum Section {
     Home,
     Courses,
+    Careers,
     Other,
 }
 
@@ -170,6 +175,7 @@ impl Layout {
         let section = match current.split(['?', '#']).next().unwrap_or_default() {
             "/" => Section::Home,
             p if p == "/courses" || p.starts_with("/courses/") => Section::Courses,
+            p if p == "/careers" || p.starts_with("/careers/") => Section::Careers,
             _ => Section::Other,
         };
         Self {
@@ -195,6 +201,11 @@ impl Layout {
         }
     }
 
+    /// Gives the page another title (such as one starting with "Error:").
+    pub fn retitle(&mut self, page_title: &str) {
+        self.title = format!("{page_title} – {}", self.t.t("service-name"));
+    }
+
     /// A message in the page's language; templates call this on their `l` field.
     pub fn t(&self, key: &str) -> String {
         self.t.t(key)
@@ -206,6 +217,10 @@ impl Layout {
 
     pub fn is_courses(&self) -> bool {
         self.section == Section::Courses
+    }
+
+    pub fn is_careers(&self) -> bool {
+        self.section == Section::Careers
     }
 }
 

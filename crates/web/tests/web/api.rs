@@ -173,6 +173,21 @@ async fn an_api_request_for_a_course_not_in_the_catalog_is_a_json_404() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describes_is_served() {
     let app = TestApp::spawn().await;
+    let career = pathways_domain::testing::career("home-health-aide");
+    app.store()
+        .create_career(
+            &career,
+            &pathways_app::access::Caller::command_line().audit(
+                "career.create",
+                "career",
+                "home-health-aide",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("a career")
+        .expect("a new slug");
     let doc = app.get("/api/v1/openapi.json").await;
     assert_eq!(doc.status, StatusCode::OK);
     let doc = doc.json();
@@ -186,6 +201,8 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
     let expected = [
         ("get", "/api/v1/courses"),
         ("get", "/api/v1/courses/{number}"),
+        ("get", "/api/v1/careers"),
+        ("get", "/api/v1/careers/{slug}"),
         ("get", "/api/v1/providers/{number}"),
         ("get", "/api/v1/providers/{number}/attendance"),
         ("get", "/api/v1/vendors/{code}/attendance/held"),
@@ -239,6 +256,7 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
                     "100000001"
                 },
             )
+            .replace("{slug}", "home-health-aide")
             .replace("{code}", "V1")
             .replace("{id}", "S-MARCH");
         let request = axum::http::Request::builder()
@@ -247,7 +265,8 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
             .body(axum::body::Body::empty())
             .expect("a request");
         let status = app.send(request).await.status;
-        let expected = if path.starts_with("/api/v1/courses") {
+        let expected = if path.starts_with("/api/v1/courses") || path.starts_with("/api/v1/careers")
+        {
             200
         } else {
             401

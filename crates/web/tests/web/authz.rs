@@ -144,6 +144,16 @@ async fn world() -> World {
             .expect("a token");
         tokens.push((testing::vendor_code(vendor), secret));
     }
+    // A career page, for the admin's edit form and the public pages.
+    let career = testing::career("certified-nursing-assistant");
+    store
+        .create_career(
+            &career,
+            &admin.audit("career.create", "career", career.slug.as_str(), None, None),
+        )
+        .await
+        .expect("a career")
+        .expect("a new slug");
     World {
         app,
         people,
@@ -258,6 +268,13 @@ impl World {
             get("/admin/audit.csv".into(), Action::ViewAudit, &nobody),
             get("/api/v1/audit".into(), Action::ViewAudit, &nobody),
             get("/admin/policy".into(), Action::ManagePolicy, &nobody),
+            get("/admin/careers".into(), Action::ManageCareers, &nobody),
+            get("/admin/careers/new".into(), Action::ManageCareers, &nobody),
+            get(
+                "/admin/careers/certified-nursing-assistant/edit".into(),
+                Action::ManageCareers,
+                &nobody,
+            ),
         ]
     }
 }
@@ -344,6 +361,16 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
     }
     assert_eq!(checked, endpoints.len() * w.people.len());
 
+    // Career pages need no action: everyone reads them, signed in or not.
+    for path in PUBLIC {
+        let anonymous = send(&w.app, Method::GET, path, &[], "").await;
+        assert_eq!(anonymous.status, StatusCode::OK, "anonymous {path}");
+        for person in &w.people {
+            let got = send(&w.app, Method::GET, path, &[("cookie", &person.cookie)], "").await;
+            assert_eq!(got.status, StatusCode::OK, "{} {path}", person.name);
+        }
+    }
+
     // Changes through the API are for vendor systems, with their own vendor's token; a browser
     // session never changes anything through the API.
     let v1 = Owner {
@@ -384,6 +411,14 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
         }
     }
 }
+
+/// Pages and endpoints anyone may read, signed in or not.
+const PUBLIC: [&str; 4] = [
+    "/careers",
+    "/careers/certified-nursing-assistant",
+    "/api/v1/careers",
+    "/api/v1/careers/certified-nursing-assistant",
+];
 
 /// The API endpoints that change records, each with a file holding only its header.
 const BY_TOKEN: [(Action, &str, &str); 2] = [

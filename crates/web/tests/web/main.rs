@@ -6,6 +6,7 @@ mod api;
 mod authz;
 mod axe;
 mod browser;
+mod careers;
 mod helpers;
 mod journey;
 mod pages;

@@ -50,6 +50,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ApproveCourses) {
         links.push(("/admin/courses".to_owned(), t.t("nav-review-courses")));
     }
+    if caller.may(Action::ManageCareers) {
+        links.push(("/admin/careers".to_owned(), t.t("nav-careers-admin")));
+    }
     if caller.may(Action::ViewAudit) {
         links.push(("/admin/audit".to_owned(), t.t("nav-audit")));
     }
