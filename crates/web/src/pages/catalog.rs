@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use pathways_domain::entities::Session;
-use pathways_domain::ids::CourseNumber;
+use pathways_domain::ids::{CountyCode, CourseNumber};
 use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
 use pathways_store::{CatalogPage, CatalogSort, CourseDetail, CourseSummary};
 
@@ -318,6 +318,18 @@ fn filter_fields(
                 ],
             ),
         },
+        SelectField {
+            id: Field::County.name(),
+            label: t.t("filter-county-label"),
+            hint: t.t("filter-county-hint"),
+            error: error_for(Field::County),
+            options: options(
+                &params.county,
+                CountyCode::all()
+                    .map(|c| (c.to_string(), c.name().to_owned()))
+                    .collect(),
+            ),
+        },
     ]
 }
 
@@ -452,6 +464,8 @@ struct SessionRow {
     starts: String,
     ends: String,
     place: String,
+    /// An in-person session's county, when its place tells it.
+    county: Option<String>,
     seats: String,
     /// For the course's vendor: where the session's roster is.
     roster_href: Option<String>,
@@ -619,6 +633,9 @@ fn session_row(t: Translator, session: &Session, taken: u32) -> SessionRow {
             .location
             .clone()
             .unwrap_or_else(|| t.t("session-online")),
+        county: session
+            .county()
+            .map(|c| t.t_args("session-county-value", &[("county", c.name().into())])),
         seats: match session.capacity.map(|seats| seats.saturating_sub(taken)) {
             Some(0) => t.t("session-full"),
             Some(seats) => t.t_args(

@@ -4,6 +4,7 @@ mod accounts;
 mod api;
 mod authz;
 mod browser;
+mod county;
 mod helpers;
 mod pages;
 mod privacy;
