@@ -70,6 +70,12 @@ language-name-ja = Japanese
 catalog-title = Find a course
 catalog-lead = Every course on this list is approved by the program and free for providers.
 filter-heading = Filter courses
+filter-panel-summary =
+    { $count ->
+        [0] Filters
+        [one] Filters (1 on)
+       *[other] Filters ({ $shown } on)
+    }
 filter-pathway-label = Pathway
 filter-pathway-hint = The subject of the course.
 filter-category-label = Category

@@ -70,6 +70,12 @@ language-name-ja = Japonés
 catalog-title = Buscar un curso
 catalog-lead = Todos los cursos de esta lista están aprobados por el programa y son gratis para los proveedores.
 filter-heading = Filtrar cursos
+filter-panel-summary =
+    { $count ->
+        [0] Filtros
+        [one] Filtros (1 activo)
+       *[other] Filtros ({ $shown } activos)
+    }
 filter-pathway-label = Trayectoria
 filter-pathway-hint = El tema del curso.
 filter-category-label = Categoría

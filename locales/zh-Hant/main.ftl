@@ -70,6 +70,11 @@ language-name-ja = 日文
 catalog-title = 尋找課程
 catalog-lead = 這裡列出的每一門課程都經過計劃批准，照護員全部免費參加。
 filter-heading = 篩選課程
+filter-panel-summary =
+    { $count ->
+        [0] 篩選條件
+       *[other] 篩選條件（已選 { $shown } 項）
+    }
 filter-pathway-label = 培訓方向
 filter-pathway-hint = 課程的主題。
 filter-category-label = 類別
