@@ -70,6 +70,12 @@ language-name-ja = Japanese
 catalog-title = Find a course
 catalog-lead = Every course on this list is approved by the program and free for providers.
 filter-heading = Filter courses
+filter-panel-summary =
+    { $count ->
+        [0] Filters
+        [one] Filters (1 on)
+       *[other] Filters ({ $shown } on)
+    }
 filter-pathway-label = Pathway
 filter-pathway-hint = The subject of the course.
 filter-category-label = Category
@@ -85,6 +91,8 @@ filter-place-label = Online or in person
 filter-place-hint = Classes you join online from home, or classes in a room with a teacher.
 filter-place-online = Online
 filter-place-in-person = In person
+filter-county-label = County
+filter-county-hint = Courses with a class in a room in this county.
 filter-dates-legend = When a class starts
 filter-dates-hint = Courses with a class starting between these days. Leave a date empty for no limit.
 filter-from-label = From
@@ -98,6 +106,7 @@ sort-title = Title, A to Z
 sort-soonest = Soonest class
 error-text-too-long = Search words must be 100 characters or fewer
 error-place-invalid = Choose online or in person from the list
+error-county-invalid = Choose a county from the list
 error-from-invalid = The "from" date must be a real date, such as 2026-03-31
 error-until-invalid = The "to" date must be a real date, such as 2026-04-30
 error-until-before-from = The "to" date must be the same as or after the "from" date
@@ -159,6 +168,7 @@ session-seats-value =
     }
 session-seats-unlimited = No limit
 session-online = Online
+session-county-value = { $county } County
 session-roster = Roster
 session-roster-link = See who attended
 vendor-heading = Questions about signing up
@@ -539,7 +549,8 @@ course-form-not-editable = This course is in review or published, so it cannot b
 session-form-title = Add a session of { $course }
 session-form-id = Session code
 session-form-id-hint = Your own code for this session, for example CCC-GHS-101-MAR
-session-form-location-hint = The street address. Leave empty for an online class.
+session-form-location-hint = The street address with its ZIP code, for example 1020 K St, Sacramento, CA 95814. Leave empty for an online class.
+session-form-location-county = We cannot tell which county this place is in. Add its ZIP code, for example 1020 K St, Sacramento, CA 95814.
 session-form-capacity-hint = How many people can come. Leave empty for no limit (self-paced courses).
 session-form-save = Add the session
 session-form-taken = That session code is taken. Choose another.

@@ -70,6 +70,12 @@ language-name-ja = Japonés
 catalog-title = Buscar un curso
 catalog-lead = Todos los cursos de esta lista están aprobados por el programa y son gratis para los proveedores.
 filter-heading = Filtrar cursos
+filter-panel-summary =
+    { $count ->
+        [0] Filtros
+        [one] Filtros (1 activo)
+       *[other] Filtros ({ $shown } activos)
+    }
 filter-pathway-label = Trayectoria
 filter-pathway-hint = El tema del curso.
 filter-category-label = Categoría
@@ -85,6 +91,8 @@ filter-place-label = En línea o en persona
 filter-place-hint = Clases en línea desde su casa, o clases en un salón con un maestro.
 filter-place-online = En línea
 filter-place-in-person = En persona
+filter-county-label = Condado
+filter-county-hint = Cursos con una clase en un salón en este condado.
 filter-dates-legend = Cuándo empieza la clase
 filter-dates-hint = Cursos con una clase que empieza entre estos días. Deje una fecha vacía para no poner límite.
 filter-from-label = Desde
@@ -98,6 +106,7 @@ sort-title = Título, de la A a la Z
 sort-soonest = La clase más próxima
 error-text-too-long = Las palabras de búsqueda deben tener 100 caracteres o menos
 error-place-invalid = Elija en línea o en persona de la lista
+error-county-invalid = Elija un condado de la lista
 error-from-invalid = La fecha «desde» debe ser una fecha real, como 2026-03-31
 error-until-invalid = La fecha «hasta» debe ser una fecha real, como 2026-04-30
 error-until-before-from = La fecha «hasta» debe ser igual o posterior a la fecha «desde»
@@ -159,6 +168,7 @@ session-seats-value =
     }
 session-seats-unlimited = Sin límite
 session-online = En línea
+session-county-value = Condado de { $county }
 session-roster = Lista
 session-roster-link = Ver quién asistió
 vendor-heading = Preguntas sobre la inscripción
@@ -539,7 +549,8 @@ course-form-not-editable = Este curso está en revisión o publicado, así que n
 session-form-title = Agregar una sesión de { $course }
 session-form-id = Código de la sesión
 session-form-id-hint = Su propio código para esta sesión, por ejemplo CCC-GHS-101-MAR
-session-form-location-hint = La dirección. Déjelo vacío para una clase en línea.
+session-form-location-hint = La dirección con el código postal (ZIP), por ejemplo 1020 K St, Sacramento, CA 95814. Déjelo vacío para una clase en línea.
+session-form-location-county = No sabemos en qué condado está este lugar. Agregue el código postal (ZIP), por ejemplo 1020 K St, Sacramento, CA 95814.
 session-form-capacity-hint = Cuántas personas pueden venir. Déjelo vacío si no hay límite (cursos a su propio ritmo).
 session-form-save = Agregar la sesión
 session-form-taken = Ese código de sesión ya existe. Elija otro.

@@ -70,6 +70,11 @@ language-name-ja = 日文
 catalog-title = 尋找課程
 catalog-lead = 這裡列出的每一門課程都經過計劃批准，照護員全部免費參加。
 filter-heading = 篩選課程
+filter-panel-summary =
+    { $count ->
+        [0] 篩選條件
+       *[other] 篩選條件（已選 { $shown } 項）
+    }
 filter-pathway-label = 培訓方向
 filter-pathway-hint = 課程的主題。
 filter-category-label = 類別
@@ -85,6 +90,8 @@ filter-place-label = 網上或實體上課
 filter-place-hint = 在家上網上課，或到教室由老師授課。
 filter-place-online = 網上
 filter-place-in-person = 實體
+filter-county-label = 縣
+filter-county-hint = 在這個縣有實體課的課程。
 filter-dates-legend = 開課日期
 filter-dates-hint = 在這段日子之間開始上課的課程。日期留空表示不限。
 filter-from-label = 由
@@ -98,6 +105,7 @@ sort-title = 課程名稱（A 至 Z）
 sort-soonest = 最近開課
 error-text-too-long = 搜尋字詞不可超過 100 個字元
 error-place-invalid = 請從列表中選擇網上或實體上課
+error-county-invalid = 請從列表中選擇一個縣
 error-from-invalid = 「由」的日期必須是有效日期，例如 2026-03-31
 error-until-invalid = 「至」的日期必須是有效日期，例如 2026-04-30
 error-until-before-from = 「至」的日期必須與「由」的日期相同或在其之後
@@ -149,6 +157,7 @@ session-seats = 名額
 session-seats-value = { $shown } 個名額
 session-seats-unlimited = 不限名額
 session-online = 網上
+session-county-value = { $county } 縣
 session-roster = 名單
 session-roster-link = 查看出席人員
 vendor-heading = 報名問題
@@ -529,7 +538,8 @@ course-form-not-editable = 這門課程正在審核或已刊登，現在無法�
 session-form-title = 新增 { $course } 的班次
 session-form-id = 班次代碼
 session-form-id-hint = 您為這個班次自訂的代碼，例如 CCC-GHS-101-MAR
-session-form-location-hint = 地址。網上課程請留空。
+session-form-location-hint = 地址及郵遞區號（ZIP），例如 1020 K St, Sacramento, CA 95814。網上課程請留空。
+session-form-location-county = 無法判斷這個地點在哪個縣。請加上郵遞區號（ZIP），例如 1020 K St, Sacramento, CA 95814。
 session-form-capacity-hint = 可容納的人數。不限人數（自修課程）請留空。
 session-form-save = 新增班次
 session-form-taken = 這個班次代碼已被使用。請選擇另一個。

@@ -48,6 +48,11 @@ pub enum CourseError {
     Invalid(Vec<ColumnError>),
     #[error("that course number or session id is taken")]
     Taken,
+    /// An in-person session's place whose county cannot be worked out: the catalog's county
+    /// search could never find it, so the form asks for the ZIP code (files are not held to
+    /// this, as their format is fixed).
+    #[error("the place has no California ZIP code to tell its county by")]
+    PlaceWithoutCounty,
     #[error("no such course")]
     NotFound,
     /// The course is in review or published: it cannot be changed now.
@@ -303,6 +308,9 @@ impl Courses {
             form.capacity.trim(),
         ]);
         let session = parse::session(&record).map_err(CourseError::Invalid)?;
+        if session.location.is_some() && session.county().is_none() {
+            return Err(CourseError::PlaceWithoutCounty);
+        }
         let audit = caller.audit(
             "session.create",
             "session",

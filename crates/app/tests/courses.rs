@@ -134,7 +134,7 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
             id: "V1-CPC-1-A".into(),
             starts_at: "2026-04-01T09:00".into(),
             ends_at: "2026-04-01T11:00".into(),
-            location: "1 Main St".into(),
+            location: "1 Main St, Sacramento, CA 95814".into(),
             capacity: "10".into(),
         };
         assert!(matches!(
@@ -142,6 +142,15 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
                 .add_session(&v2, &testing::vendor_code("V2"), &number, &session)
                 .await,
             Err(CourseError::NotFound)
+        ));
+        // A place whose county cannot be told is refused; nothing is stored.
+        let no_zip = SessionForm {
+            location: "1 Main St".into(),
+            ..session.clone()
+        };
+        assert!(matches!(
+            courses.add_session(&v1, &vendor, &number, &no_zip).await,
+            Err(CourseError::PlaceWithoutCounty)
         ));
         courses
             .add_session(&v1, &vendor, &number, &session)
@@ -151,6 +160,22 @@ async fn a_draft_is_reviewed_published_and_retired_and_only_its_vendor_schedules
             courses.add_session(&v1, &vendor, &number, &session).await,
             Err(CourseError::Taken)
         ));
+        let online = SessionForm {
+            id: "V1-CPC-1-B".into(),
+            location: String::new(),
+            ..session.clone()
+        };
+        courses
+            .add_session(&v1, &vendor, &number, &online)
+            .await
+            .unwrap();
+        let detail = store
+            .catalog_course(&number, date!(2026 - 03 - 02))
+            .await
+            .unwrap()
+            .unwrap();
+        let counties: Vec<_> = detail.sessions.iter().map(|s| s.county()).collect();
+        assert_eq!(counties, [Some(testing::county(34)), None]);
 
         courses
             .retire(&admin, &number, date!(2026 - 06 - 01))

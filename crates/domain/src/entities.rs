@@ -70,6 +70,14 @@ impl Session {
     pub fn covers(&self, date: Date) -> bool {
         self.starts_at.date() <= date && date <= self.ends_at.date()
     }
+
+    /// The county of an in-person session's place, worked out from its ZIP code (see
+    /// [`crate::county::county_of_location`]); `None` online or when the place does not say.
+    pub fn county(&self) -> Option<CountyCode> {
+        self.location
+            .as_deref()
+            .and_then(crate::county::county_of_location)
+    }
 }
 
 /// An IHSS/WPCS provider as the county and payroll files describe them.

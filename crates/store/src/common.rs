@@ -44,13 +44,15 @@ macro_rules! common_queries {
         /// Whether a catalog search asks anything of a course's sessions.
         fn asks_for_sessions(filter: &CatalogFilter) -> bool {
             filter.online.is_some()
+                || filter.county.is_some()
                 || filter.from.is_some()
                 || filter.until.is_some()
                 || filter.seats_available
         }
 
         /// The conditions on a session `s` of course `c` that the filter asks for: not ended,
-        /// online or in person, starting in the date range, a seat one can still take here.
+        /// online or in person, in the county, starting in the date range, a seat one can
+        /// still take here.
         fn push_session_match(qb: &mut QueryBuilder<$db>, filter: &CatalogFilter, today: Date) {
             qb.push("s.course_number = c.course_number AND s.cancelled_at IS NULL AND s.ends_at >= ")
                 .push_bind(midnight(today));
@@ -62,6 +64,10 @@ macro_rules! common_queries {
                     qb.push(" AND s.location IS NOT NULL");
                 }
                 None => {}
+            }
+            if let Some(county) = filter.county {
+                // Online sessions have no county, so this is in person too.
+                qb.push(" AND s.county_code = ").push_bind(i64::from(county.get()));
             }
             if let Some(from) = filter.from {
                 qb.push(" AND s.starts_at >= ").push_bind(midnight(from));
@@ -128,8 +134,13 @@ macro_rules! common_queries {
                 qb.push(")");
                 // Online or in person alone also finds a course with nothing scheduled by
                 // how it is taught (a self-paced course the vendor enrols people in).
-                if let (Some(online), None, None, false) =
-                    (filter.online, filter.from, filter.until, filter.seats_available)
+                if let (Some(online), None, None, None, false) = (
+                    filter.online,
+                    filter.county,
+                    filter.from,
+                    filter.until,
+                    filter.seats_available,
+                )
                 {
                     qb.push(" OR (c.modality ")
                         .push(if online { "<> " } else { "= " })
@@ -865,6 +876,54 @@ macro_rules! common_queries {
                 }
             }
             Ok(facts)
+        }
+
+        /// Does the work migrations left in `pending_backfills` (SQL cannot do it), each once:
+        /// its row goes in the same transaction.
+        pub(super) async fn run_pending_backfills(conn: &mut Conn) -> StoreResult<()> {
+            let pending: Vec<String> =
+                sqlx::query_scalar("SELECT name FROM pending_backfills ORDER BY name")
+                    .fetch_all(&mut *conn)
+                    .await?;
+            for name in pending {
+                match name.as_str() {
+                    "sessions.county_code" => backfill_session_counties(conn).await?,
+                    _ => return Err(StoreError::corrupt(format!("unknown backfill {name}"))),
+                }
+                sqlx::query("DELETE FROM pending_backfills WHERE name = $1")
+                    .bind(&name)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Ok(())
+        }
+
+        /// Sets every in-person session's county from its place (migration 0010; a new ZIP
+        /// table can queue it again).
+        async fn backfill_session_counties(conn: &mut Conn) -> StoreResult<()> {
+            let places: Vec<(String, String)> = sqlx::query_as(
+                "SELECT session_id, location FROM sessions WHERE location IS NOT NULL",
+            )
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut by_county: HashMap<Option<i64>, Vec<String>> = HashMap::new();
+            for (id, location) in places {
+                let county = pathways_domain::county::county_of_location(&location);
+                by_county.entry(county.map(|c| i64::from(c.get()))).or_default().push(id);
+            }
+            for (county, ids) in by_county {
+                for chunk in ids.chunks(MAX_PARAMS) {
+                    let mut qb = QueryBuilder::<$db>::new("UPDATE sessions SET county_code = ");
+                    qb.push_bind(county).push(" WHERE session_id IN (");
+                    let mut list = qb.separated(", ");
+                    for id in chunk {
+                        list.push_bind(id.clone());
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *conn).await?;
+                }
+            }
+            Ok(())
         }
 
         /// Removes held records whose key now has a verified record.

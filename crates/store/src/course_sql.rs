@@ -276,7 +276,7 @@ macro_rules! course_queries {
                 let mut tx = self.begin_write().await?;
                 let inserted = sqlx::query(
                     "INSERT INTO sessions (session_id, course_number, starts_at, ends_at, \
-                     location, capacity) VALUES ($1, $2, $3, $4, $5, $6) \
+                     location, capacity, county_code) VALUES ($1, $2, $3, $4, $5, $6, $7) \
                      ON CONFLICT (session_id) DO NOTHING",
                 )
                 .bind(session.id.as_str())
@@ -285,6 +285,7 @@ macro_rules! course_queries {
                 .bind(session.ends_at)
                 .bind(&session.location)
                 .bind(session.capacity.map(i64::from))
+                .bind(session.county().map(|c| i64::from(c.get())))
                 .execute(&mut *tx)
                 .await?;
                 if inserted.rows_affected() == 0 {

@@ -5,7 +5,7 @@ use pathways_domain::entities::{
     Assignment, Course, Provider, Recipient, Session, Vendor, WageRate, WorkHours,
 };
 use pathways_domain::ids::{
-    CertificateNumber, CourseNumber, ProviderNumber, SessionId, VendorCode,
+    CertificateNumber, CountyCode, CourseNumber, ProviderNumber, SessionId, VendorCode,
 };
 use pathways_domain::pathway::{Category, Modality, Pathway};
 use pathways_domain::quantity::Minutes;
@@ -143,6 +143,9 @@ pub struct CatalogFilter {
     /// `Some(true)`: courses with an upcoming online session (or, when none is scheduled,
     /// taught online); `Some(false)`: the same for in person.
     pub online: Option<bool>,
+    /// Courses with an upcoming in-person session in this county (the county of its place's
+    /// ZIP code, decision 0013).
+    pub county: Option<CountyCode>,
     /// Courses with an upcoming session starting on or after this day.
     pub from: Option<Date>,
     /// Courses with an upcoming session starting on or before this day.

@@ -93,6 +93,8 @@ const SESSIONS: TableSpec = TableSpec {
         "ends_at",
         "location",
         "capacity",
+        // Worked out from `location` (decision 0013), never read from a file.
+        "county_code",
     ],
 };
 const PROVIDERS: TableSpec = TableSpec {
@@ -200,6 +202,7 @@ pub(crate) fn batch_rows(batch: &Batch) -> (&'static TableSpec, Vec<Vec<Value>>)
                         Value::DateTime(s.ends_at),
                         opt_text(s.location.as_ref()),
                         Value::OptI64(s.capacity.map(i64::from)),
+                        Value::OptI64(s.county().map(|c| i64::from(c.get()))),
                     ]
                 })
                 .collect(),

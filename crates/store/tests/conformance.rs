@@ -1118,3 +1118,270 @@ async fn the_search_index_follows_changed_courses() {
         assert_eq!(text(store, "alimentacion recetas").await, ["ES-NUT"]);
     }
 }
+
+// ---- catalog search by county (migration 0010, decision 0013) -------------------------------
+
+/// [`seed_search`] with places: `GHS-101` in Los Angeles (90012) on 12 September, `ES-NUT`
+/// in Los Angeles on 20 September, `EN-FULL` (full) in Sacramento (95814), `EXT-500` at the
+/// "Yolo County" fairgrounds (no ZIP), and a class of `CIB-201` in Los Angeles that has ended.
+async fn seed_counties(store: &dyn Store) -> pathways_store::accounts::AuditEntry {
+    let audit = seed_search(store).await;
+    let at = |id: &str, course: &str, day: time::Date, place: &str, capacity: u32| Session {
+        location: Some(place.into()),
+        capacity: Some(capacity),
+        ..session_between(
+            id,
+            course,
+            day.with_hms(9, 0, 0).unwrap(),
+            day.with_hms(12, 0, 0).unwrap(),
+        )
+    };
+    let mut tx = store.begin_import().await.unwrap();
+    tx.upsert(&Batch::Sessions(vec![
+        at(
+            "S-LA",
+            "GHS-101",
+            date!(2023 - 09 - 12),
+            "City Hall, 200 N Spring St, Los Angeles, CA 90012",
+            20,
+        ),
+        at(
+            "S-NUT",
+            "ES-NUT",
+            date!(2023 - 09 - 20),
+            "Biblioteca, 630 W 5th St, Los Angeles, CA 90071",
+            20,
+        ),
+        at(
+            "S-FULL",
+            "EN-FULL",
+            date!(2023 - 09 - 15),
+            "CCTP Training Center, 1020 K St, Sacramento, CA 95814",
+            1,
+        ),
+        at(
+            "S-EXT",
+            "EXT-500",
+            date!(2023 - 09 - 25),
+            "Yolo County Fairgrounds, Woodland",
+            30,
+        ),
+        at(
+            "S-CIB-OLD",
+            "CIB-201",
+            date!(2023 - 08 - 20),
+            "200 N Spring St, Los Angeles, CA 90012",
+            20,
+        ),
+    ]))
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    audit
+}
+
+fn in_county(code: u8) -> CatalogFilter {
+    CatalogFilter {
+        county: Some(county(code)),
+        sort: CatalogSort::Soonest,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn catalog_filters_by_the_county_of_an_upcoming_in_person_session() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_counties(store).await;
+        assert_eq!(
+            found(store, in_county(19)).await,
+            (vec!["GHS-101".into(), "ES-NUT".into()], 2),
+            "Los Angeles, soonest first; CIB-201's class there has ended ({})",
+            db.url
+        );
+        assert_eq!(found(store, in_county(34)).await.0, ["EN-FULL"]);
+        assert_eq!(
+            found(store, in_county(57)).await.0,
+            ["EXT-500"],
+            "a place without a ZIP code that names its county"
+        );
+        assert_eq!(found(store, in_county(1)).await, (vec![], 0), "Alameda");
+        assert_eq!(
+            found(
+                store,
+                CatalogFilter {
+                    sort: CatalogSort::Title,
+                    ..in_county(19)
+                }
+            )
+            .await,
+            (vec!["GHS-101".into(), "ES-NUT".into()], 2),
+            "counted apart in title order (\"Course GHS-101\", \"Nutrición…\")"
+        );
+
+        // The same session must meet every filter.
+        let la = |filter: CatalogFilter| CatalogFilter {
+            county: Some(county(19)),
+            ..filter
+        };
+        assert_eq!(
+            found(
+                store,
+                la(CatalogFilter {
+                    from: Some(date!(2023 - 09 - 15)),
+                    ..Default::default()
+                })
+            )
+            .await
+            .0,
+            ["ES-NUT"]
+        );
+        assert_eq!(
+            found(
+                store,
+                la(CatalogFilter {
+                    from: Some(date!(2023 - 09 - 10)),
+                    until: Some(date!(2023 - 09 - 11)),
+                    ..Default::default()
+                })
+            )
+            .await
+            .0,
+            Vec::<String>::new(),
+            "GHS-101 has a class on 10 September, but not in Los Angeles"
+        );
+        assert!(
+            found(
+                store,
+                la(CatalogFilter {
+                    online: Some(true),
+                    ..Default::default()
+                })
+            )
+            .await
+            .0
+            .is_empty(),
+            "an online session has no county"
+        );
+        assert_eq!(
+            found(
+                store,
+                la(CatalogFilter {
+                    online: Some(false),
+                    text: Some("nutricion".into()),
+                    ..Default::default()
+                })
+            )
+            .await
+            .0,
+            ["ES-NUT"]
+        );
+        assert!(
+            found(
+                store,
+                CatalogFilter {
+                    seats_available: true,
+                    ..in_county(34)
+                }
+            )
+            .await
+            .0
+            .is_empty(),
+            "EN-FULL's class in Sacramento is full"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_sessions_county_follows_its_place_on_every_write() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        let audit = seed_counties(store).await;
+        // The file moves the Los Angeles class to Oakland.
+        let mut moved = session_between(
+            "S-LA",
+            "GHS-101",
+            datetime!(2023-09-12 09:00),
+            datetime!(2023-09-12 12:00),
+        );
+        moved.location = Some("Oakland, CA 94612".into());
+        let mut tx = store.begin_import().await.unwrap();
+        tx.upsert(&Batch::Sessions(vec![moved])).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            found(store, in_county(1)).await.0,
+            ["GHS-101"],
+            "{}",
+            db.url
+        );
+        assert_eq!(found(store, in_county(19)).await.0, ["ES-NUT"]);
+
+        // A vendor adds a class in Sacramento through the portal.
+        let mut added = session_between(
+            "S-SAC-NEW",
+            "GHS-101",
+            datetime!(2023-09-20 09:00),
+            datetime!(2023-09-20 12:00),
+        );
+        added.location = Some("1020 K St, Sacramento, CA 95814-3902".into());
+        store
+            .create_class_session(&added, &audit)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut in_sacramento = found(store, in_county(34)).await.0;
+        in_sacramento.sort();
+        assert_eq!(in_sacramento, ["EN-FULL", "GHS-101"]);
+    }
+}
+
+/// Runs statements on a test database directly, as an older version of the program would
+/// have left it.
+async fn execute_raw(url: &str, statements: &[&str]) {
+    use sqlx::Connection;
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+        for s in statements {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(*s))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+        conn.close().await.unwrap();
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+        for s in statements {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(*s))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+        conn.close().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn sessions_stored_before_migration_0010_get_their_county_once_when_migrating() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_counties(store).await;
+        // Sessions from before the county column, and the backfill 0010 leaves to do.
+        execute_raw(
+            &db.url,
+            &[
+                "UPDATE sessions SET county_code = NULL",
+                "INSERT INTO pending_backfills (name) VALUES ('sessions.county_code')",
+            ],
+        )
+        .await;
+        assert!(found(store, in_county(19)).await.0.is_empty(), "{}", db.url);
+        store.migrate().await.unwrap();
+        assert_eq!(found(store, in_county(19)).await.0, ["GHS-101", "ES-NUT"]);
+        assert_eq!(found(store, in_county(57)).await.0, ["EXT-500"]);
+
+        // Done once: a later migrate leaves the column alone.
+        execute_raw(&db.url, &["UPDATE sessions SET county_code = NULL"]).await;
+        store.migrate().await.unwrap();
+        assert!(found(store, in_county(19)).await.0.is_empty());
+    }
+}

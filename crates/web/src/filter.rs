@@ -2,6 +2,7 @@
 //! checked, and turned into the store's [`CatalogFilter`].
 
 use pathways_domain::error::parse_date;
+use pathways_domain::ids::CountyCode;
 use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
 use pathways_store::{CatalogFilter, CatalogSort};
 
@@ -38,6 +39,8 @@ pub struct FilterParams {
     pub language: String,
     /// `online` or `in-person`.
     pub place: String,
+    /// A two-digit county code, 01 to 58: courses with an in-person class in that county.
+    pub county: String,
     /// Sessions starting on or after this ISO 8601 date.
     pub from: String,
     /// Sessions starting on or before this ISO 8601 date.
@@ -86,6 +89,7 @@ impl FilterParams {
             modality: get("modality"),
             language: get("language"),
             place: get(Field::Place.name()),
+            county: get(Field::County.name()),
             from: get(Field::From.name()),
             until: get(Field::Until.name()),
             seats: get(Field::Seats.name()),
@@ -105,6 +109,7 @@ impl FilterParams {
             (Field::Modality, &self.modality),
             (Field::Language, &self.language),
             (Field::Place, &self.place),
+            (Field::County, &self.county),
             (Field::From, &self.from),
             (Field::Until, &self.until),
             (Field::Seats, &self.seats),
@@ -160,6 +165,8 @@ impl FilterParams {
         );
         let online = optional(&self.place).map(place);
         check(Field::Place, &self.place, !matches!(online, Some(None)));
+        let county = optional(&self.county).map(CountyCode::parse);
+        check(Field::County, &self.county, !matches!(county, Some(Err(_))));
         let from = optional(&self.from).map(parse_date);
         check(Field::From, &self.from, !matches!(from, Some(Err(_))));
         let until = optional(&self.until).map(parse_date);
@@ -199,6 +206,7 @@ impl FilterParams {
             language: language.and_then(Result::ok).map(String::from),
             text: text.map(str::to_owned),
             online: online.flatten(),
+            county: county.and_then(Result::ok),
             from: from.and_then(Result::ok),
             until: until.and_then(Result::ok),
             seats_available: seats.unwrap_or_default(),
@@ -218,6 +226,7 @@ pub enum Field {
     Modality,
     Language,
     Place,
+    County,
     From,
     Until,
     /// `until` before `from`: reported on the `until` field.
@@ -238,6 +247,7 @@ impl Field {
             Self::Modality => "modality",
             Self::Language => "language",
             Self::Place => "place",
+            Self::County => "county",
             Self::From => "from",
             Self::Until | Self::DateOrder => "until",
             Self::Seats => "seats",
@@ -256,6 +266,7 @@ impl Field {
             Self::Modality => "error-modality-invalid",
             Self::Language => "error-language-invalid",
             Self::Place => "error-place-invalid",
+            Self::County => "error-county-invalid",
             Self::From => "error-from-invalid",
             Self::Until => "error-until-invalid",
             Self::DateOrder => "error-until-before-from",
@@ -311,11 +322,12 @@ mod tests {
     #[test]
     fn search_words_place_dates_seats_and_sort_become_a_store_filter() {
         let params = FilterParams::from_query(Some(
-            "q=+nutrici%C3%B3n+&place=Online&from=2026-03-01&until=2026-03-31&seats=yes&sort=soonest",
+            "q=+nutrici%C3%B3n+&place=Online&county=34&from=2026-03-01&until=2026-03-31&seats=yes&sort=soonest",
         ));
         let filter = params.parse(false).expect("valid");
         assert_eq!(filter.text.as_deref(), Some("nutrición"));
         assert_eq!(filter.online, Some(true));
+        assert_eq!(filter.county.map(CountyCode::name), Some("Sacramento"));
         assert_eq!(filter.from, Some(time::macros::date!(2026 - 03 - 01)));
         assert_eq!(filter.until, Some(time::macros::date!(2026 - 03 - 31)));
         assert!(filter.seats_available);
@@ -325,6 +337,7 @@ mod tests {
             [
                 ("q", "nutrición"),
                 ("place", "Online"),
+                ("county", "34"),
                 ("from", "2026-03-01"),
                 ("until", "2026-03-31"),
                 ("seats", "yes"),
@@ -347,7 +360,7 @@ mod tests {
     fn bad_search_place_dates_seats_and_sort_are_each_reported() {
         let long = "a".repeat(MAX_TEXT_CHARS + 1);
         let errors = FilterParams::from_query(Some(&format!(
-            "q={long}&place=moon&from=2026-02-30&until=31%2F03%2F2026&seats=maybe&sort=price"
+            "q={long}&place=moon&county=59&from=2026-02-30&until=31%2F03%2F2026&seats=maybe&sort=price"
         )))
         .parse(true)
         .expect_err("invalid");
@@ -357,6 +370,7 @@ mod tests {
             [
                 Field::Text,
                 Field::Place,
+                Field::County,
                 Field::From,
                 Field::Until,
                 Field::Seats,

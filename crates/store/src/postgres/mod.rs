@@ -65,10 +65,12 @@ impl Store for PgStore {
             .run(&self.pool)
             .await?;
         let mut tx = self.pool.begin().await?;
-        // Several app servers may start at once: only one adds the default policy.
+        // Several app servers may start at once: only one does the backfills and adds the
+        // default policy.
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('pathways-default-policy'))")
             .execute(&mut *tx)
             .await?;
+        run_pending_backfills(&mut tx).await?;
         if policy_versions(&mut tx).await?.is_empty() {
             add_policy_version(
                 &mut tx,

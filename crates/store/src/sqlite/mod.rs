@@ -75,6 +75,9 @@ impl Store for SqliteStore {
         sqlx::migrate!("./migrations/sqlite")
             .run(&self.pool)
             .await?;
+        let mut tx = self.begin_write().await?;
+        run_pending_backfills(&mut tx).await?;
+        tx.commit().await?;
         let mut conn = self.pool.acquire().await?;
         if policy_versions(&mut conn).await?.is_empty() {
             add_policy_version(

@@ -114,6 +114,9 @@ pub struct SessionDto {
     /// The place; `null` for online sessions.
     pub location: Option<String>,
     pub online: bool,
+    /// The two-digit county code (01–58) of an in-person session's place, from its ZIP code;
+    /// `null` online or when the place does not tell.
+    pub county_code: Option<String>,
     /// Seats; `null` when there is no seat limit.
     pub capacity: Option<u32>,
 }
@@ -172,6 +175,7 @@ impl From<&Session> for SessionDto {
             ends_at: format_datetime(s.ends_at),
             location: s.location.clone(),
             online: s.location.is_none(),
+            county_code: s.county().map(|c| c.to_string()),
             capacity: s.capacity,
         }
     }
@@ -197,6 +201,7 @@ fn languages(course: &Course) -> Vec<String> {
         ("modality" = Option<String>, Query, description = "online-instructor, self-paced or in-person"),
         ("language" = Option<String>, Query, description = "A BCP 47 tag, such as es"),
         ("place" = Option<String>, Query, description = "online or in-person: courses with an upcoming session of that kind (or, with nothing scheduled, taught that way)"),
+        ("county" = Option<String>, Query, description = "A two-digit California county code, 01 to 58 (alphabetical: 01 Alameda … 34 Sacramento … 58 Yuba): courses with an upcoming in-person session in that county, told by the ZIP code of its place"),
         ("from" = Option<String>, Query, description = "YYYY-MM-DD: courses with an upcoming session starting on or after this day"),
         ("until" = Option<String>, Query, description = "YYYY-MM-DD: courses with an upcoming session starting on or before this day (not before from)"),
         ("seats" = Option<String>, Query, description = "yes or true: only courses with a session one can still register for here with a seat left, or an open self-paced window"),

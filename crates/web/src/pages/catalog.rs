@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use pathways_domain::entities::Session;
-use pathways_domain::ids::CourseNumber;
+use pathways_domain::ids::{CountyCode, CourseNumber};
 use pathways_domain::pathway::{Category, LanguageTag, Modality, Pathway};
 use pathways_store::{CatalogPage, CatalogSort, CourseDetail, CourseSummary};
 
@@ -111,12 +111,21 @@ struct Results {
     next: Option<String>,
 }
 
+/// The filters below the search box: folded on a phone unless the visitor has just used them.
+#[derive(Debug)]
+struct FilterPanel {
+    /// "Filters (2 on)".
+    summary: String,
+    open: bool,
+}
+
 #[derive(Template)]
 #[template(path = "catalog.html")]
 struct ListPage {
     l: Layout,
     errors: Vec<ErrorLink>,
     search: InputField,
+    panel: FilterPanel,
     max_text_chars: usize,
     fields: Vec<SelectField>,
     /// The first and last day a class may start on.
@@ -183,6 +192,20 @@ async fn list(
         checked: yes_no(&params.seats) == Some(true),
     };
     let sort = sort_field(t, &params, error_for(&[Field::Sort]));
+    let on = filters_on(&params);
+    let panel = FilterPanel {
+        summary: t.t_args(
+            "filter-panel-summary",
+            &[
+                ("count", on.into()),
+                ("shown", format::count(t.locale(), on).into()),
+            ],
+        ),
+        // Open after its own button was pressed, and whenever one of its fields has a
+        // problem (the error summary links to the field).
+        open: panel_requested(query.as_deref())
+            || field_errors.iter().any(|e| e.field != Field::Text),
+    };
     let (status, results) = match parsed {
         Ok(filter) => {
             let page = state.catalog.search(&filter, today).await?;
@@ -206,6 +229,7 @@ async fn list(
         l: ctx.layout(&title),
         errors,
         search,
+        panel,
         max_text_chars: MAX_TEXT_CHARS,
         fields,
         dates,
@@ -215,6 +239,32 @@ async fn list(
         results,
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// How many filters in the panel are set (the search words and the order are not filters).
+fn filters_on(params: &FilterParams) -> u64 {
+    let seats = yes_no(&params.seats) != Some(false);
+    [
+        &params.pathway,
+        &params.category,
+        &params.modality,
+        &params.language,
+        &params.place,
+        &params.county,
+        &params.from,
+        &params.until,
+    ]
+    .into_iter()
+    .filter(|value| !value.is_empty())
+    .count() as u64
+        + u64::from(seats)
+}
+
+/// Whether the panel's own button sent the form (`panel=open`).
+fn panel_requested(query: Option<&str>) -> bool {
+    crate::filter::query_pairs(query)
+        .iter()
+        .any(|(name, value)| name == "panel" && value == "open")
 }
 
 fn filter_fields(
@@ -316,6 +366,18 @@ fn filter_fields(
                     ("online".to_owned(), t.t("filter-place-online")),
                     ("in-person".to_owned(), t.t("filter-place-in-person")),
                 ],
+            ),
+        },
+        SelectField {
+            id: Field::County.name(),
+            label: t.t("filter-county-label"),
+            hint: t.t("filter-county-hint"),
+            error: error_for(Field::County),
+            options: options(
+                &params.county,
+                CountyCode::all()
+                    .map(|c| (c.to_string(), c.name().to_owned()))
+                    .collect(),
             ),
         },
     ]
@@ -452,6 +514,8 @@ struct SessionRow {
     starts: String,
     ends: String,
     place: String,
+    /// An in-person session's county, when its place tells it.
+    county: Option<String>,
     seats: String,
     /// For the course's vendor: where the session's roster is.
     roster_href: Option<String>,
@@ -619,6 +683,9 @@ fn session_row(t: Translator, session: &Session, taken: u32) -> SessionRow {
             .location
             .clone()
             .unwrap_or_else(|| t.t("session-online")),
+        county: session
+            .county()
+            .map(|c| t.t_args("session-county-value", &[("county", c.name().into())])),
         seats: match session.capacity.map(|seats| seats.saturating_sub(taken)) {
             Some(0) => t.t("session-full"),
             Some(seats) => t.t_args(
@@ -651,5 +718,19 @@ mod tests {
             "/courses?pathway=GHS&language=zh-Hant&page=2"
         );
         assert_eq!(page_href(&FilterParams::default(), 1), "/courses");
+    }
+
+    #[test]
+    fn the_panel_counts_the_filters_set_but_not_the_words_or_the_order() {
+        let params = |query| FilterParams::from_query(Some(query));
+        assert_eq!(filters_on(&params("q=safety&sort=title&seats=")), 0);
+        assert_eq!(filters_on(&params("pathway=GHS&county=34&seats=yes")), 3);
+        assert_eq!(
+            filters_on(&params("from=2026-03-01&until=x&seats=maybe")),
+            3
+        );
+        assert!(panel_requested(Some("pathway=GHS&panel=open")));
+        assert!(!panel_requested(Some("pathway=GHS")));
+        assert!(!panel_requested(None));
     }
 }

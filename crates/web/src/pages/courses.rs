@@ -556,7 +556,10 @@ async fn create_session(
         Ok(()) => Ok(see_other(&format!(
             "/vendors/{vendor}/courses?notice=session"
         ))),
-        Err(error @ (CourseError::Invalid(_) | CourseError::Taken)) => {
+        Err(
+            error
+            @ (CourseError::Invalid(_) | CourseError::Taken | CourseError::PlaceWithoutCounty),
+        ) => {
             let mut page = session_form_page(
                 &ctx,
                 format!("/vendors/{vendor}/courses/{number}/sessions/new"),
@@ -567,6 +570,9 @@ async fn create_session(
                 CourseError::Taken => page
                     .fields
                     .fail("session_id", ctx.t.t("session-form-taken")),
+                CourseError::PlaceWithoutCounty => page
+                    .fields
+                    .fail("location", ctx.t.t("session-form-location-county")),
                 _ => mark_problems(ctx.t, &mut page.fields, &error),
             }
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())

@@ -134,6 +134,7 @@ async fn the_api_gives_one_course_with_vendor_contact_and_sessions() {
                 "ends_at": "2026-03-16T12:30",
                 "location": "1 Main St, Sacramento",
                 "online": false,
+                "county_code": null,
                 "capacity": 20
             },
             {
@@ -142,6 +143,7 @@ async fn the_api_gives_one_course_with_vendor_contact_and_sessions() {
                 "ends_at": "2026-03-20T17:00",
                 "location": null,
                 "online": true,
+                "county_code": null,
                 "capacity": 20
             }
         ])

@@ -1105,11 +1105,13 @@ async fn a_vendor_writes_a_course_the_program_publishes_it_and_it_takes_sessions
     let session = post(
         "/vendors/V1/courses/V1-NEW/sessions/new",
         &vendor.cookie,
-        format!("csrf={csrf}&session_id=V1-NEW-APR&starts_at=2026-04-02T18%3A00&ends_at=2026-04-02T20%3A00&location=9+Elm+St&capacity=12"),
+        format!("csrf={csrf}&session_id=V1-NEW-APR&starts_at=2026-04-02T18%3A00&ends_at=2026-04-02T20%3A00&location=9+Elm+St%2C+Fresno%2C+CA+93721&capacity=12"),
     )
     .await;
     assert_eq!(session.status, StatusCode::SEE_OTHER, "{}", session.body);
-    assert!(w.app.get("/courses/V1-NEW").await.body.contains("9 Elm St"));
+    let course_page = w.app.get("/courses/V1-NEW").await.body;
+    assert!(course_page.contains("9 Elm St, Fresno, CA 93721"));
+    assert!(course_page.contains("Fresno County"));
 
     // Every step is in the audit log.
     let audit = w

@@ -148,6 +148,17 @@ async fn card_facts(session: &Session, label: &str) -> Value {
         .await
 }
 
+/// "Filters (2 on)", as the filter panel's summary says it in `t`'s language.
+fn panel_text(t: Translator, on: u64) -> String {
+    t.t_args(
+        "filter-panel-summary",
+        &[
+            ("count", Arg::from(on)),
+            ("shown", Arg::from(on.to_string())),
+        ],
+    )
+}
+
 /// "3 courses found", as the list says it in `t`'s language.
 fn count_text(t: Translator, count: u64) -> String {
     t.t_args(
@@ -180,8 +191,19 @@ async fn the_catalog_speaks_the_browsers_language(locale: Locale, browser_langua
         "the list's title in {tag}"
     );
     assert_eq!(
-        text_of(&session, ".filters > button[type=submit]").await,
-        t.t("filter-submit")
+        text_of(&session, ".filter-panel-summary").await,
+        panel_text(t, 0),
+        "the folded filters' summary in {tag}"
+    );
+    assert_eq!(
+        session
+            .eval(
+                "return document.querySelector('.filter-panel button[type=submit]')\
+                 .textContent.trim()",
+                &[],
+            )
+            .await,
+        json!(t.t("filter-submit"))
     );
     assert_eq!(
         text_of(&session, "#results-heading").await,
@@ -275,6 +297,10 @@ async fn on_a_phone_choosing_a_pathway_and_pressing_the_button_narrows_the_list_
     let pathways_before = card_facts(&session, &t.t("course-pathway")).await;
     assert_eq!(pathways_before.as_array().map(Vec::len), Some(3));
 
+    // The filters are folded under the search box; the summary opens them.
+    let summary = session.find(".filter-panel-summary").await;
+    assert_eq!(session.text(&summary).await, panel_text(t, 0));
+    session.click(&summary).await;
     let option = session.find("#pathway option[value='CPC']").await;
     assert_eq!(session.text(&option).await, t.t("pathway-CPC"));
     session.click(&option).await;
@@ -284,7 +310,7 @@ async fn on_a_phone_choosing_a_pathway_and_pressing_the_button_narrows_the_list_
             .await,
         "CPC"
     );
-    let button = session.find(".filters > button[type=submit]").await;
+    let button = session.find(".filter-panel button[type=submit]").await;
     session.click(&button).await;
     session
         .wait_until(
@@ -316,6 +342,17 @@ async fn on_a_phone_choosing_a_pathway_and_pressing_the_button_narrows_the_list_
             .await,
         "CPC",
         "the form still shows the choice"
+    );
+    assert_eq!(
+        session
+            .eval("return document.querySelector('.filter-panel').open", &[])
+            .await,
+        json!(true),
+        "the panel stays open after its own button"
+    );
+    assert_eq!(
+        text_of(&session, ".filter-panel-summary").await,
+        panel_text(t, 1)
     );
     assert_fits_a_phone(&session, "the filtered list").await;
     session.quit().await;
@@ -557,6 +594,8 @@ async fn on_a_phone_a_provider_searches_by_words_ticks_places_left_and_gets_a_li
     let session = browsing.driver.phone_session("es").await;
     session.goto(&browsing.site.url("/courses")).await;
     fill(&session, "q", "seguridad hogar").await;
+    let summary = session.find(".filter-panel-summary").await;
+    session.click(&summary).await;
     let seats = session.find("#seats").await;
     session.click(&seats).await;
     // The button beside the search box sends the whole form.
@@ -581,7 +620,11 @@ async fn on_a_phone_a_provider_searches_by_words_ticks_places_left_and_gets_a_li
         .eval("document.getElementById('q').value = ''", &[])
         .await;
     fill(&session, "q", "Safety HOME").await;
-    click_to(&session, ".filters > button[type=submit]", "/courses").await;
+    // The search button folded the panel again; it says one filter is on.
+    let summary = session.find(".filter-panel-summary").await;
+    assert_eq!(session.text(&summary).await, panel_text(t, 1));
+    session.click(&summary).await;
+    click_to(&session, ".filter-panel button[type=submit]", "/courses").await;
     session
         .wait_until(
             "the second search",
@@ -617,5 +660,118 @@ async fn on_a_phone_a_provider_searches_by_words_ticks_places_left_and_gets_a_li
     other.goto(&shared).await;
     assert_eq!(text_of(&other, "#results-heading").await, count_text(t, 1));
     other.quit().await;
+    session.quit().await;
+}
+
+/// Where an element is on the page: `[top, bottom, visible]`, in CSS pixels from the top of
+/// the page (not the window), and whether it is rendered at all.
+async fn place_of(session: &Session, css: &str) -> (f64, f64, bool) {
+    let at = session
+        .eval(
+            "const e = document.querySelector(arguments[0]); const r = e.getBoundingClientRect(); \
+             return [r.top + window.scrollY, r.bottom + window.scrollY, e.checkVisibility()]",
+            &[json!(css)],
+        )
+        .await;
+    (
+        at[0].as_f64().expect("a top"),
+        at[1].as_f64().expect("a bottom"),
+        at[2].as_bool().expect("visible or not"),
+    )
+}
+
+#[tokio::test]
+async fn on_a_360_pixel_phone_the_filters_fold_under_the_search_box_so_the_results_show_first() {
+    let Some(browsing) = start_browsing().await else {
+        return;
+    };
+    let t = Translator::new(Locale::En);
+    let session = browsing.driver.phone_session("en-US").await;
+    session.goto(&browsing.site.url("/courses")).await;
+    assert_fits_a_phone(&session, "the folded filters").await;
+
+    // Folded: the search box shows, the other filters do not, the results start on the first
+    // screen.
+    assert!(
+        place_of(&session, "#q").await.2,
+        "the search box stays visible"
+    );
+    assert!(
+        !place_of(&session, "#pathway").await.2,
+        "the filters are folded"
+    );
+    let height = session
+        .eval("return window.innerHeight", &[])
+        .await
+        .as_f64()
+        .expect("a height");
+    let (results_top, _, _) = place_of(&session, "#results-heading").await;
+    let (first_card_top, _, _) = place_of(&session, ".course-card-title").await;
+    assert!(
+        first_card_top < height,
+        "the first course starts at {first_card_top}px, within the {height}px screen"
+    );
+
+    // A keyboard opens it: the summary takes focus, shows it, and Enter unfolds the panel.
+    let summary = session.find(".filter-panel-summary").await;
+    assert_eq!(session.accessible_name(&summary).await, panel_text(t, 0));
+    session.type_text(&summary, "\u{E007}").await;
+    assert_eq!(
+        session
+            .eval(
+                "const s = document.querySelector('.filter-panel-summary'); \
+                 return [document.activeElement === s, s.matches(':focus-visible'), \
+                 getComputedStyle(s).outlineStyle, s.parentElement.open]",
+                &[],
+            )
+            .await,
+        json!([true, true, "solid", true]),
+        "focused, with a visible focus, and open"
+    );
+    assert!(place_of(&session, "#pathway").await.2, "the filters show");
+    let (opened_results_top, _, _) = place_of(&session, "#results-heading").await;
+    assert!(
+        opened_results_top > results_top + 600.0,
+        "the whole form sits above the results once open ({results_top}px, then \
+         {opened_results_top}px)"
+    );
+    assert_fits_a_phone(&session, "the open filters").await;
+    let screenshot = std::env::temp_dir().join("pathways-courses-filters-folded-phone.png");
+    session.type_text(&summary, "\u{E007}").await;
+    session.save_screenshot(&screenshot).await;
+    eprintln!("screenshot: {}", screenshot.display());
+
+    // A bad filter value opens the panel, so the error summary's link reaches its field.
+    session.goto(&browsing.site.url("/courses?county=99")).await;
+    assert!(
+        place_of(&session, "#county").await.2,
+        "the field with the problem shows"
+    );
+
+    // A wide screen always shows the filters beside the results, with no summary to press.
+    // (Chromedriver's phone emulation comes back with each page, so the page is widened
+    // after it loads.)
+    session.goto(&browsing.site.url("/courses")).await;
+    session
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": 1024, "height": 800, "deviceScaleFactor": 1, "mobile": false}),
+        )
+        .await;
+    assert_eq!(
+        session.eval("return window.innerWidth", &[]).await,
+        json!(1024)
+    );
+    assert!(
+        place_of(&session, "#pathway").await.2,
+        "open on a wide screen"
+    );
+    assert!(!place_of(&session, ".filter-panel-summary").await.2);
+    let (wide_results_top, _, _) = place_of(&session, "#results-heading").await;
+    let (form_top, _, _) = place_of(&session, ".filters").await;
+    assert!(
+        (wide_results_top - form_top).abs() < 50.0,
+        "the results sit beside the form ({form_top}px, {wide_results_top}px)"
+    );
     session.quit().await;
 }

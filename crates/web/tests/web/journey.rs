@@ -236,10 +236,13 @@ async fn a_vendor_publishes_a_course_through_review_and_a_waitlisted_provider_ge
     sign_in(&phone_a, site, &a.to_string(), false).await;
     click_to(&phone_a, ".main-nav a[href='/courses']", "/courses").await;
     fill(&phone_a, "q", "wound").await;
+    // On a phone the filters are folded under the search box; the summary opens them.
+    let summary = phone_a.find(".filter-panel-summary").await;
+    phone_a.click(&summary).await;
     choose(&phone_a, "pathway", "CPC").await;
     let seats = phone_a.find("#seats").await;
     phone_a.click(&seats).await;
-    click_to(&phone_a, ".filters > button[type=submit]", "/courses").await;
+    click_to(&phone_a, ".filter-panel button[type=submit]", "/courses").await;
     phone_a
         .wait_until(
             "the filtered list",

@@ -7,6 +7,7 @@ mod authz;
 mod axe;
 mod browser;
 mod careers;
+mod county;
 mod helpers;
 mod journey;
 mod pages;

@@ -600,6 +600,45 @@ async fn place_dates_and_seats_narrow_the_list_and_stay_chosen() {
 }
 
 #[tokio::test]
+async fn the_filter_panel_says_how_many_filters_are_on_and_opens_after_its_own_button() {
+    let app = TestApp::spawn().await;
+    let folded = app.get("/courses?q=safety&sort=title").await;
+    assert!(folded.body.contains("<details class=\"filter-panel\">"));
+    assert!(
+        folded.body.contains(">Filters</summary>"),
+        "words and order are not filters"
+    );
+    let searched = app.get("/courses?q=safety&pathway=GHS&seats=yes").await;
+    assert!(
+        searched.body.contains("<details class=\"filter-panel\">"),
+        "the search button folds it"
+    );
+    assert!(searched.body.contains(">Filters (2 on)</summary>"));
+    let filtered = app.get("/courses?pathway=GHS&panel=open").await;
+    assert!(
+        filtered
+            .body
+            .contains("<details class=\"filter-panel\" open>")
+    );
+    assert!(filtered.body.contains(">Filters (1 on)</summary>"));
+    assert!(
+        filtered.body.contains("name=\"panel\" value=\"open\""),
+        "the panel's own button asks for it open"
+    );
+    let wrong = app.get("/courses?until=someday").await;
+    assert!(
+        wrong.body.contains("<details class=\"filter-panel\" open>"),
+        "open when one of its fields has a problem"
+    );
+    let spanish = app
+        .get_with("/courses?pathway=GHS&county=34", &[SPANISH])
+        .await;
+    assert!(spanish.body.contains(">Filtros (2 activos)</summary>"));
+    let chinese = app.get_with("/courses?pathway=GHS", &[TAIWANESE]).await;
+    assert!(chinese.body.contains(">篩選條件（已選 1 項）</summary>"));
+}
+
+#[tokio::test]
 async fn results_are_sorted_as_chosen_and_page_links_keep_the_search() {
     let app = TestApp::spawn().await;
     let extra = (1..=22)

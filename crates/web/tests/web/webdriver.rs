@@ -337,6 +337,28 @@ impl Session {
         std::fs::write(path, png).expect("a written screenshot");
     }
 
+    /// Runs a Chrome DevTools Protocol command, such as `Emulation.setDeviceMetricsOverride`.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({"cmd": cmd, "params": params})),
+        )
+        .await
+    }
+
+    /// The name a screen reader gives an element (its computed accessible name).
+    pub async fn accessible_name(&self, element: &Element) -> String {
+        let label = self
+            .command(
+                "GET",
+                &format!("/element/{}/computedlabel", element.0),
+                None,
+            )
+            .await;
+        label.as_str().expect("a label").to_owned()
+    }
+
     /// Closes the browser.
     pub async fn quit(self) {
         let path = format!("/session/{}", self.id);
