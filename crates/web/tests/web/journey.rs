@@ -191,7 +191,7 @@ async fn a_vendor_publishes_a_course_through_review_and_a_waitlisted_provider_ge
     fill(&vendor, "session_id", SESSION).await;
     fill_date_time(&vendor, "starts_at", "03182026", "1000AM").await;
     fill_date_time(&vendor, "ends_at", "03182026", "0130PM").await;
-    fill(&vendor, "location", "500 J St, Sacramento").await;
+    fill(&vendor, "location", "500 J St, Sacramento, CA 95814").await;
     fill(&vendor, "capacity", "1").await;
     click_to(&vendor, "main form button[type=submit]", courses).await;
     assert_eq!(
@@ -378,7 +378,7 @@ async fn a_vendor_publishes_a_course_through_review_and_a_waitlisted_provider_ge
         "DTSTART:20260318T170000Z",
         "DTEND:20260318T203000Z",
         &format!("UID:{SESSION}-{b}@pathways"),
-        "LOCATION:500 J St\\, Sacramento",
+        "LOCATION:500 J St\\, Sacramento\\, CA 95814",
     ] {
         assert!(
             calendar.lines().any(|l| l.trim_end() == line),
