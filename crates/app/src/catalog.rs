@@ -29,18 +29,28 @@ pub fn catalog_changed() {
 /// How many answers are kept at most; past it, the stale ones go, then all.
 const KEPT_ANSWERS: usize = 4_096;
 
-/// Answers kept for a moment: (filter, day) → the answer, when it was made and in which
-/// generation.
+/// An answer for one day, when it was made and in which generation.
+#[derive(Debug)]
+struct Answer<T> {
+    day: Date,
+    made: Instant,
+    generation: u64,
+    value: T,
+}
+
+/// Answers kept for a moment, the lists by their question.
 #[derive(Debug)]
 struct Kept {
     ttl: Duration,
-    pages: Mutex<HashMap<(CatalogFilter, Date), (Instant, u64, CatalogPage)>>,
-    languages: Mutex<Option<(Date, Instant, u64, Vec<String>)>>,
+    pages: Mutex<HashMap<(CatalogFilter, Date), Answer<CatalogPage>>>,
+    languages: Mutex<Option<Answer<Vec<String>>>>,
 }
 
 impl Kept {
-    fn fresh(&self, made: Instant, generation: u64) -> bool {
-        generation == GENERATION.load(Ordering::Relaxed) && made.elapsed() < self.ttl
+    fn fresh<T>(&self, answer: &Answer<T>, day: Date) -> bool {
+        answer.day == day
+            && answer.generation == GENERATION.load(Ordering::Relaxed)
+            && answer.made.elapsed() < self.ttl
     }
 }
 
@@ -81,22 +91,30 @@ impl Catalog {
             return self.store.search_catalog(filter, today).await;
         };
         let key = (filter.clone(), today);
-        if let Some((made, generation, page)) = lock(&kept.pages).get(&key)
-            && kept.fresh(*made, *generation)
+        if let Some(answer) = lock(&kept.pages).get(&key)
+            && kept.fresh(answer, today)
         {
-            return Ok(page.clone());
+            return Ok(answer.value.clone());
         }
         // Read before asking, so a change made while asking retires this answer.
         let generation = GENERATION.load(Ordering::Relaxed);
         let page = self.store.search_catalog(filter, today).await?;
         let mut pages = lock(&kept.pages);
         if pages.len() >= KEPT_ANSWERS {
-            pages.retain(|_, (made, generation, _)| kept.fresh(*made, *generation));
+            pages.retain(|_, answer| kept.fresh(answer, answer.day));
             if pages.len() >= KEPT_ANSWERS {
                 pages.clear();
             }
         }
-        pages.insert(key, (Instant::now(), generation, page.clone()));
+        pages.insert(
+            key,
+            Answer {
+                day: today,
+                made: Instant::now(),
+                generation,
+                value: page.clone(),
+            },
+        );
         Ok(page)
     }
 
@@ -114,15 +132,19 @@ impl Catalog {
         let Some(kept) = &self.kept else {
             return self.store.catalog_languages(today).await;
         };
-        if let Some((day, made, generation, languages)) = &*lock(&kept.languages)
-            && *day == today
-            && kept.fresh(*made, *generation)
+        if let Some(answer) = &*lock(&kept.languages)
+            && kept.fresh(answer, today)
         {
-            return Ok(languages.clone());
+            return Ok(answer.value.clone());
         }
         let generation = GENERATION.load(Ordering::Relaxed);
         let languages = self.store.catalog_languages(today).await?;
-        *lock(&kept.languages) = Some((today, Instant::now(), generation, languages.clone()));
+        *lock(&kept.languages) = Some(Answer {
+            day: today,
+            made: Instant::now(),
+            generation,
+            value: languages.clone(),
+        });
         Ok(languages)
     }
 }
