@@ -1,6 +1,7 @@
-//! A realistic, deterministic demo program: counties and wage rates, vendors, about sixty
-//! courses with their sessions, and providers with everything that hangs off them (recipients,
-//! assignments, weekly work hours, attendance as vendors report it).
+//! A realistic, deterministic demo program: counties and wage rates, vendors, sixty hand-written
+//! courses (and, for a large demo, generated ones: 2,000 in all at state scale) with their
+//! sessions, and providers with everything that hangs off them (recipients, assignments, weekly
+//! work hours, attendance as vendors report it).
 //!
 //! The same [`DemoOptions`] always give the same data. Reference tables are small and built once;
 //! providers are generated chunk by chunk from `(seed, chunk index)`, so a state-scale demo
@@ -15,6 +16,7 @@ mod careers;
 mod catalog;
 mod people;
 mod places;
+mod scale;
 #[cfg(test)]
 mod tests;
 
@@ -37,6 +39,22 @@ pub struct DemoOptions {
     pub seed: u64,
     /// The day the demo is "now": the program year, sessions and attendance are placed around it.
     pub today: Date,
+    /// How many courses (never fewer than the 60 written by hand); `None`: one per 375
+    /// providers, so 2,000 at state scale (about 20,000 sessions) and the hand-written 60 for a
+    /// demo of up to 22,500 providers.
+    pub courses: Option<u32>,
+}
+
+/// Providers per course when the catalog grows with the demo.
+const PROVIDERS_PER_COURSE: u32 = 375;
+
+impl DemoOptions {
+    /// How many courses the demo's catalog has.
+    pub fn course_count(&self) -> u32 {
+        self.courses
+            .unwrap_or(self.providers / PROVIDERS_PER_COURSE)
+            .max(catalog::HAND_WRITTEN_COURSES)
+    }
 }
 
 /// The demo program for one set of options.
@@ -127,7 +145,7 @@ fn program_year_policy(classes_from: Date) -> PolicyVersion {
 impl Demo {
     pub fn new(options: DemoOptions) -> Self {
         let calendar = Calendar::new(options.today);
-        let catalog = Catalog::new(options.seed, &calendar);
+        let catalog = Catalog::new(options.seed, &calendar, options.course_count());
         let people = people::Tables::new(options.providers, options.seed);
         Self {
             options,
@@ -208,6 +226,8 @@ enum Stream {
     WageRates = 2,
     ProviderNumbers = 3,
     Providers = 4,
+    ScaledVendors = 5,
+    ScaledCourses = 6,
 }
 
 /// A random generator for one stream and index, from the demo seed.

@@ -13,6 +13,7 @@ fn demo() -> Demo {
         providers: 600,
         seed: 7,
         today: date!(2026 - 11 - 25),
+        courses: None,
     })
 }
 

@@ -7,7 +7,7 @@ use pathways_domain::quantity::Hours;
 use time::macros::time;
 use time::{Date, Duration, PrimitiveDateTime, Time};
 
-use super::{Calendar, Stream, seeded, valid};
+use super::{Calendar, Stream, scale, seeded, valid};
 
 /// A training vendor, with the places it teaches in person.
 struct VendorSpec {
@@ -125,19 +125,19 @@ enum Listing {
     Draft,
 }
 
-struct CourseSpec {
-    number: &'static str,
-    vendor: &'static str,
+struct CourseSpec<'a> {
+    number: &'a str,
+    vendor: &'a str,
     pathway: Pathway,
-    title: &'static str,
+    title: &'a str,
     /// Credit hours in hundredths.
     credit: u32,
     modality: Modality,
-    languages: &'static [&'static str],
+    languages: &'a [&'static str],
     listing: Listing,
     /// The vendor registers people in its own system: the course shows its link, no sessions.
     own_registration: bool,
-    description: &'static str,
+    description: &'a str,
 }
 
 use Listing::{Draft, Established, NewThisYear, Retired};
@@ -147,7 +147,7 @@ use Pathway::{
     GeneralHealthAndSafety as GHS, TransitionToHome as THC,
 };
 
-const COURSES: [CourseSpec; 60] = [
+const COURSES: [CourseSpec<'static>; 60] = [
     // General Health and Safety.
     CourseSpec {
         number: "GHS-101",
@@ -1020,65 +1020,152 @@ pub(super) struct Catalog {
     pub facts: Vec<CourseFacts>,
 }
 
+/// How often a course runs: scheduled classes in the six months around today, and how many
+/// days apart self-paced windows open.
+#[derive(Debug, Clone)]
+struct Density {
+    classes: std::ops::RangeInclusive<i64>,
+    window_every: i64,
+}
+
+/// The hand-written courses: a few classes each.
+const HAND_WRITTEN: Density = Density {
+    classes: 4..=7,
+    window_every: 28,
+};
+/// The generated courses of a state-scale catalog: about ten sessions each, so 2,000 courses
+/// have about 20,000.
+const GENERATED: Density = Density {
+    classes: 9..=13,
+    window_every: 14,
+};
+
+/// The hand-written courses in every demo.
+pub(super) const HAND_WRITTEN_COURSES: u32 = COURSES.len() as u32;
+
 impl Catalog {
-    pub fn new(seed: u64, calendar: &Calendar) -> Self {
-        let vendors = VENDORS
+    /// The hand-written catalog, and generated courses (with their vendors) up to `courses`.
+    pub fn new(seed: u64, calendar: &Calendar, courses: u32) -> Self {
+        let mut catalog = Self {
+            vendors: VENDORS
+                .iter()
+                .map(|v| Vendor {
+                    code: valid(VendorCode::parse(v.code)),
+                    name: v.name.into(),
+                    email: v.email.into(),
+                    phone: v.phone.into(),
+                    website: v.website.into(),
+                })
+                .collect(),
+            courses: Vec::with_capacity(courses as usize),
+            sessions: Vec::new(),
+            facts: Vec::with_capacity(courses as usize),
+        };
+        let locations: Vec<Vec<String>> = VENDORS
             .iter()
-            .map(|v| Vendor {
-                code: valid(VendorCode::parse(v.code)),
-                name: v.name.into(),
-                email: v.email.into(),
-                phone: v.phone.into(),
-                website: v.website.into(),
-            })
+            .map(|v| v.locations.iter().map(|l| (*l).to_owned()).collect())
             .collect();
-        let mut courses = Vec::with_capacity(COURSES.len());
-        let mut sessions = Vec::new();
-        let mut facts = Vec::with_capacity(COURSES.len());
-        for (index, spec) in COURSES.iter().enumerate() {
+        for spec in &COURSES {
             let vendor = VENDORS
                 .iter()
                 .position(|v| v.code == spec.vendor)
                 .unwrap_or_else(|| panic!("course {} has an unknown vendor", spec.number));
-            let course = course(spec, index, calendar);
-            let plan = MeetingPlan::new(course.credit_hours, course.modality);
-            let mut rng = seeded(seed, Stream::Sessions, index as u64);
-            let first_session = sessions.len();
-            if course.published_on.is_some() && !spec.own_registration {
-                let locations = VENDORS[vendor].locations;
-                sessions.extend(schedule(&course, &plan, locations, calendar, &mut rng));
-            }
-            let attendable = attendable_days(&course, calendar);
-            // Instructor-led sessions must have ended; a self-paced window need only have opened.
-            let past_sessions = (first_session..sessions.len())
-                .filter(|&s| {
-                    let session: &Session = &sessions[s];
-                    let last_day = if plan.self_paced {
-                        session.starts_at.date()
-                    } else {
-                        session.ends_at.date()
-                    };
-                    attendable.is_some_and(|(from, to)| {
-                        from <= session.starts_at.date() && last_day <= to
-                    })
-                })
-                .collect();
-            facts.push(CourseFacts {
-                pathway: spec.pathway,
+            catalog.add(
+                seed,
+                calendar,
+                spec,
                 vendor,
-                languages: spec.languages.to_vec(),
-                plan,
-                attendable,
-                past_sessions,
-            });
-            courses.push(course);
+                &locations[vendor],
+                &HAND_WRITTEN,
+            );
         }
-        Self {
-            vendors,
-            courses,
-            sessions,
-            facts,
+
+        let generated = courses.saturating_sub(HAND_WRITTEN_COURSES);
+        if generated == 0 {
+            return catalog;
         }
+        let picker = super::places::CountyPicker::new();
+        let first_vendor = catalog.vendors.len() as u32;
+        let scaled: Vec<scale::ScaledVendor> = (0..scale::vendor_count(generated))
+            .map(|k| scale::vendor(seed, k, &picker))
+            .collect();
+        catalog.vendors.extend(scaled.iter().map(|v| Vendor {
+            code: valid(VendorCode::parse(&v.code)),
+            name: v.name.clone(),
+            email: v.email.clone(),
+            phone: v.phone.clone(),
+            website: v.website.clone(),
+        }));
+        for k in 0..generated {
+            let c = scale::course(seed, k, &scaled, first_vendor);
+            let vendor = c.vendor as usize;
+            let spec = CourseSpec {
+                number: &c.number,
+                vendor: scaled[vendor - first_vendor as usize].code.as_str(),
+                pathway: c.pathway,
+                title: &c.title,
+                credit: c.credit,
+                modality: c.modality,
+                languages: &c.languages,
+                listing: match c.listing_roll {
+                    0..86 => Established,
+                    86..95 => NewThisYear,
+                    95..98 => Retired,
+                    _ => Draft,
+                },
+                own_registration: c.own_registration,
+                description: &c.description,
+            };
+            let places = &scaled[vendor - first_vendor as usize].locations;
+            catalog.add(seed, calendar, &spec, vendor, places, &GENERATED);
+        }
+        catalog
+    }
+
+    /// Adds a course with its sessions and what attendance needs to know about it.
+    fn add(
+        &mut self,
+        seed: u64,
+        calendar: &Calendar,
+        spec: &CourseSpec<'_>,
+        vendor: usize,
+        locations: &[String],
+        density: &Density,
+    ) {
+        let index = self.courses.len();
+        let course = course(spec, index, calendar, &self.vendors[vendor].website);
+        let plan = MeetingPlan::new(course.credit_hours, course.modality);
+        let mut rng = seeded(seed, Stream::Sessions, index as u64);
+        let sessions = &mut self.sessions;
+        let first_session = sessions.len();
+        if course.published_on.is_some() && !spec.own_registration {
+            sessions.extend(schedule(
+                &course, &plan, locations, density, calendar, &mut rng,
+            ));
+        }
+        let attendable = attendable_days(&course, calendar);
+        // Instructor-led sessions must have ended; a self-paced window need only have opened.
+        let past_sessions = (first_session..sessions.len())
+            .filter(|&s| {
+                let session: &Session = &sessions[s];
+                let last_day = if plan.self_paced {
+                    session.starts_at.date()
+                } else {
+                    session.ends_at.date()
+                };
+                attendable
+                    .is_some_and(|(from, to)| from <= session.starts_at.date() && last_day <= to)
+            })
+            .collect();
+        self.facts.push(CourseFacts {
+            pathway: spec.pathway,
+            vendor,
+            languages: spec.languages.to_vec(),
+            plan,
+            attendable,
+            past_sessions,
+        });
+        self.courses.push(course);
     }
 
     pub fn vendor_code(&self, course: usize) -> &VendorCode {
@@ -1087,7 +1174,7 @@ impl Catalog {
 }
 
 /// The course record, with its dates placed relative to the program year.
-fn course(spec: &CourseSpec, index: usize, calendar: &Calendar) -> Course {
+fn course(spec: &CourseSpec<'_>, index: usize, calendar: &Calendar, website: &str) -> Course {
     let spread = index as i64;
     let (published_on, retired_on) = match spec.listing {
         // Spread over the two and a half years before the program year, so the catalog grew.
@@ -1106,13 +1193,9 @@ fn course(spec: &CourseSpec, index: usize, calendar: &Calendar) -> Course {
         }
         Draft => (None, None),
     };
-    let registration_url = spec.own_registration.then(|| {
-        let website = VENDORS
-            .iter()
-            .find(|v| v.code == spec.vendor)
-            .map_or("", |v| v.website);
-        format!("{website}/register/{}", spec.number.to_ascii_lowercase())
-    });
+    let registration_url = spec
+        .own_registration
+        .then(|| format!("{website}/register/{}", spec.number.to_ascii_lowercase()));
     Course {
         number: valid(CourseNumber::parse(spec.number)),
         vendor: valid(VendorCode::parse(spec.vendor)),
@@ -1147,7 +1230,8 @@ fn attendable_days(course: &Course, calendar: &Calendar) -> Option<(Date, Date)>
 fn schedule(
     course: &Course,
     plan: &MeetingPlan,
-    locations: &[&str],
+    locations: &[String],
+    density: &Density,
     calendar: &Calendar,
     rng: &mut fastrand::Rng,
 ) -> Vec<Session> {
@@ -1155,14 +1239,14 @@ fn schedule(
     let first_day = calendar.today - Duration::days(HORIZON_DAYS);
     let mut runs: Vec<(Date, Date, Time, Time)> = Vec::new();
     if plan.self_paced {
-        // A new six-week enrolment window opens every four weeks.
+        // A new six-week enrolment window opens every four weeks (two, for a generated course).
         let mut opens = first_day + Duration::days(rng.i64(0..7));
         while opens <= calendar.today + Duration::days(HORIZON_DAYS) {
             runs.push((opens, opens + Duration::days(41), time!(0:00), time!(23:59)));
-            opens += Duration::days(28);
+            opens += Duration::days(density.window_every);
         }
     } else {
-        let count = rng.i64(4..=7);
+        let count = rng.i64(density.classes.clone());
         let step = 2 * HORIZON_DAYS / count;
         let per_day = i64::from(plan.day_minutes.first().copied().unwrap_or(60));
         for k in 0..count {
@@ -1198,7 +1282,7 @@ fn schedule(
             starts_at: PrimitiveDateTime::new(from, start),
             ends_at: PrimitiveDateTime::new(to, end),
             location: (course.modality == InPerson)
-                .then(|| locations[rng.usize(0..locations.len())].to_owned()),
+                .then(|| locations[rng.usize(0..locations.len())].clone()),
             capacity: (!plan.self_paced).then(|| rng.u32(15..=40)),
         })
         .collect()

@@ -18,6 +18,7 @@ fn demo_of(providers: u32, seed: u64, today: Date) -> Demo {
         providers,
         seed,
         today,
+        courses: None,
     })
 }
 
@@ -436,7 +437,10 @@ fn verify_all(demo: &Demo, chunks: &[ProviderChunk]) -> Vec<Vec<Verdict>> {
 }
 
 fn check_held_rows_are_exactly_the_crafted_ones(today: Date, require_every_reason: bool) {
-    let demo = demo_of(4_000, 5, today);
+    check_held_rows_with(demo_of(4_000, 5, today), today, require_every_reason);
+}
+
+fn check_held_rows_with(demo: Demo, today: Date, require_every_reason: bool) {
     let chunks = all_chunks(&demo, 1_000);
     let verdicts = verify_all(&demo, &chunks);
     let mut held: BTreeMap<HoldReason, usize> = BTreeMap::new();
@@ -573,4 +577,117 @@ fn state_scale() {
         started.elapsed()
     );
     assert_eq!(totals[0], 750_000);
+}
+
+#[test]
+fn a_state_scale_demo_has_two_thousand_courses_from_vendors_in_every_county() {
+    let demo = demo_of(750_000, 1, TODAY);
+    let courses = demo.courses();
+    let sessions = demo.sessions();
+    let vendors = demo.vendors();
+    assert_eq!(courses.len(), 2_000);
+    assert!(
+        (18_000..=22_000).contains(&sessions.len()),
+        "{} sessions",
+        sessions.len()
+    );
+    assert!(
+        (100..=120).contains(&vendors.len()),
+        "{} vendors",
+        vendors.len()
+    );
+    let numbers: HashSet<_> = courses.iter().map(|c| &c.number).collect();
+    assert_eq!(numbers.len(), courses.len(), "course numbers are unique");
+    for number in catalog::UNKNOWN_COURSE_NUMBERS {
+        assert!(!numbers.contains(&CourseNumber::parse(number).unwrap()));
+    }
+    let ids: HashSet<_> = sessions.iter().map(|s| &s.id).collect();
+    assert_eq!(ids.len(), sessions.len(), "session ids are unique");
+    let vendor_codes: HashSet<_> = vendors.iter().map(|v| &v.code).collect();
+    assert_eq!(vendor_codes.len(), vendors.len(), "vendor codes are unique");
+
+    // Classes in person in every county, each found by its ZIP code.
+    let mut counties = HashSet::new();
+    for s in sessions.iter().filter(|s| s.location.is_some()) {
+        let county = s.county();
+        assert!(county.is_some(), "{:?}", s.location);
+        counties.extend(county);
+    }
+    assert_eq!(counties.len(), 58, "{counties:?}");
+
+    // Titles and descriptions in the three catalog languages, varied.
+    let only = |tag: &str| {
+        courses
+            .iter()
+            .filter(|c| c.languages.len() == 1 && c.languages[0].as_str() == tag)
+            .count()
+    };
+    assert!(only("en") > 800 && only("es") > 300 && only("zh-Hant") > 150);
+    let titles: HashSet<_> = courses.iter().map(|c| &c.title).collect();
+    assert!(titles.len() > 300, "{} different titles", titles.len());
+    let descriptions: HashSet<_> = courses.iter().map(|c| &c.description).collect();
+    assert!(descriptions.len() > 1_000);
+    for c in &courses {
+        assert!(c.number.as_str().starts_with(c.pathway.code()));
+        assert!(Hours::from_hundredths(50) <= c.credit_hours && c.credit_hours <= Hours::whole(8));
+        match c.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>()[..] {
+            ["es"] => assert!(!c.description.is_ascii(), "{}", c.number),
+            ["zh-Hant"] => assert!(!c.title.is_ascii() && !c.description.is_ascii()),
+            _ => assert!(c.title.is_ascii(), "{}", c.number),
+        }
+        if c.registration_url.is_some() {
+            assert!(!sessions.iter().any(|s| s.course == c.number));
+        }
+    }
+    for &pathway in Pathway::ALL {
+        for &modality in Modality::ALL {
+            let n = courses
+                .iter()
+                .filter(|c| {
+                    c.pathway == pathway && c.modality == modality && c.in_catalog_on(TODAY)
+                })
+                .count();
+            assert!(n > 20, "{pathway} {modality}: {n}");
+        }
+    }
+
+    // The same options give the same catalog; another seed another.
+    let again = demo_of(750_000, 1, TODAY);
+    assert_eq!(again.courses(), courses);
+    assert_eq!(again.sessions(), sessions);
+    assert_ne!(demo_of(750_000, 2, TODAY).courses(), courses);
+}
+
+#[test]
+fn the_number_of_courses_can_be_chosen_and_never_drops_below_the_hand_written_ones() {
+    let with = |providers, courses| {
+        Demo::new(DemoOptions {
+            providers,
+            seed: 1,
+            today: TODAY,
+            courses,
+        })
+        .courses()
+        .len()
+    };
+    assert_eq!(with(2_000, None), 60, "the small demo keeps its catalog");
+    assert_eq!(with(22_500, None), 60);
+    assert_eq!(with(75_000, None), 200);
+    assert_eq!(with(10, Some(300)), 300);
+    assert_eq!(with(750_000, Some(10)), 60);
+    // The hand-written courses come first and do not change.
+    let small = demo_of(10, 1, TODAY);
+    let large = demo_of(750_000, 1, TODAY);
+    assert_eq!(large.courses()[..60], small.courses()[..]);
+}
+
+#[test]
+fn attendance_for_a_larger_catalog_holds_exactly_the_crafted_rows() {
+    let demo = Demo::new(DemoOptions {
+        providers: 3_000,
+        seed: 5,
+        today: TODAY,
+        courses: Some(400),
+    });
+    check_held_rows_with(demo, TODAY, false);
 }

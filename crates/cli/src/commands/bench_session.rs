@@ -39,6 +39,7 @@ pub async fn run(
         providers: 500,
         seed: 1,
         today: pathways_domain::calendar::program_today(),
+        courses: None,
     });
     load_demo(store.as_ref(), &demo, &NoSeedProgress).await?;
     let settings = AccountSettings::default();

@@ -19,6 +19,10 @@ pub struct Args {
     /// The same seed gives the same program.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
+    /// How many courses (at least the 60 written by hand). By default one per 375 providers:
+    /// 2,000 courses and about 20,000 sessions at state scale.
+    #[arg(long)]
+    courses: Option<u32>,
 }
 
 struct Bar(indicatif::ProgressBar);
@@ -30,13 +34,19 @@ impl SeedProgress for Bar {
 }
 
 /// Loads the demo and prints what it loaded, how long it took and the database size.
-pub async fn load(store: &dyn Store, providers: u32, seed: u64) -> anyhow::Result<()> {
+pub async fn load(
+    store: &dyn Store,
+    providers: u32,
+    seed: u64,
+    courses: Option<u32>,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     let today = pathways_domain::calendar::program_today();
     let demo = Demo::new(DemoOptions {
         providers,
         seed,
         today,
+        courses,
     });
     let bar = indicatif::ProgressBar::new(u64::from(demo.provider_count()));
     bar.set_style(
@@ -69,6 +79,6 @@ pub async fn load(store: &dyn Store, providers: u32, seed: u64) -> anyhow::Resul
 }
 
 pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
-    load(store, args.providers, args.seed).await?;
+    load(store, args.providers, args.seed, args.courses).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -41,6 +41,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
                 store.as_ref(),
                 super::demo::DEFAULT_PROVIDERS,
                 super::demo::DEFAULT_SEED,
+                None,
             )
             .await?;
         } else {
@@ -50,6 +51,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
             providers: super::demo::DEFAULT_PROVIDERS,
             seed: super::demo::DEFAULT_SEED,
             today: pathways_domain::calendar::program_today(),
+            courses: None,
         });
         let service = pathways_app::accounts::Accounts::new(store.clone(), accounts.clone());
         sign_ins = pathways_app::seed::demo_sign_ins(&service, store.as_ref(), &demo).await?;
