@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod career;
 pub mod county;
 pub mod eligibility;
+pub mod incentive;
 pub mod entities;
 pub mod error;
 pub mod ids;
