@@ -10,6 +10,7 @@ pub mod courses;
 pub mod demo;
 pub mod i18n;
 pub mod import;
+pub mod incentives;
 pub mod outbox;
 pub mod policies;
 pub mod providers;

@@ -325,7 +325,10 @@ pub fn training_progress(
 
     let mut courses = Vec::new();
     for group in records.chunk_by(|a, b| a.course == b.course) {
-        courses.push(course_progress(&facts.courses[group[0].course as usize], group));
+        courses.push(course_progress(
+            &facts.courses[group[0].course as usize],
+            group,
+        ));
     }
 
     // Completions in date order; ties in table order, then course number, so the result does
@@ -416,7 +419,9 @@ fn course_progress(course: &CourseCredit, records: &[VerifiedRecord]) -> CourseP
             reported += record.minutes;
             let used = match completed_on {
                 None => RecordUse::AwaitingCompletion,
-                Some(done) if record.date > done => RecordUse::AfterCompletion { completed_on: done },
+                Some(done) if record.date > done => {
+                    RecordUse::AfterCompletion { completed_on: done }
+                }
                 Some(_) => {
                     let room = Minutes(cap.0.saturating_sub(counted.0));
                     if record.minutes <= room {
@@ -691,7 +696,10 @@ impl Evaluation {
         match earned.kind {
             IncentiveKind::Pathway => {
                 let progress = self.training.pathway(earned.pathway);
-                let q = progress.qualified.as_ref().expect("an earned pathway qualified");
+                let q = progress
+                    .qualified
+                    .as_ref()
+                    .expect("an earned pathway qualified");
                 let _ = write!(
                     out,
                     "Qualified in {} on {}: counted hours reached {} of the {} required. ",
@@ -751,7 +759,11 @@ impl Evaluation {
                             } else {
                                 String::new()
                             },
-                            if m.counts() { "counts" } else { "does not count" }
+                            if m.counts() {
+                                "counts"
+                            } else {
+                                "does not count"
+                            }
                         )
                     })
                     .collect();
@@ -788,12 +800,7 @@ impl Evaluation {
         out
     }
 
-    fn explain_records(
-        &self,
-        out: &mut String,
-        courses: &[CourseCredit],
-        pathway: Pathway,
-    ) {
+    fn explain_records(&self, out: &mut String, courses: &[CourseCredit], pathway: Pathway) {
         let mut counted = Vec::new();
         let mut not_counted = Vec::new();
         for course in &self.training.courses {

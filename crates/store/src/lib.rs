@@ -10,6 +10,7 @@ pub mod career_sql;
 mod common;
 pub mod course_sql;
 mod error;
+pub mod incentive_sql;
 pub mod model;
 mod postgres;
 pub mod registration_sql;
@@ -33,6 +34,9 @@ pub use accounts::AccountStore;
 pub use career_sql::{CareerConflict, CareerStore};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
+pub use incentive_sql::{
+    ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
+};
 pub use model::*;
 pub use postgres::PgStore;
 pub use registration_sql::{
@@ -63,7 +67,14 @@ pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
 /// Everything the application asks of a database.
 #[async_trait]
 pub trait Store:
-    AccountStore + RegistrationStore + CourseStore + CareerStore + Send + Sync + std::fmt::Debug
+    AccountStore
+    + RegistrationStore
+    + CourseStore
+    + CareerStore
+    + IncentiveStore
+    + Send
+    + Sync
+    + std::fmt::Debug
 {
     fn backend(&self) -> Backend;
 

@@ -6,6 +6,7 @@ mod bench_registrations;
 mod bench_session;
 mod demo;
 mod import;
+mod incentives;
 mod outbox;
 mod serve;
 mod users;
@@ -47,6 +48,8 @@ enum Command {
     Demo(demo::Args),
     /// Measure performance and print the figures.
     Bench(bench::Args),
+    /// Incentives: evaluate who qualified, as of a date.
+    Incentives(incentives::Args),
     /// Outgoing email and text messages: deliver them, list them.
     Outbox(outbox::Args),
     /// Staff accounts: add, list.
@@ -74,6 +77,10 @@ pub async fn run(cli: Cli) -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Bench(args) => bench::run(args).await,
+        Command::Incentives(args) => match open(&cli.database_url).await {
+            Ok(store) => incentives::run(store, args).await,
+            Err(e) => Err(e),
+        },
         Command::Outbox(args) => match open(&cli.database_url).await {
             Ok(store) => outbox::run(store, args).await,
             Err(e) => Err(e),

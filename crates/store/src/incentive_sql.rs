@@ -1,0 +1,403 @@
+//! What the incentive rules read: the [`IncentiveStore`] trait and its SQL, the same in both
+//! dialects, stamped out per backend.
+//!
+//! A whole-state evaluation reads attendance once, as a stream in the table's own order (a
+//! full scan is far cheaper than 750,000 index walks), into compact records that name courses
+//! by index; work hours are read afterwards only for the providers who qualified in a Category 2
+//! pathway, a few hundred providers a query.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use pathways_domain::eligibility::Enrollment;
+use pathways_domain::ids::{CourseNumber, ProviderNumber};
+use pathways_domain::incentive::{
+    CaseFacts, CourseCredit, HeldRecord, IncentiveKind, VerifiedRecord, WorkWeek,
+};
+use pathways_domain::pathway::Pathway;
+use pathways_domain::quantity::Money;
+use time::{Date, OffsetDateTime};
+
+use crate::StoreResult;
+
+/// Every course, and each course number's index among them.
+#[derive(Debug, Clone, Default)]
+pub struct CourseBook {
+    pub courses: Vec<CourseCredit>,
+    /// Course number (as stored: parsed, in capitals) to index in `courses`.
+    index: HashMap<String, u32>,
+}
+
+impl CourseBook {
+    pub fn new(courses: Vec<CourseCredit>) -> Self {
+        let index = courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.number.to_string(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        Self { courses, index }
+    }
+
+    /// The index of a course number as stored (or as typed: case does not matter).
+    pub fn find(&self, number: &str) -> Option<u32> {
+        match self.index.get(number) {
+            Some(i) => Some(*i),
+            None => CourseNumber::parse(number)
+                .ok()
+                .and_then(|n| self.index.get(n.as_str()).copied()),
+        }
+    }
+}
+
+/// Attendance as the rules read it, sorted by provider.
+#[derive(Debug, Clone, Default)]
+pub struct TrainingRecords {
+    pub verified: Vec<(ProviderNumber, VerifiedRecord)>,
+    pub held: Vec<(ProviderNumber, HeldRecord)>,
+}
+
+/// One provider's recipients and work weeks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProviderWork {
+    pub cases: Vec<CaseFacts>,
+    pub work: Vec<WorkWeek>,
+}
+
+/// An incentive a provider has claimed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimedIncentive {
+    pub provider: ProviderNumber,
+    pub kind: IncentiveKind,
+    pub pathway: Pathway,
+    pub qualified_on: Date,
+    pub amount: Money,
+    pub policy_version: String,
+    pub claimed_at: OffsetDateTime,
+}
+
+impl ClaimedIncentive {
+    /// The claim's key: the pathway for a pathway incentive; one per provider for the others.
+    pub fn claim_key(&self) -> &'static str {
+        match self.kind {
+            IncentiveKind::Pathway => self.pathway.code(),
+            _ => "",
+        }
+    }
+}
+
+#[async_trait]
+pub trait IncentiveStore: Send + Sync {
+    /// Every course with its pathway and credit hours.
+    async fn course_book(&self) -> StoreResult<CourseBook>;
+
+    /// Enrollment facts of one provider, or of every provider by provider number.
+    async fn enrollments(
+        &self,
+        provider: Option<ProviderNumber>,
+    ) -> StoreResult<Vec<(ProviderNumber, Enrollment)>>;
+
+    /// Attendance dated on or before `as_of`, of one provider or of all, sorted by provider.
+    /// Verified records of a course the book does not know are left out (courses are never
+    /// deleted, so there are none).
+    async fn training_records(
+        &self,
+        as_of: Date,
+        provider: Option<ProviderNumber>,
+        book: &CourseBook,
+    ) -> StoreResult<TrainingRecords>;
+
+    /// Each provider's recipients (assessed needs, assignment spans) and work weeks starting on
+    /// or before `as_of`, in the order the providers were given.
+    async fn provider_work(
+        &self,
+        providers: &[ProviderNumber],
+        as_of: Date,
+    ) -> StoreResult<Vec<ProviderWork>>;
+
+    /// Claimed incentives of one provider, or of all.
+    async fn claimed_incentives(
+        &self,
+        provider: Option<ProviderNumber>,
+    ) -> StoreResult<Vec<ClaimedIncentive>>;
+
+    /// Records a claim; `false` when the same incentive was claimed already (nothing changes).
+    async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool>;
+}
+
+/// Providers per `provider_work` query.
+pub(crate) const WORK_CHUNK: usize = 500;
+
+/// Builds each provider's [`ProviderWork`] from assignment rows (provider, case, start, end,
+/// needs) and work rows (provider, case, week start, hundredths), both sorted by provider.
+pub(crate) fn assemble_work(
+    providers: &[ProviderNumber],
+    assignments: Vec<(i64, String, Date, Option<Date>, String)>,
+    weeks: Vec<(i64, String, Date, i64)>,
+) -> StoreResult<Vec<ProviderWork>> {
+    use crate::StoreError;
+    use pathways_domain::ids::CaseNumber;
+    use pathways_domain::pathway::Needs;
+    use pathways_domain::quantity::Hours;
+
+    let mut by_provider: HashMap<i64, ProviderWork> = HashMap::with_capacity(providers.len());
+    let mut case_index: HashMap<(i64, String), u32> = HashMap::new();
+    for (provider, case, start, end, needs) in assignments {
+        let work = by_provider.entry(provider).or_default();
+        let key = (provider, case);
+        let i = match case_index.get(&key) {
+            Some(i) => *i,
+            None => {
+                let i = u32::try_from(work.cases.len()).unwrap_or(u32::MAX);
+                work.cases.push(CaseFacts {
+                    case_number: CaseNumber::parse(&key.1)
+                        .map_err(|_| StoreError::corrupt("assignments.case_number"))?,
+                    needs: Needs::parse(&needs)
+                        .map_err(|_| StoreError::corrupt("recipients.needs"))?,
+                    spans: Vec::new(),
+                });
+                case_index.insert(key, i);
+                i
+            }
+        };
+        work.cases[i as usize].spans.push((start, end));
+    }
+    for (provider, case, week_start, hundredths) in weeks {
+        let case = case_index.get(&(provider, case)).copied();
+        by_provider
+            .entry(provider)
+            .or_default()
+            .work
+            .push(WorkWeek {
+                case,
+                week_start,
+                hours: Hours::from_hundredths(
+                    u32::try_from(hundredths).map_err(|_| StoreError::corrupt("work_hours"))?,
+                ),
+            });
+    }
+    Ok(providers
+        .iter()
+        .map(|p| by_provider.remove(&p.as_i64()).unwrap_or_default())
+        .collect())
+}
+
+macro_rules! incentive_queries {
+    ($store:ty, $db:ty) => {
+        use $crate::incentive_sql::{
+            ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
+        };
+
+        #[async_trait::async_trait]
+        impl IncentiveStore for $store {
+            async fn course_book(&self) -> StoreResult<CourseBook> {
+                let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT course_number, pathway, credit_hundredths FROM courses \
+                     ORDER BY course_number",
+                )
+                .fetch_all(self.pool())
+                .await?;
+                let courses = rows
+                    .into_iter()
+                    .map(|(number, pathway, credit)| {
+                        Ok(pathways_domain::incentive::CourseCredit {
+                            number: pathways_domain::ids::CourseNumber::parse(&number)
+                                .map_err(|_| StoreError::corrupt("courses.course_number"))?,
+                            pathway: pathways_domain::pathway::Pathway::parse(&pathway)
+                                .map_err(|_| StoreError::corrupt("courses.pathway"))?,
+                            credit: pathways_domain::quantity::Hours::from_hundredths(
+                                u32::try_from(credit)
+                                    .map_err(|_| StoreError::corrupt("courses.credit"))?,
+                            ),
+                        })
+                    })
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(CourseBook::new(courses))
+            }
+
+            async fn enrollments(
+                &self,
+                provider: Option<ProviderNumber>,
+            ) -> StoreResult<Vec<(ProviderNumber, pathways_domain::eligibility::Enrollment)>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                     FROM providers",
+                );
+                if let Some(p) = provider {
+                    qb.push(" WHERE provider_number = ").push_bind(p.as_i64());
+                }
+                qb.push(" ORDER BY provider_number");
+                let rows: Vec<$crate::rows::EnrollmentRow> =
+                    qb.build_query_as().fetch_all(self.pool()).await?;
+                rows.into_iter().map(|r| r.into_domain()).collect()
+            }
+
+            async fn training_records(
+                &self,
+                as_of: time::Date,
+                provider: Option<ProviderNumber>,
+                book: &CourseBook,
+            ) -> StoreResult<TrainingRecords> {
+                use futures_util::TryStreamExt as _;
+                use sqlx::Row as _;
+
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT provider_number, course_number, attended_on, minutes, completed, \
+                     hold_reason FROM attendance WHERE attended_on <= ",
+                );
+                qb.push_bind(as_of);
+                if let Some(p) = provider {
+                    qb.push(" AND provider_number = ").push_bind(p.as_i64());
+                }
+                let mut conn = self.pool().acquire().await?;
+                let mut rows = qb.build().fetch(&mut *conn);
+                let mut out = TrainingRecords::default();
+                while let Some(row) = rows.try_next().await? {
+                    let provider = ProviderNumber::from_i64(row.try_get::<i64, _>(0)?)
+                        .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
+                    let course: &str = row.try_get(1)?;
+                    let date: time::Date = row.try_get(2)?;
+                    let minutes = pathways_domain::quantity::Minutes(
+                        u32::try_from(row.try_get::<i64, _>(3)?)
+                            .map_err(|_| StoreError::corrupt("attendance.minutes"))?,
+                    );
+                    let completed: bool = row.try_get(4)?;
+                    match row.try_get::<Option<&str>, _>(5)? {
+                        None => {
+                            if let Some(course) = book.find(course) {
+                                out.verified.push((
+                                    provider,
+                                    pathways_domain::incentive::VerifiedRecord {
+                                        course,
+                                        date,
+                                        minutes,
+                                        completed,
+                                    },
+                                ));
+                            }
+                        }
+                        Some(reason) => out.held.push((
+                            provider,
+                            pathways_domain::incentive::HeldRecord {
+                                course: pathways_domain::ids::CourseNumber::parse(course)
+                                    .map_err(|_| StoreError::corrupt("attendance.course"))?,
+                                date,
+                                minutes,
+                                reason: pathways_domain::attendance::HoldReason::parse(reason)
+                                    .map_err(|_| StoreError::corrupt("attendance.hold_reason"))?,
+                            },
+                        )),
+                    }
+                }
+                drop(rows);
+                // Stable sorts: within a provider, records keep the table's (date) order.
+                out.verified.sort_by_key(|(p, _)| *p);
+                out.held.sort_by_key(|(p, _)| *p);
+                Ok(out)
+            }
+
+            async fn provider_work(
+                &self,
+                providers: &[ProviderNumber],
+                as_of: time::Date,
+            ) -> StoreResult<Vec<ProviderWork>> {
+                let mut out = Vec::with_capacity(providers.len());
+                let mut conn = self.pool().acquire().await?;
+                for chunk in providers.chunks($crate::incentive_sql::WORK_CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT a.provider_number, a.case_number, a.start_date, a.end_date, \
+                         COALESCE(r.needs, '') FROM assignments a \
+                         LEFT JOIN recipients r ON r.case_number = a.case_number \
+                         WHERE a.provider_number IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for p in chunk {
+                        list.push_bind(p.as_i64());
+                    }
+                    qb.push(") ORDER BY a.provider_number, a.case_number, a.start_date");
+                    let assignments: Vec<(i64, String, time::Date, Option<time::Date>, String)> =
+                        qb.build_query_as().fetch_all(&mut *conn).await?;
+
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT provider_number, case_number, week_start, hundredths \
+                         FROM work_hours WHERE week_start <= ",
+                    );
+                    qb.push_bind(as_of).push(" AND provider_number IN (");
+                    let mut list = qb.separated(", ");
+                    for p in chunk {
+                        list.push_bind(p.as_i64());
+                    }
+                    qb.push(")");
+                    let weeks: Vec<(i64, String, time::Date, i64)> =
+                        qb.build_query_as().fetch_all(&mut *conn).await?;
+                    out.extend($crate::incentive_sql::assemble_work(
+                        chunk,
+                        assignments,
+                        weeks,
+                    )?);
+                }
+                Ok(out)
+            }
+
+            async fn claimed_incentives(
+                &self,
+                provider: Option<ProviderNumber>,
+            ) -> StoreResult<Vec<ClaimedIncentive>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT provider_number, kind, pathway, qualified_on, amount_cents, \
+                     policy_version, claimed_at FROM incentive_claims",
+                );
+                if let Some(p) = provider {
+                    qb.push(" WHERE provider_number = ").push_bind(p.as_i64());
+                }
+                qb.push(" ORDER BY provider_number, qualified_on, kind, pathway");
+                let rows: Vec<(
+                    i64,
+                    String,
+                    String,
+                    time::Date,
+                    i64,
+                    String,
+                    time::OffsetDateTime,
+                )> = qb.build_query_as().fetch_all(self.pool()).await?;
+                rows.into_iter()
+                    .map(|(p, kind, pathway, qualified_on, cents, version, at)| {
+                        Ok(ClaimedIncentive {
+                            provider: ProviderNumber::from_i64(p)
+                                .map_err(|_| StoreError::corrupt("incentive_claims.provider"))?,
+                            kind: pathways_domain::incentive::IncentiveKind::parse(&kind)
+                                .map_err(|_| StoreError::corrupt("incentive_claims.kind"))?,
+                            pathway: pathways_domain::pathway::Pathway::parse(&pathway)
+                                .map_err(|_| StoreError::corrupt("incentive_claims.pathway"))?,
+                            qualified_on,
+                            amount: pathways_domain::quantity::Money::from_cents(cents),
+                            policy_version: version,
+                            claimed_at: at,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "INSERT INTO incentive_claims (provider_number, kind, claim_key, pathway, \
+                     qualified_on, amount_cents, policy_version, claimed_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                     ON CONFLICT (provider_number, kind, claim_key) DO NOTHING",
+                )
+                .bind(claim.provider.as_i64())
+                .bind(claim.kind.code())
+                .bind(claim.claim_key())
+                .bind(claim.pathway.code())
+                .bind(claim.qualified_on)
+                .bind(claim.amount.cents())
+                .bind(&claim.policy_version)
+                .bind(claim.claimed_at)
+                .execute(self.pool())
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+        }
+    };
+}
+
+pub(crate) use incentive_queries;
