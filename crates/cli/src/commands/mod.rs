@@ -2,6 +2,7 @@
 
 mod attendance;
 mod bench;
+mod bench_incentives;
 mod bench_registrations;
 mod bench_session;
 mod demo;
@@ -76,7 +77,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(store) => demo::run(store.as_ref(), args).await,
             Err(e) => Err(e),
         },
-        Command::Bench(args) => bench::run(args).await,
+        Command::Bench(args) => bench::run(&cli.database_url, args).await,
         Command::Incentives(args) => match open(&cli.database_url).await {
             Ok(store) => incentives::run(store, args).await,
             Err(e) => Err(e),
