@@ -5,7 +5,7 @@ use pathways_domain::attendance::{HoldReason, Verdict};
 use pathways_domain::entities::Session;
 use pathways_domain::pathway::{Category, Modality, Pathway};
 use pathways_domain::policy::PolicyVersion;
-use pathways_domain::quantity::Minutes;
+use pathways_domain::quantity::{Hours, Minutes};
 use pathways_domain::testing::*;
 use pathways_store::testing;
 use pathways_store::{
@@ -1383,5 +1383,142 @@ async fn sessions_stored_before_migration_0010_get_their_county_once_when_migrat
         execute_raw(&db.url, &["UPDATE sessions SET county_code = NULL"]).await;
         store.migrate().await.unwrap();
         assert!(found(store, in_county(19)).await.0.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn incentive_facts_read_back_the_same_on_both_databases() {
+    use pathways_domain::incentive::IncentiveKind;
+    use pathways_store::ClaimedIncentive;
+
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        seed_catalog(store).await;
+        let verified = Verdict::Verified {
+            policy_version: "2022-10".into(),
+        };
+        let d = date!(2023 - 09 - 02);
+        let mut tx = store.begin_import().await.unwrap();
+        tx.upsert(&Batch::Providers(vec![provider(1), provider(2)]))
+            .await
+            .unwrap();
+        tx.upsert(&Batch::Recipients(vec![
+            recipient("C-1", "CPC;CIB"),
+            recipient("C-2", ""),
+        ]))
+        .await
+        .unwrap();
+        tx.upsert(&Batch::Assignments(vec![
+            assignment(1, "C-1", date!(2022 - 01 - 01), Some(date!(2022 - 12 - 31))),
+            assignment(1, "C-1", date!(2023 - 02 - 01), None),
+            assignment(1, "C-2", date!(2022 - 01 - 01), None),
+        ]))
+        .await
+        .unwrap();
+        tx.upsert(&Batch::WorkHours(vec![
+            work_hours(1, "C-1", date!(2023 - 09 - 03), 20),
+            work_hours(1, "C-2", date!(2023 - 09 - 03), 5),
+            work_hours(1, "C-9", date!(2023 - 09 - 03), 7),
+            work_hours(1, "C-1", date!(2023 - 09 - 10), 20),
+        ]))
+        .await
+        .unwrap();
+        let mut done = record(1, "GHS-101", d, verified.clone());
+        done.completed = true;
+        tx.write_attendance(&AttendanceWrite {
+            inserts: vec![
+                record(1, "CIB-201", d - time::Duration::days(1), verified.clone()),
+                done,
+                record(2, "GHS-101", d, verified.clone()),
+                record(1, "GHS-101", d, Verdict::Held(HoldReason::Duplicate)),
+                record(1, "GHS-101", d + time::Duration::days(30), verified.clone()),
+            ],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let book = store.course_book().await.unwrap();
+        assert_eq!(book.courses.len(), 5, "{}", db.url);
+        let ghs = book.find("ghs-101").expect("found whatever the case");
+        assert_eq!(book.courses[ghs as usize].credit, Hours::whole(3));
+
+        // Records after the date are not known; held ones come apart; sorted by provider.
+        let records = store.training_records(d, None, &book).await.unwrap();
+        let verified: Vec<_> = records
+            .verified
+            .iter()
+            .map(|(p, r)| (p.as_i64(), r.course, r.date, r.completed))
+            .collect();
+        let cib = book.find("CIB-201").unwrap();
+        assert_eq!(
+            verified,
+            vec![
+                (1, cib, d - time::Duration::days(1), false),
+                (1, ghs, d, true),
+                (2, ghs, d, false),
+            ],
+            "{}",
+            db.url
+        );
+        assert_eq!(records.held.len(), 1);
+        assert_eq!(records.held[0].1.reason, HoldReason::Duplicate);
+        let one = store
+            .training_records(d, Some(provider_number(2)), &book)
+            .await
+            .unwrap();
+        assert_eq!(one.verified.len(), 1);
+
+        let work = store
+            .provider_work(
+                &[provider_number(2), provider_number(1)],
+                d + time::Duration::days(1),
+            )
+            .await
+            .unwrap();
+        assert_eq!(work.len(), 2);
+        assert!(work[0].cases.is_empty() && work[0].work.is_empty());
+        let mine = &work[1];
+        assert_eq!(mine.cases.len(), 2, "{}: {mine:?}", db.url);
+        let c1 = mine
+            .cases
+            .iter()
+            .position(|c| c.case_number.as_str() == "C-1")
+            .unwrap();
+        assert_eq!(mine.cases[c1].spans.len(), 2);
+        assert!(mine.cases[c1].needs.contains(Pathway::ComplexPhysicalCare));
+        // The week of 09-10 starts after the date; the week for an unassigned case names none.
+        assert_eq!(mine.work.len(), 3, "{}: {mine:?}", db.url);
+        assert_eq!(mine.work.iter().filter(|w| w.case.is_none()).count(), 1);
+
+        let claim = ClaimedIncentive {
+            provider: provider_number(1),
+            kind: IncentiveKind::Pathway,
+            pathway: Pathway::ComplexPhysicalCare,
+            qualified_on: d,
+            amount: pathways_domain::quantity::Money::from_dollars(500),
+            policy_version: "2022-10".into(),
+            claimed_at: time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap(),
+        };
+        assert!(store.claim_incentive(&claim).await.unwrap());
+        assert!(
+            !store.claim_incentive(&claim).await.unwrap(),
+            "claimed once"
+        );
+        let mut six = claim.clone();
+        six.kind = IncentiveKind::SpecializedSixMonths;
+        assert!(store.claim_incentive(&six).await.unwrap());
+        six.pathway = Pathway::CognitiveImpairments;
+        assert!(
+            !store.claim_incentive(&six).await.unwrap(),
+            "a specialized incentive is claimed once whatever its pathway"
+        );
+        let claimed = store
+            .claimed_incentives(Some(provider_number(1)))
+            .await
+            .unwrap();
+        assert_eq!(claimed.len(), 2);
+        assert_eq!(claimed[0], claim, "{}", db.url);
     }
 }
