@@ -135,13 +135,16 @@ impl Incentives {
         progress: &dyn EvaluationProgress,
     ) -> Result<Vec<IncentiveLine>, IncentiveError> {
         let store = self.store.as_ref();
-        progress.stage("reading attendance", 0);
+        progress.stage("reading courses", 0);
         let book = store.course_book().await?;
-        let enrollments = store.enrollments(only).await?;
-        let records = store.training_records(as_of, only, &book).await?;
-        let claimed: HashSet<(ProviderNumber, IncentiveKind, &'static str)> = store
-            .claimed_incentives(only)
-            .await?
+        progress.stage("reading attendance and enrollments", 0);
+        // Two connections read at once: on SQLite each has its own thread.
+        let (enrollments, records, claims) = tokio::try_join!(
+            store.enrollments(only),
+            store.training_records(as_of, only, &book),
+            store.claimed_incentives(only),
+        )?;
+        let claimed: HashSet<(ProviderNumber, IncentiveKind, &'static str)> = claims
             .iter()
             .map(|c| (c.provider, c.kind, c.claim_key()))
             .collect();
@@ -210,6 +213,7 @@ impl Incentives {
             done += batch.len() as u64;
             progress.advance(done);
         }
+        progress.stage("sorting", 0);
         lines.sort_by_key(|l| {
             (
                 l.provider,

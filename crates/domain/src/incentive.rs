@@ -252,8 +252,9 @@ pub struct SpecializedMonth {
     pub goal: Hours,
     /// Category 2 pathways qualified before the month began.
     pub pathways: Vec<Pathway>,
-    /// Hours in the month that did not count: for recipients without matching needs, or in weeks
-    /// the assignment was not active on the week's first day.
+    /// Hours in the month that did not count: for recipients whose needs do not match, or in
+    /// weeks the assignment was not active on the week's first day. (A whole-state run reads no
+    /// weeks of recipients without specialized needs, so those are not among them.)
     pub unmatched: Hours,
 }
 

@@ -107,7 +107,8 @@ pub trait IncentiveStore: Send + Sync {
     ) -> StoreResult<TrainingRecords>;
 
     /// Each provider's recipients (assessed needs, assignment spans) and work weeks starting on
-    /// or before `as_of`, in the order the providers were given.
+    /// or before `as_of` for recipients with specialized needs (no other week can count), in
+    /// the order the providers were given.
     async fn provider_work(
         &self,
         providers: &[ProviderNumber],
@@ -127,12 +128,21 @@ pub trait IncentiveStore: Send + Sync {
 /// Providers per `provider_work` query.
 pub(crate) const WORK_CHUNK: usize = 500;
 
+/// The date `days` after 1970-01-01 (how the queries above return dates in bulk: an integer
+/// is one cheap value where a date is text to parse on SQLite).
+pub(crate) fn date_of_day(days: i64) -> StoreResult<Date> {
+    i32::try_from(days + 2_440_588)
+        .ok()
+        .and_then(|julian| Date::from_julian_day(julian).ok())
+        .ok_or_else(|| crate::StoreError::corrupt("a date out of range"))
+}
+
 /// Builds each provider's [`ProviderWork`] from assignment rows (provider, case, start, end,
 /// needs) and work rows (provider, case, week start, hundredths), both sorted by provider.
 pub(crate) fn assemble_work(
     providers: &[ProviderNumber],
     assignments: Vec<(i64, String, Date, Option<Date>, String)>,
-    weeks: Vec<(i64, String, Date, i64)>,
+    weeks: Vec<(i64, String, i64, i64)>,
 ) -> StoreResult<Vec<ProviderWork>> {
     use crate::StoreError;
     use pathways_domain::ids::CaseNumber;
@@ -162,6 +172,7 @@ pub(crate) fn assemble_work(
         work.cases[i as usize].spans.push((start, end));
     }
     for (provider, case, week_start, hundredths) in weeks {
+        let week_start = date_of_day(week_start)?;
         let case = case_index.get(&(provider, case)).copied();
         by_provider
             .entry(provider)
@@ -182,10 +193,66 @@ pub(crate) fn assemble_work(
 }
 
 macro_rules! incentive_queries {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, day_from = $day_from:literal, day_to = $day_to:literal) => {
         use $crate::incentive_sql::{
             ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
         };
+
+        /// Recipients and work weeks of `providers`, a few hundred a query.
+        async fn work_of(
+            pool: &sqlx::Pool<$db>,
+            providers: &[ProviderNumber],
+            as_of: time::Date,
+        ) -> StoreResult<Vec<ProviderWork>> {
+            let mut out = Vec::with_capacity(providers.len());
+            if providers.is_empty() {
+                return Ok(out);
+            }
+            let mut conn = pool.acquire().await?;
+            for chunk in providers.chunks($crate::incentive_sql::WORK_CHUNK) {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT a.provider_number, a.case_number, a.start_date, a.end_date, \
+                     COALESCE(r.needs, '') FROM assignments a \
+                     LEFT JOIN recipients r ON r.case_number = a.case_number \
+                     WHERE a.provider_number IN (",
+                );
+                let mut list = qb.separated(", ");
+                for p in chunk {
+                    list.push_bind(p.as_i64());
+                }
+                qb.push(") ORDER BY a.provider_number, a.case_number, a.start_date");
+                let assignments: Vec<(i64, String, time::Date, Option<time::Date>, String)> =
+                    qb.build_query_as().fetch_all(&mut *conn).await?;
+
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT provider_number, case_number, ",
+                    $day_from,
+                    "week_start",
+                    $day_to,
+                    ", hundredths FROM work_hours w WHERE week_start <= "
+                ));
+                // Weeks for a recipient without specialized needs can never count; most
+                // recipients have none, so they are not read.
+                qb.push_bind(as_of).push(
+                    " AND EXISTS (SELECT 1 FROM recipients r \
+                     WHERE r.case_number = w.case_number AND r.needs <> '') \
+                     AND provider_number IN (",
+                );
+                let mut list = qb.separated(", ");
+                for p in chunk {
+                    list.push_bind(p.as_i64());
+                }
+                qb.push(")");
+                let weeks: Vec<(i64, String, i64, i64)> =
+                    qb.build_query_as().fetch_all(&mut *conn).await?;
+                out.extend($crate::incentive_sql::assemble_work(
+                    chunk,
+                    assignments,
+                    weeks,
+                )?);
+            }
+            Ok(out)
+        }
 
         #[async_trait::async_trait]
         impl IncentiveStore for $store {
@@ -240,56 +307,74 @@ macro_rules! incentive_queries {
                 use futures_util::TryStreamExt as _;
                 use sqlx::Row as _;
 
+                // Verified records are millions at state scale: three values a row, the date,
+                // minutes and completion packed into one integer (the driver's cost is per
+                // value, not per byte).
+                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT provider_number, course_number, ((",
+                    $day_from,
+                    "attended_on",
+                    $day_to,
+                    ") * 2048 + minutes) * 2 + CASE WHEN completed THEN 1 ELSE 0 END \
+                     FROM attendance WHERE status = 'verified' AND attended_on <= "
+                ));
+                qb.push_bind(as_of);
+                if let Some(p) = provider {
+                    qb.push(" AND provider_number = ").push_bind(p.as_i64());
+                }
+                let mut out = TrainingRecords::default();
+                {
+                    let mut conn = self.pool().acquire().await?;
+                    let mut rows = qb.build().fetch(&mut *conn);
+                    while let Some(row) = rows.try_next().await? {
+                        let provider = ProviderNumber::from_i64(row.try_get::<i64, _>(0)?)
+                            .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
+                        let Some(course) = book.find(row.try_get::<&str, _>(1)?) else {
+                            continue;
+                        };
+                        let packed: i64 = row.try_get(2)?;
+                        out.verified.push((
+                            provider,
+                            pathways_domain::incentive::VerifiedRecord {
+                                course,
+                                date: $crate::incentive_sql::date_of_day(packed >> 12)?,
+                                minutes: pathways_domain::quantity::Minutes(
+                                    u32::try_from((packed >> 1) & 2047).unwrap_or_default(),
+                                ),
+                                completed: packed & 1 == 1,
+                            },
+                        ));
+                    }
+                }
+
                 let mut qb = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT provider_number, course_number, attended_on, minutes, completed, \
-                     hold_reason FROM attendance WHERE attended_on <= ",
+                    "SELECT provider_number, course_number, attended_on, minutes, hold_reason \
+                     FROM attendance WHERE status = 'held' AND attended_on <= ",
                 );
                 qb.push_bind(as_of);
                 if let Some(p) = provider {
                     qb.push(" AND provider_number = ").push_bind(p.as_i64());
                 }
-                let mut conn = self.pool().acquire().await?;
-                let mut rows = qb.build().fetch(&mut *conn);
-                let mut out = TrainingRecords::default();
-                while let Some(row) = rows.try_next().await? {
-                    let provider = ProviderNumber::from_i64(row.try_get::<i64, _>(0)?)
-                        .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
-                    let course: &str = row.try_get(1)?;
-                    let date: time::Date = row.try_get(2)?;
-                    let minutes = pathways_domain::quantity::Minutes(
-                        u32::try_from(row.try_get::<i64, _>(3)?)
-                            .map_err(|_| StoreError::corrupt("attendance.minutes"))?,
-                    );
-                    let completed: bool = row.try_get(4)?;
-                    match row.try_get::<Option<&str>, _>(5)? {
-                        None => {
-                            if let Some(course) = book.find(course) {
-                                out.verified.push((
-                                    provider,
-                                    pathways_domain::incentive::VerifiedRecord {
-                                        course,
-                                        date,
-                                        minutes,
-                                        completed,
-                                    },
-                                ));
-                            }
-                        }
-                        Some(reason) => out.held.push((
-                            provider,
-                            pathways_domain::incentive::HeldRecord {
-                                course: pathways_domain::ids::CourseNumber::parse(course)
-                                    .map_err(|_| StoreError::corrupt("attendance.course"))?,
-                                date,
-                                minutes,
-                                reason: pathways_domain::attendance::HoldReason::parse(reason)
-                                    .map_err(|_| StoreError::corrupt("attendance.hold_reason"))?,
-                            },
-                        )),
-                    }
+                let held: Vec<(i64, String, time::Date, i64, String)> =
+                    qb.build_query_as().fetch_all(self.pool()).await?;
+                for (p, course, date, minutes, reason) in held {
+                    out.held.push((
+                        ProviderNumber::from_i64(p)
+                            .map_err(|_| StoreError::corrupt("attendance.provider_number"))?,
+                        pathways_domain::incentive::HeldRecord {
+                            course: pathways_domain::ids::CourseNumber::parse(&course)
+                                .map_err(|_| StoreError::corrupt("attendance.course"))?,
+                            date,
+                            minutes: pathways_domain::quantity::Minutes(
+                                u32::try_from(minutes)
+                                    .map_err(|_| StoreError::corrupt("attendance.minutes"))?,
+                            ),
+                            reason: pathways_domain::attendance::HoldReason::parse(&reason)
+                                .map_err(|_| StoreError::corrupt("attendance.hold_reason"))?,
+                        },
+                    ));
                 }
-                drop(rows);
-                // Stable sorts: within a provider, records keep the table's (date) order.
+                // Stable sorts: within a provider, records keep the order they were read in.
                 out.verified.sort_by_key(|(p, _)| *p);
                 out.held.sort_by_key(|(p, _)| *p);
                 Ok(out)
@@ -300,42 +385,17 @@ macro_rules! incentive_queries {
                 providers: &[ProviderNumber],
                 as_of: time::Date,
             ) -> StoreResult<Vec<ProviderWork>> {
-                let mut out = Vec::with_capacity(providers.len());
-                let mut conn = self.pool().acquire().await?;
-                for chunk in providers.chunks($crate::incentive_sql::WORK_CHUNK) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT a.provider_number, a.case_number, a.start_date, a.end_date, \
-                         COALESCE(r.needs, '') FROM assignments a \
-                         LEFT JOIN recipients r ON r.case_number = a.case_number \
-                         WHERE a.provider_number IN (",
-                    );
-                    let mut list = qb.separated(", ");
-                    for p in chunk {
-                        list.push_bind(p.as_i64());
-                    }
-                    qb.push(") ORDER BY a.provider_number, a.case_number, a.start_date");
-                    let assignments: Vec<(i64, String, time::Date, Option<time::Date>, String)> =
-                        qb.build_query_as().fetch_all(&mut *conn).await?;
-
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT provider_number, case_number, week_start, hundredths \
-                         FROM work_hours WHERE week_start <= ",
-                    );
-                    qb.push_bind(as_of).push(" AND provider_number IN (");
-                    let mut list = qb.separated(", ");
-                    for p in chunk {
-                        list.push_bind(p.as_i64());
-                    }
-                    qb.push(")");
-                    let weeks: Vec<(i64, String, time::Date, i64)> =
-                        qb.build_query_as().fetch_all(&mut *conn).await?;
-                    out.extend($crate::incentive_sql::assemble_work(
-                        chunk,
-                        assignments,
-                        weeks,
-                    )?);
-                }
-                Ok(out)
+                // Two halves on two connections at once (on SQLite, two threads).
+                let half = providers.len().div_ceil(2).max(1);
+                let mut halves = providers.chunks(half);
+                let first = halves.next().unwrap_or_default();
+                let second = halves.next().unwrap_or_default();
+                let (mut a, b) = tokio::try_join!(
+                    work_of(self.pool(), first, as_of),
+                    work_of(self.pool(), second, as_of),
+                )?;
+                a.extend(b);
+                Ok(a)
             }
 
             async fn claimed_incentives(

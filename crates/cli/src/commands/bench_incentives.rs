@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use pathways_app::incentives::{Incentives, Quiet};
+use pathways_app::incentives::{EvaluationProgress, Incentives};
 use pathways_store::{Backend, Store};
 use time::Date;
 
@@ -50,12 +50,15 @@ pub async fn run(
     let mut lines = 0;
     for _ in 0..rounds.max(1) {
         let started = Instant::now();
+        let stages = StageTimes::default();
         let result = Incentives::new(store.clone())
-            .evaluate_all(as_of, None, &Quiet)
+            .evaluate_all(as_of, None, &stages)
             .await?;
+        stages.stage("writing CSV", 0);
         let mut sink = CountingSink::default();
         write_lines(&mut sink, &result, Format::Csv)?;
         ours.push(started.elapsed());
+        stages.print();
         lines = result.len();
         drop(result);
 
@@ -147,4 +150,34 @@ impl Write for CountingSink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// When each stage of a run began, to print how long each took.
+#[derive(Default)]
+struct StageTimes(std::sync::Mutex<Vec<(String, u64, Instant)>>);
+
+impl StageTimes {
+    fn print(&self) {
+        let stages = self.0.lock().map(|s| s.clone()).unwrap_or_default();
+        let end = Instant::now();
+        for (i, (name, total, began)) in stages.iter().enumerate() {
+            let until = stages.get(i + 1).map_or(end, |s| s.2);
+            let of = if *total > 0 {
+                format!(" ({total} providers)")
+            } else {
+                String::new()
+            };
+            println!("  {name}{of}: {:.2} s", (until - *began).as_secs_f64());
+        }
+    }
+}
+
+impl EvaluationProgress for StageTimes {
+    fn stage(&self, name: &str, total: u64) {
+        if let Ok(mut stages) = self.0.lock() {
+            stages.push((name.to_owned(), total, Instant::now()));
+        }
+    }
+
+    fn advance(&self, _done: u64) {}
 }

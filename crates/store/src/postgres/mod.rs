@@ -53,7 +53,12 @@ crate::account_sql::account_queries!(PgStore, Postgres, lease_lock = " FOR UPDAT
 crate::registration_sql::registration_queries!(PgStore, Postgres, lock_session = " FOR UPDATE");
 crate::course_sql::course_queries!(PgStore, Postgres);
 crate::career_sql::career_queries!(PgStore, Postgres);
-crate::incentive_sql::incentive_queries!(PgStore, Postgres);
+crate::incentive_sql::incentive_queries!(
+    PgStore,
+    Postgres,
+    day_from = "(",
+    day_to = " - DATE '1970-01-01')::bigint"
+);
 
 #[async_trait]
 impl Store for PgStore {

@@ -64,7 +64,12 @@ crate::account_sql::account_queries!(SqliteStore, Sqlite, lease_lock = "");
 crate::registration_sql::registration_queries!(SqliteStore, Sqlite, lock_session = "");
 crate::course_sql::course_queries!(SqliteStore, Sqlite);
 crate::career_sql::career_queries!(SqliteStore, Sqlite);
-crate::incentive_sql::incentive_queries!(SqliteStore, Sqlite);
+crate::incentive_sql::incentive_queries!(
+    SqliteStore,
+    Sqlite,
+    day_from = "CAST(julianday(",
+    day_to = ") - 2440587.5 AS INTEGER)"
+);
 
 #[async_trait]
 impl Store for SqliteStore {
