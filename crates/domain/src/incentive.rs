@@ -253,8 +253,8 @@ pub struct SpecializedMonth {
     /// Category 2 pathways qualified before the month began.
     pub pathways: Vec<Pathway>,
     /// Hours in the month that did not count: for recipients whose needs do not match, or in
-    /// weeks the assignment was not active on the week's first day. (A whole-state run reads no
-    /// weeks of recipients without specialized needs, so those are not among them.)
+    /// weeks the assignment was not active on the week's first day. (The store reads no weeks of
+    /// recipients without specialized needs or without an assignment, so those are not among them.)
     pub unmatched: Hours,
 }
 

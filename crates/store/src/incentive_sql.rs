@@ -107,8 +107,8 @@ pub trait IncentiveStore: Send + Sync {
     ) -> StoreResult<TrainingRecords>;
 
     /// Each provider's recipients (assessed needs, assignment spans) and work weeks starting on
-    /// or before `as_of` for recipients with specialized needs (no other week can count), in
-    /// the order the providers were given.
+    /// or before `as_of` for the recipients with specialized needs they have an assignment
+    /// with (no other week can ever count), in the order the providers were given.
     async fn provider_work(
         &self,
         providers: &[ProviderNumber],
@@ -224,27 +224,38 @@ macro_rules! incentive_queries {
                 let assignments: Vec<(i64, String, time::Date, Option<time::Date>, String)> =
                     qb.build_query_as().fetch_all(&mut *conn).await?;
 
-                let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
-                    "SELECT provider_number, case_number, ",
-                    $day_from,
-                    "week_start",
-                    $day_to,
-                    ", hundredths FROM work_hours w WHERE week_start <= "
-                ));
-                // Weeks for a recipient without specialized needs can never count; most
-                // recipients have none, so they are not read.
-                qb.push_bind(as_of).push(
-                    " AND EXISTS (SELECT 1 FROM recipients r \
-                     WHERE r.case_number = w.case_number AND r.needs <> '') \
-                     AND provider_number IN (",
-                );
-                let mut list = qb.separated(", ");
-                for p in chunk {
-                    list.push_bind(p.as_i64());
-                }
-                qb.push(")");
-                let weeks: Vec<(i64, String, i64, i64)> =
-                    qb.build_query_as().fetch_all(&mut *conn).await?;
+                // Only weeks for a recipient with specialized needs whom the provider has an
+                // assignment with can ever count: those pairs are all that is read.
+                let mut pairs: Vec<(i64, &str)> = assignments
+                    .iter()
+                    .filter(|a| !a.4.is_empty())
+                    .map(|a| (a.0, a.1.as_str()))
+                    .collect();
+                pairs.dedup();
+                let weeks: Vec<(i64, String, i64, i64)> = if pairs.is_empty() {
+                    Vec::new()
+                } else {
+                    // A join on a list of pairs (not `(a, b) IN (VALUES …)`, which SQLite
+                    // answers with a full scan) probes the key once a pair on both databases.
+                    let mut qb =
+                        sqlx::QueryBuilder::<$db>::new("SELECT w.provider_number, w.case_number, ");
+                    qb.push(concat!($day_from, "w.week_start", $day_to))
+                        .push(", w.hundredths FROM (VALUES ");
+                    let mut list = qb.separated(", ");
+                    for (provider, case) in &pairs {
+                        list.push("(")
+                            .push_bind_unseparated(*provider)
+                            .push_unseparated(", ")
+                            .push_bind_unseparated(*case)
+                            .push_unseparated(")");
+                    }
+                    qb.push(
+                        ") v JOIN work_hours w ON w.provider_number = v.column1 \
+                         AND w.case_number = v.column2 WHERE w.week_start <= ",
+                    )
+                    .push_bind(as_of);
+                    qb.build_query_as().fetch_all(&mut *conn).await?
+                };
                 out.extend($crate::incentive_sql::assemble_work(
                     chunk,
                     assignments,
