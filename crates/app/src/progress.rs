@@ -14,7 +14,7 @@ use pathways_domain::ids::{CountyCode, CourseNumber, ProviderNumber, SessionId};
 use pathways_domain::incentive::{
     Earned, HeldRecord, IncentiveKind, RecordUse, Setback, SpecializedMonth,
 };
-use pathways_domain::pathway::{Category, Pathway};
+use pathways_domain::pathway::{Category, Modality, Pathway};
 use pathways_domain::quantity::{Hours, Minutes, Money};
 use pathways_store::{CatalogFilter, CatalogSort, Store, StoreError};
 use time::{Date, PrimitiveDateTime};
@@ -378,10 +378,15 @@ impl Progress {
             let Some(detail) = self.catalog.course(&course.number, today).await? else {
                 continue;
             };
+            let self_paced = detail.course.modality == Modality::SelfPaced;
             let next = detail
                 .sessions
                 .iter()
-                .filter(|s| s.starts_at.date() >= today)
+                // A self-paced course's window may have opened already and still take people.
+                .filter(|s| {
+                    s.starts_at.date() >= today
+                        || (self_paced && s.ends_at.date() >= today)
+                })
                 .map(|s| {
                     let taken = detail.seats_taken.get(&s.id).copied().unwrap_or(0);
                     (s, s.capacity.map(|c| c.saturating_sub(taken)))
