@@ -257,10 +257,7 @@ impl Progress {
             .authorize(Action::ViewProvider, &owner)
             .map_err(|_| ProgressError::NotFound)?;
         let for_staff = !matches!(caller.actor, Actor::Provider { .. });
-        let facts = self
-            .incentives
-            .provider_unchecked(provider, today)
-            .await?;
+        let facts = self.incentives.provider_unchecked(provider, today).await?;
         let policies = self.incentives.policy_book().await?;
         let policy = policies.in_effect_on(today).cloned();
 
@@ -276,7 +273,12 @@ impl Progress {
             earned: Vec::new(),
             within_reach: Vec::new(),
             pathway_incentives: (0, 0),
-            months: facts.evaluation.months.iter().map(MonthView::from).collect(),
+            months: facts
+                .evaluation
+                .months
+                .iter()
+                .map(MonthView::from)
+                .collect(),
             held: held_views(&facts),
         };
         let titles = self.titles(&facts).await?;
@@ -288,9 +290,7 @@ impl Progress {
             .iter()
             .filter(|e| e.kind == IncentiveKind::Pathway)
             .count();
-        let max = policy
-            .as_ref()
-            .map_or(0, |p| p.pathway_incentive_max_count);
+        let max = policy.as_ref().map_or(0, |p| p.pathway_incentive_max_count);
         view.pathway_incentives = (u32::try_from(earned_pathways).unwrap_or(u32::MAX), max);
         if let Some(policy) = &policy {
             view.within_reach = within_reach(&facts, &view, policy);
@@ -384,8 +384,7 @@ impl Progress {
                 .iter()
                 // A self-paced course's window may have opened already and still take people.
                 .filter(|s| {
-                    s.starts_at.date() >= today
-                        || (self_paced && s.ends_at.date() >= today)
+                    s.starts_at.date() >= today || (self_paced && s.ends_at.date() >= today)
                 })
                 .map(|s| {
                     let taken = detail.seats_taken.get(&s.id).copied().unwrap_or(0);

@@ -271,6 +271,9 @@ mod tests {
         assert_eq!(hours_2_of(Locale::En, Hours::whole(15)), "15.00");
         assert_eq!(money(Locale::En, Money::from_dollars(2_000)), "$2,000.00");
         assert_eq!(money(Locale::Es, Money::from_cents(50_050)), "$500,50");
-        assert_eq!(month(Locale::Es, time::macros::date!(2026 - 03 - 15)), "marzo de 2026");
+        assert_eq!(
+            month(Locale::Es, time::macros::date!(2026 - 03 - 15)),
+            "marzo de 2026"
+        );
     }
 }

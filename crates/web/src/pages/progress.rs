@@ -146,12 +146,8 @@ fn page(ctx: &Ctx, view: &ProgressView) -> ProgressPage {
         (t.t("progress-title"), t.t("progress-caption"))
     };
     let (earned_count, max) = view.pathway_incentives;
-    let max_note = (max > 0 && earned_count >= max).then(|| {
-        t.t_args(
-            "progress-max-reached",
-            &[("count", u64::from(max).into())],
-        )
-    });
+    let max_note = (max > 0 && earned_count >= max)
+        .then(|| t.t_args("progress-max-reached", &[("count", u64::from(max).into())]));
     ProgressPage {
         caption,
         intro: t.t_args(
@@ -200,7 +196,10 @@ fn page(ctx: &Ctx, view: &ProgressView) -> ProgressPage {
                 course: h.record.course.to_string(),
                 hours: t.t_args(
                     "progress-held-hours",
-                    &[("hours", format::hours_2(t.locale(), h.record.minutes).into())],
+                    &[(
+                        "hours",
+                        format::hours_2(t.locale(), h.record.minutes).into(),
+                    )],
                 ),
                 reason: t.t(&format!("hold-reason-{}", h.record.reason.code())),
             })
@@ -216,9 +215,7 @@ fn pathway_name(t: Translator, pathway: pathways_domain::pathway::Pathway) -> St
 
 fn kind_title(t: Translator, kind: IncentiveKind, pathway: &str) -> String {
     match kind {
-        IncentiveKind::Pathway => {
-            t.t_args("progress-kind-pathway", &[("pathway", pathway.into())])
-        }
+        IncentiveKind::Pathway => t.t_args("progress-kind-pathway", &[("pathway", pathway.into())]),
         IncentiveKind::SpecializedOneMonth => t.t("progress-kind-specialized-1-month"),
         IncentiveKind::SpecializedSixMonths => t.t("progress-kind-specialized-6-months"),
     }

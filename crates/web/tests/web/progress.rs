@@ -51,9 +51,24 @@ async fn scenario(app: &TestApp) {
         .await
         .expect("providers");
     tx.upsert(&Batch::Courses(vec![
-        with_hours("GHS-110", "Home Safety Basics", Pathway::GeneralHealthAndSafety, 8),
-        with_hours("GHS-111", "Infection Control", Pathway::GeneralHealthAndSafety, 8),
-        with_hours("CPC-210", "Moving People Safely", Pathway::ComplexPhysicalCare, 8),
+        with_hours(
+            "GHS-110",
+            "Home Safety Basics",
+            Pathway::GeneralHealthAndSafety,
+            8,
+        ),
+        with_hours(
+            "GHS-111",
+            "Infection Control",
+            Pathway::GeneralHealthAndSafety,
+            8,
+        ),
+        with_hours(
+            "CPC-210",
+            "Moving People Safely",
+            Pathway::ComplexPhysicalCare,
+            8,
+        ),
         with_hours("CPC-211", "Skin Care", Pathway::ComplexPhysicalCare, 4),
         with_hours("CPC-212", "Feeding Tubes", Pathway::ComplexPhysicalCare, 4),
         with_hours("CPC-220", "Wound Care", Pathway::ComplexPhysicalCare, 4),
@@ -167,7 +182,11 @@ async fn check_own_page_and_api(app: &TestApp) {
         assert!(body.contains(text), "the page lacks {text:?}: {body}");
     }
     // A bar with a text equivalent toward each of the five goals (900 minutes each).
-    assert_eq!(body.matches("<progress class=\"progress-bar\" max=\"900\"").count(), 5);
+    assert_eq!(
+        body.matches("<progress class=\"progress-bar\" max=\"900\"")
+            .count(),
+        5
+    );
     assert!(body.contains("max=\"900\" value=\"690\""));
     // The course that would finish the pathway comes before the sooner one that would not.
     let wound = body.find("/courses/CPC-220").expect("Wound Care");
@@ -225,7 +244,8 @@ async fn check_own_page_and_api(app: &TestApp) {
     assert!(
         suggested
             .iter()
-            .all(|s| !["CPC-210", "CPC-211"].contains(&s["course_number"].as_str().unwrap_or_default())),
+            .all(|s| !["CPC-210", "CPC-211"]
+                .contains(&s["course_number"].as_str().unwrap_or_default())),
         "completed courses are not suggested"
     );
 
@@ -238,7 +258,10 @@ async fn check_own_page_and_api(app: &TestApp) {
     assert_eq!(earned[0]["policy_version"], "2025-10");
     assert_eq!(earned[0]["claimed"], false);
     assert_eq!(earned[0]["why"]["counted_hours"], "15.00");
-    assert_eq!(earned[0]["why"]["courses"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        earned[0]["why"]["courses"].as_array().map(Vec::len),
+        Some(2)
+    );
     assert!(earned[0].get("explanation").is_none(), "staff only");
 
     let reach = json["within_reach"].as_array().expect("within reach");
@@ -269,7 +292,9 @@ async fn check_own_page_and_api(app: &TestApp) {
 async fn check_staff(app: &TestApp) {
     // The county's staff see her progress and the English explanation, from her page.
     let mut sacramento = app.browser();
-    sacramento.sign_in("sac@county.example", GOOD_PASSWORD).await;
+    sacramento
+        .sign_in("sac@county.example", GOOD_PASSWORD)
+        .await;
     let provider = sacramento.get(&format!("/providers/{ROSA:09}")).await;
     assert!(provider.body.contains(&format!("href=\"{}\"", rosa_path())));
     let page = sacramento.get(&rosa_path()).await;
@@ -293,7 +318,9 @@ async fn check_staff(app: &TestApp) {
     assert_eq!(la.get(&rosa_path()).await.status, StatusCode::NOT_FOUND);
     assert_eq!(la.get(&rosa_api()).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        la.get(&format!("/providers/{LEE:09}/progress")).await.status,
+        la.get(&format!("/providers/{LEE:09}/progress"))
+            .await
+            .status,
         StatusCode::OK
     );
 
