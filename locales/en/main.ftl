@@ -687,3 +687,75 @@ career-error-too-long = { $field } ({ $language }) must be { $max } characters o
 career-error-url-https = The web page ({ $language }) must start with https://
 career-error-url-bad = Enter the web page ({ $language }) as a full address, such as https://www.cdph.ca.gov/
 career-error-translation-incomplete = { $field } ({ $language }): fill this in, or leave every { $language } box empty to show the English text
+
+## A provider's progress toward the incentives (keys start with progress-)
+
+progress-nav = My progress
+progress-link = See progress toward incentives
+progress-back-provider = Back to the provider
+progress-title = My progress
+progress-title-staff = Progress of { $name }
+progress-caption = Your training and incentives
+progress-caption-staff = Provider { $number }
+progress-intro = Finish { $hours } hours of classes in one pathway to earn money. This page shows your hours on { $date }.
+progress-earned-heading = Money you have earned
+progress-earned-none = You have not earned an incentive yet.
+progress-earned-title = { $amount } for { $what }
+progress-earned-on = Earned on { $date }
+progress-claimed = Claimed
+progress-not-claimed = Not claimed yet
+progress-why = Why you earned it:
+progress-policy = Program rules: version { $version }
+progress-staff-explanation = Full explanation for staff (in English)
+progress-kind-pathway = finishing { $pathway }
+progress-kind-specialized-1-month = one month of specialized care
+progress-kind-specialized-6-months = six months of specialized care
+progress-why-pathway = You finished { $hours } hours in { $pathway }. You needed { $goal }.
+progress-why-course = { $course }: { $hours } hours, finished on { $date }
+progress-why-specialized =
+    { $count ->
+        [one] You worked at least { $goal } hours in a month for a person who needs this kind of care.
+       *[other] You worked at least { $goal } hours each month, { $count } months in a row, for a person who needs this kind of care.
+    }
+progress-reach-heading = Money you can still earn
+progress-reach-none = Nothing more to earn right now.
+progress-max-reached =
+    { $count ->
+        [one] You have earned the most pathway payments: 1.
+       *[other] You have earned the most pathway payments: { $count }.
+    }
+progress-reach-pathway = { $hours } hours to go in { $pathway } ({ $amount })
+progress-reach-specialized-first = { $amount } for { $what }: first finish a specialized pathway (Cognitive Impairments, Complex Physical Care or Moving to Home).
+progress-reach-specialized-months =
+    { $needed ->
+        [one] { $amount } for { $what }: work { $hours } hours in a month for a person who needs this kind of care.
+       *[other] { $amount } for { $what }: work { $hours } hours each month, { $needed } months in a row. You have { $count } so far.
+    }
+progress-hours-heading = Your hours in each pathway
+progress-hours-hint = Hours count when you finish a course.
+progress-of-goal = { $hours } of { $goal } hours
+progress-pathway-done = Done on { $date }
+progress-to-go = { $hours } hours to go in { $pathway }
+progress-awaiting = { $hours } more hours will count when you finish the course.
+progress-not-eligible = You had enough hours on { $date }, but your enrollment was not active that day.
+progress-courses-heading = Your courses:
+progress-course-done = { $course }: { $hours } hours, finished on { $date }
+progress-course-done-capped = { $course }: { $hours } hours (the most this course gives), finished on { $date }
+progress-course-going = { $course }: not finished yet ({ $hours } hours so far)
+progress-classes-heading = Classes that can help
+progress-classes-none = No classes with open seats right now.
+progress-class-completes = Finishes this pathway
+progress-classes-more = All courses in { $pathway }
+progress-seats-left =
+    { $count ->
+        [one] 1 seat left
+       *[other] { $shown } seats left
+    }
+progress-seats-open = Open seats
+progress-months-heading = Your specialized care months
+progress-months-hint = Work hours for people who need the care you trained for.
+progress-month-counts = { $month }: { $hours } of { $goal } hours. This month counts.
+progress-month-not-counted = { $month }: { $hours } of { $goal } hours. This month does not count.
+progress-held-heading = Class records that do not count
+progress-held-hint = Ask the school that taught the class to fix these.
+progress-held-hours = { $hours } hours

@@ -687,3 +687,75 @@ career-error-too-long = { $field } ({ $language }) debe tener { $max } caractere
 career-error-url-https = La página web ({ $language }) debe empezar con https://
 career-error-url-bad = Escriba la página web ({ $language }) como una dirección completa, por ejemplo https://www.cdph.ca.gov/
 career-error-translation-incomplete = { $field } ({ $language }): llene esta casilla, o deje vacías todas las casillas de { $language } para mostrar el texto en inglés
+
+## El avance de un proveedor hacia los incentivos (las claves empiezan con progress-)
+
+progress-nav = Mi avance
+progress-link = Ver el avance hacia los incentivos
+progress-back-provider = Volver al proveedor
+progress-title = Mi avance
+progress-title-staff = Avance de { $name }
+progress-caption = Sus clases y sus incentivos
+progress-caption-staff = Proveedor { $number }
+progress-intro = Termine { $hours } horas de clases en un programa para ganar dinero. Esta página muestra sus horas al { $date }.
+progress-earned-heading = Dinero que ya ganó
+progress-earned-none = Todavía no ha ganado un incentivo.
+progress-earned-title = { $amount } por { $what }
+progress-earned-on = Lo ganó el { $date }
+progress-claimed = Ya lo pidió
+progress-not-claimed = Todavía no lo pidió
+progress-why = Por qué lo ganó:
+progress-policy = Reglas del programa: versión { $version }
+progress-staff-explanation = Explicación completa para el personal (en inglés)
+progress-kind-pathway = terminar { $pathway }
+progress-kind-specialized-1-month = un mes de cuidado especializado
+progress-kind-specialized-6-months = seis meses de cuidado especializado
+progress-why-pathway = Terminó { $hours } horas en { $pathway }. Necesitaba { $goal }.
+progress-why-course = { $course }: { $hours } horas, terminado el { $date }
+progress-why-specialized =
+    { $count ->
+        [one] Trabajó al menos { $goal } horas en un mes para una persona que necesita este tipo de cuidado.
+       *[other] Trabajó al menos { $goal } horas cada mes, { $count } meses seguidos, para una persona que necesita este tipo de cuidado.
+    }
+progress-reach-heading = Dinero que todavía puede ganar
+progress-reach-none = Por ahora no hay más para ganar.
+progress-max-reached =
+    { $count ->
+        [one] Ya ganó el máximo de pagos por programa: 1.
+       *[other] Ya ganó el máximo de pagos por programa: { $count }.
+    }
+progress-reach-pathway = Le faltan { $hours } horas en { $pathway } ({ $amount })
+progress-reach-specialized-first = { $amount } por { $what }: primero termine un programa especializado (Deterioro Cognitivo, Cuidado Físico Complejo o Regreso al Hogar).
+progress-reach-specialized-months =
+    { $needed ->
+        [one] { $amount } por { $what }: trabaje { $hours } horas en un mes para una persona que necesita este tipo de cuidado.
+       *[other] { $amount } por { $what }: trabaje { $hours } horas cada mes, { $needed } meses seguidos. Lleva { $count } hasta ahora.
+    }
+progress-hours-heading = Sus horas en cada programa
+progress-hours-hint = Las horas cuentan cuando termina un curso.
+progress-of-goal = { $hours } de { $goal } horas
+progress-pathway-done = Terminado el { $date }
+progress-to-go = Le faltan { $hours } horas en { $pathway }
+progress-awaiting = { $hours } horas más contarán cuando termine el curso.
+progress-not-eligible = Tenía suficientes horas el { $date }, pero su inscripción no estaba activa ese día.
+progress-courses-heading = Sus cursos:
+progress-course-done = { $course }: { $hours } horas, terminado el { $date }
+progress-course-done-capped = { $course }: { $hours } horas (lo máximo que da este curso), terminado el { $date }
+progress-course-going = { $course }: sin terminar ({ $hours } horas hasta ahora)
+progress-classes-heading = Clases que le pueden ayudar
+progress-classes-none = Ahora no hay clases con lugares libres.
+progress-class-completes = Termina este programa
+progress-classes-more = Todos los cursos de { $pathway }
+progress-seats-left =
+    { $count ->
+        [one] Queda 1 lugar
+       *[other] Quedan { $shown } lugares
+    }
+progress-seats-open = Hay lugares
+progress-months-heading = Sus meses de cuidado especializado
+progress-months-hint = Horas de trabajo para personas que necesitan el cuidado que usted estudió.
+progress-month-counts = { $month }: { $hours } de { $goal } horas. Este mes cuenta.
+progress-month-not-counted = { $month }: { $hours } de { $goal } horas. Este mes no cuenta.
+progress-held-heading = Registros de clases que no cuentan
+progress-held-hint = Pida a la escuela que dio la clase que los corrija.
+progress-held-hours = { $hours } horas

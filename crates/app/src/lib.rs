@@ -13,6 +13,7 @@ pub mod import;
 pub mod incentives;
 pub mod outbox;
 pub mod policies;
+pub mod progress;
 pub mod providers;
 pub mod registrations;
 pub mod rosters;

@@ -160,6 +160,51 @@ pub fn hours(locale: Locale, hours: Hours) -> String {
     format!("{whole}{mark}{}", digits.trim_end_matches('0'))
 }
 
+/// Minutes as hours to two places, the way the program shows counted hours: `11.50`
+/// (`11,50` in Spanish). Rounded half up to the hundredth.
+pub fn hours_2(locale: Locale, minutes: pathways_domain::quantity::Minutes) -> String {
+    let hundredths = (u64::from(minutes.0) * 100 + 30) / 60;
+    let mark = match locale {
+        Locale::Es => ',',
+        Locale::En | Locale::ZhHant => '.',
+    };
+    format!(
+        "{}{mark}{:02}",
+        count(locale, hundredths / 100),
+        hundredths % 100
+    )
+}
+
+/// Whole hours as two places too, for "11.50 of 15.00 hours" to read evenly.
+pub fn hours_2_of(locale: Locale, hours: Hours) -> String {
+    hours_2(
+        locale,
+        pathways_domain::quantity::Minutes(
+            u32::try_from(u64::from(hours.hundredths()) * 60 / 100).unwrap_or(u32::MAX),
+        ),
+    )
+}
+
+/// Dollars and cents: `$2,000.00`; Spanish `$2000,00` (its decimal comma and grouping).
+pub fn money(locale: Locale, amount: pathways_domain::quantity::Money) -> String {
+    let cents = u64::try_from(amount.cents()).unwrap_or_default();
+    let mark = match locale {
+        Locale::Es => ',',
+        Locale::En | Locale::ZhHant => '.',
+    };
+    format!("${}{mark}{:02}", count(locale, cents / 100), cents % 100)
+}
+
+/// A month and year: `March 2026`, `marzo de 2026`, `2026年3月`.
+pub fn month(locale: Locale, day: Date) -> String {
+    let index = usize::from(u8::from(day.month())) - 1;
+    match locale {
+        Locale::En => format!("{} {}", EN_MONTHS[index], day.year()),
+        Locale::Es => format!("{} de {}", ES_MONTHS[index], day.year()),
+        Locale::ZhHant => format!("{}年{}月", day.year(), index + 1),
+    }
+}
+
 /// Hours as a number, for choosing the plural form of a message.
 pub fn hours_value(hours: Hours) -> f64 {
     f64::from(hours.hundredths()) / 100.0
@@ -214,5 +259,21 @@ mod tests {
         assert_eq!(hours(Locale::ZhHant, Hours::from_hundredths(25)), "0.25");
         assert_eq!(hours(Locale::En, Hours::whole(8)), "8");
         assert!((hours_value(Hours::from_hundredths(150)) - 1.5).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn counted_hours_and_money_show_two_places() {
+        use pathways_domain::quantity::{Minutes, Money};
+        assert_eq!(hours_2(Locale::En, Minutes(690)), "11.50");
+        assert_eq!(hours_2(Locale::Es, Minutes(690)), "11,50");
+        // 50 minutes is 0.8333 hours.
+        assert_eq!(hours_2(Locale::En, Minutes(50)), "0.83");
+        assert_eq!(hours_2_of(Locale::En, Hours::whole(15)), "15.00");
+        assert_eq!(money(Locale::En, Money::from_dollars(2_000)), "$2,000.00");
+        assert_eq!(money(Locale::Es, Money::from_cents(50_050)), "$500,50");
+        assert_eq!(
+            month(Locale::Es, time::macros::date!(2026 - 03 - 15)),
+            "marzo de 2026"
+        );
     }
 }

@@ -36,6 +36,7 @@ use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
 use pathways_app::courses::Courses;
 use pathways_app::policies::Policies;
+use pathways_app::progress::Progress;
 use pathways_app::providers::Providers;
 use pathways_app::registrations::Registrations;
 use pathways_app::rosters::Rosters;
@@ -74,14 +75,17 @@ pub struct AppState {
     pub careers: Careers,
     pub audit: AuditLog,
     pub policies: Policies,
+    pub progress: Progress,
     pub config: Arc<WebConfig>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
+        let catalog =
+            Catalog::new(store.clone()).keeping_answers_for(config.catalog_answers_kept_for);
         Self {
-            catalog: Catalog::new(store.clone())
-                .keeping_answers_for(config.catalog_answers_kept_for),
+            progress: Progress::new(store.clone(), catalog.clone()),
+            catalog,
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),
             courses: Courses::new(store.clone()),

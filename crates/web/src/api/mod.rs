@@ -3,6 +3,7 @@
 
 mod careers;
 mod courses;
+pub mod progress;
 pub mod records;
 
 use axum::Router;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         courses::router()
             .merge(careers::router())
             .merge(records::router())
+            .merge(progress::router())
             .route("/openapi.json", axum::routing::get(openapi)),
     )
 }
@@ -33,7 +35,7 @@ pub fn router() -> Router<AppState> {
     info(
         title = "Pathways API",
         description = "The IHSS Career Pathways program: the catalog, healthcare careers, registration, providers' \
-                       records and vendors' reports. Errors are `{\"error\": {\"code\", \
+                       records and progress toward the incentives, and vendors' reports. Errors are `{\"error\": {\"code\", \
                        \"message\", \"field\"}}`, the message in the request's language."
     ),
     paths(
@@ -43,6 +45,7 @@ pub fn router() -> Router<AppState> {
         careers::detail,
         records::provider,
         records::provider_attendance,
+        progress::progress,
         records::vendor_held,
         records::report_attendance,
         records::send_sessions,

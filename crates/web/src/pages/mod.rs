@@ -8,6 +8,7 @@ mod catalog;
 mod courses;
 mod home;
 mod language;
+mod progress;
 mod registration;
 pub mod staff;
 
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(registration::router())
         .merge(courses::router())
         .merge(careers::router())
+        .merge(progress::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

@@ -128,6 +128,7 @@ struct ProviderPage {
     name: String,
     facts: Vec<Fact>,
     attendance_href: String,
+    progress_href: String,
     may_see_attendance: bool,
 }
 
@@ -182,6 +183,7 @@ async fn provider_page(
         name,
         facts,
         attendance_href: format!("/providers/{number}/attendance"),
+        progress_href: format!("/providers/{number}/progress"),
         may_see_attendance: session.caller.may(Action::ViewAttendance),
     })
 }

@@ -102,7 +102,13 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
         "the refusal is shown"
     );
     assert_accessible(&provider, "/courses/GHS-101 with a refused registration").await;
-    check_pages(&browsing, &provider, "provider", &["/providers/123456789"]).await;
+    check_pages(
+        &browsing,
+        &provider,
+        "provider",
+        &["/providers/123456789", "/providers/123456789/progress"],
+    )
+    .await;
     provider.quit().await;
 
     // Program staff at a desk: accounts, audit, policy, finding a provider, a roster, a
@@ -120,6 +126,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/admin/policy",
             "/providers?number=123456789",
             "/providers/123456789",
+            "/providers/123456789/progress",
             "/sessions/S-MARCH/roster",
             "/admin/courses/GHS-101",
             "/courses?from=2026-02-30",

@@ -226,6 +226,16 @@ impl World {
                 &provider,
             ),
             get(
+                format!("/providers/{p1}/progress"),
+                Action::ViewProvider,
+                &provider,
+            ),
+            get(
+                format!("/api/v1/providers/{p1}/progress"),
+                Action::ViewProvider,
+                &provider,
+            ),
+            get(
                 format!("/providers/{p1}/attendance"),
                 Action::ViewAttendance,
                 &provider,

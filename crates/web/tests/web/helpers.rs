@@ -92,6 +92,17 @@ impl TestApp {
         app
     }
 
+    /// A site over the standard catalog in a given database, such as one of
+    /// `pathways_store::testing::all()`, to run a test on every backend.
+    pub async fn on(db: TestDatabase) -> Self {
+        let router = pathways_web::router(AppState::new(db.store.clone(), config()));
+        seed_catalog(db.store.as_ref()).await;
+        Self {
+            router,
+            db: Some(db),
+        }
+    }
+
     /// A site over an empty, migrated database.
     pub async fn empty() -> Self {
         let db = pathways_store::testing::sqlite()

@@ -12,6 +12,7 @@ mod helpers;
 mod journey;
 mod pages;
 mod privacy;
+mod progress;
 mod registration;
 mod server;
 mod webdriver;

@@ -66,6 +66,10 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
                 t.t("nav-my-classes"),
             ));
             links.push((format!("/providers/{provider}"), t.t("nav-my-records")));
+            links.push((
+                format!("/providers/{provider}/progress"),
+                t.t("progress-nav"),
+            ));
         }
         Actor::VendorStaff { vendor } => {
             links.push((
@@ -86,10 +90,17 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
         }
         Actor::Coach => {}
     }
+    let within = |href: &str| path == href || path.starts_with(&format!("{href}/"));
+    // Only the closest entry is current: "My progress", not also "My records" above it.
+    let closest = links
+        .iter()
+        .filter(|(href, _)| within(href))
+        .map(|(href, _)| href.len())
+        .max();
     links
         .into_iter()
         .map(|(href, text)| NavLink {
-            current: path == href || path.starts_with(&format!("{href}/")),
+            current: within(&href) && Some(href.len()) == closest,
             href,
             text,
         })
