@@ -318,16 +318,17 @@ macro_rules! incentive_queries {
                 use futures_util::TryStreamExt as _;
                 use sqlx::Row as _;
 
-                // Verified records are millions at state scale: three values a row, the date,
-                // minutes and completion packed into one integer (the driver's cost is per
-                // value, not per byte).
+                // Verified records are millions at state scale and the driver's cost is per
+                // value, not per byte: two values a row, the course and one integer packing
+                // the provider (30 bits), the day (16 bits: days since 1970, good until 2149),
+                // the minutes (11 bits) and completion (1 bit).
                 let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
-                    "SELECT provider_number, course_number, ((",
+                    "SELECT ((provider_number * 65536 + ",
                     $day_from,
                     "attended_on",
                     $day_to,
-                    ") * 2048 + minutes) * 2 + CASE WHEN completed THEN 1 ELSE 0 END \
-                     FROM attendance WHERE status = 'verified' AND attended_on <= "
+                    ") * 2048 + minutes) * 2 + CASE WHEN completed THEN 1 ELSE 0 END, \
+                     course_number FROM attendance WHERE status = 'verified' AND attended_on <= "
                 ));
                 qb.push_bind(as_of);
                 if let Some(p) = provider {
@@ -338,17 +339,17 @@ macro_rules! incentive_queries {
                     let mut conn = self.pool().acquire().await?;
                     let mut rows = qb.build().fetch(&mut *conn);
                     while let Some(row) = rows.try_next().await? {
-                        let provider = ProviderNumber::from_i64(row.try_get::<i64, _>(0)?)
-                            .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
+                        let packed: i64 = row.try_get(0)?;
                         let Some(course) = book.find(row.try_get::<&str, _>(1)?) else {
                             continue;
                         };
-                        let packed: i64 = row.try_get(2)?;
+                        let provider = ProviderNumber::from_i64(packed >> 28)
+                            .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
                         out.verified.push((
                             provider,
                             pathways_domain::incentive::VerifiedRecord {
                                 course,
-                                date: $crate::incentive_sql::date_of_day(packed >> 12)?,
+                                date: $crate::incentive_sql::date_of_day((packed >> 12) & 0xFFFF)?,
                                 minutes: pathways_domain::quantity::Minutes(
                                     u32::try_from((packed >> 1) & 2047).unwrap_or_default(),
                                 ),
