@@ -11,6 +11,10 @@ use time::macros::date;
 
 use crate::quantity::{Hours, Minutes, Money};
 
+mod parameters;
+
+pub use parameters::{PARAMETERS, Parameter, ParameterKind, PolicyProblem, valid_version_name};
+
 /// One version of the program's rules, in effect from `effective_from` until the next version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyVersion {
@@ -120,6 +124,38 @@ impl PolicyBook {
     pub fn versions(&self) -> &[PolicyVersion] {
         &self.versions
     }
+
+    pub fn get(&self, version: &str) -> Option<&PolicyVersion> {
+        self.versions.iter().find(|v| v.version == version)
+    }
+
+    /// The book without the named version: the dates it ruled fall to the version before it.
+    pub fn without(&self, version: &str) -> Self {
+        Self::new(
+            self.versions
+                .iter()
+                .filter(|v| v.version != version)
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// The book with `to` in place of `from`: `to` rules from its effective date until the next
+    /// version; `from` keeps the dates before that, and is gone when `to` starts on or before
+    /// it. This is what publishing `to` as `from`'s successor (or backdated replacement) would
+    /// make of the rules, for replaying decisions before the change is made.
+    pub fn replacing(&self, from: &str, to: &PolicyVersion) -> Self {
+        let from_start = self.get(from).map(|v| v.effective_from);
+        Self::new(
+            self.versions
+                .iter()
+                .filter(|v| v.version != to.version && v.effective_from != to.effective_from)
+                .filter(|v| !(v.version == from && from_start >= Some(to.effective_from)))
+                .cloned()
+                .chain([to.clone()])
+                .collect(),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +171,34 @@ mod tests {
         assert_eq!(book.in_effect_on(date!(2022 - 10 - 01)), Some(&first));
         assert_eq!(book.in_effect_on(date!(2026 - 06 - 30)), Some(&first));
         assert_eq!(book.in_effect_on(date!(2026 - 07 - 01)), Some(&second));
+    }
+
+    #[test]
+    fn a_replacement_takes_over_from_its_date() {
+        let first = PolicyVersion::program_default();
+        let second = PolicyVersion::program_year("2025-10", date!(2025 - 10 - 01));
+        let book = PolicyBook::new(vec![first.clone(), second.clone()]);
+
+        // A successor from a later date: the replaced version keeps the dates before it.
+        let mut later = PolicyVersion::program_year("2026-01", date!(2026 - 01 - 01));
+        later.pathway_incentive_amount = Money::from_dollars(600);
+        let after = book.replacing("2025-10", &later);
+        assert_eq!(after.in_effect_on(date!(2025 - 12 - 31)), Some(&second));
+        assert_eq!(after.in_effect_on(date!(2026 - 01 - 01)), Some(&later));
+        assert_eq!(after.in_effect_on(date!(2023 - 01 - 01)), Some(&first));
+
+        // A backdated replacement starting before the replaced one removes it.
+        let earlier = PolicyVersion::program_year("2025-09", date!(2025 - 09 - 01));
+        let after = book.replacing("2025-10", &earlier);
+        assert_eq!(after.versions().len(), 2);
+        assert_eq!(after.get("2025-10"), None);
+        assert_eq!(after.in_effect_on(date!(2026 - 06 - 01)), Some(&earlier));
+        assert_eq!(after.in_effect_on(date!(2025 - 08 - 31)), Some(&first));
+
+        // A version already in the book is replaced, not doubled.
+        let again = book.replacing("2022-10", &second);
+        assert_eq!(again.versions().len(), 2);
+        assert_eq!(book.without("2025-10").versions(), &[first][..]);
     }
 
     #[test]

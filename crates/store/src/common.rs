@@ -549,7 +549,10 @@ macro_rules! common_queries {
             conn: &mut Conn,
         ) -> StoreResult<Vec<pathways_domain::policy::PolicyVersion>> {
             let bodies: Vec<String> =
-                sqlx::query_scalar("SELECT body FROM policy_versions ORDER BY effective_from")
+                sqlx::query_scalar(
+                    "SELECT body FROM policy_versions WHERE state = 'published' \
+                     ORDER BY effective_from",
+                )
                     .fetch_all(&mut *conn)
                     .await?;
             bodies

@@ -12,6 +12,7 @@ pub mod course_sql;
 mod error;
 pub mod incentive_sql;
 pub mod model;
+pub mod policy_sql;
 mod postgres;
 pub mod registration_sql;
 mod rows;
@@ -38,6 +39,7 @@ pub use incentive_sql::{
     ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
 };
 pub use model::*;
+pub use policy_sql::{PolicyConflict, PolicyStore, StoredPolicy};
 pub use postgres::PgStore;
 pub use registration_sql::{
     CallOffOutcome, CalledOffPlace, CancelOutcome, ProviderClass, RegisterOutcome,
@@ -72,6 +74,7 @@ pub trait Store:
     + CourseStore
     + CareerStore
     + IncentiveStore
+    + PolicyStore
     + Send
     + Sync
     + std::fmt::Debug
@@ -88,9 +91,11 @@ pub trait Store:
     /// Starts an all-or-nothing import: nothing it writes is visible until [`ImportTx::commit`].
     async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>>;
 
+    /// The published policy versions, by effective date: the rules' book (drafts are
+    /// [`PolicyStore::stored_policies`]').
     async fn policy_versions(&self) -> StoreResult<Vec<PolicyVersion>>;
 
-    /// Adds a policy version; `false` when one with that name or effective date exists already.
+    /// Adds a published policy version (demo data, tests); `false` when one with that name or effective date exists already.
     async fn add_policy_version(&self, version: &PolicyVersion) -> StoreResult<bool>;
 
     /// Published catalog courses matching `filter` on `today`, a page at a time.

@@ -9,6 +9,7 @@ mod demo;
 mod import;
 mod incentives;
 mod outbox;
+mod policy;
 mod serve;
 mod users;
 
@@ -53,6 +54,8 @@ enum Command {
     Incentives(incentives::Args),
     /// Outgoing email and text messages: deliver them, list them.
     Outbox(outbox::Args),
+    /// The program's rule versions: list, show, add, edit, publish, and replay a change.
+    Policy(policy::Args),
     /// Staff accounts: add, list.
     Users(users::Args),
 }
@@ -84,6 +87,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         },
         Command::Outbox(args) => match open(&cli.database_url).await {
             Ok(store) => outbox::run(store, args).await,
+            Err(e) => Err(e),
+        },
+        Command::Policy(args) => match open(&cli.database_url).await {
+            Ok(store) => policy::run(store, args).await,
             Err(e) => Err(e),
         },
         Command::Users(args) => match open(&cli.database_url).await {

@@ -53,6 +53,12 @@ crate::account_sql::account_queries!(PgStore, Postgres, lease_lock = " FOR UPDAT
 crate::registration_sql::registration_queries!(PgStore, Postgres, lock_session = " FOR UPDATE");
 crate::course_sql::course_queries!(PgStore, Postgres);
 crate::career_sql::career_queries!(PgStore, Postgres);
+// Imports and claims that could name the version wait for a change to it (SHARE blocks writers).
+crate::policy_sql::policy_queries!(
+    PgStore,
+    Postgres,
+    lock_decisions = ["LOCK TABLE attendance, incentive_claims IN SHARE MODE"]
+);
 crate::incentive_sql::incentive_queries!(
     PgStore,
     Postgres,

@@ -64,6 +64,7 @@ crate::account_sql::account_queries!(SqliteStore, Sqlite, lease_lock = "");
 crate::registration_sql::registration_queries!(SqliteStore, Sqlite, lock_session = "");
 crate::course_sql::course_queries!(SqliteStore, Sqlite);
 crate::career_sql::career_queries!(SqliteStore, Sqlite);
+crate::policy_sql::policy_queries!(SqliteStore, Sqlite, lock_decisions = []);
 crate::incentive_sql::incentive_queries!(
     SqliteStore,
     Sqlite,

@@ -304,24 +304,24 @@ async fn admin_list(
     .into_response())
 }
 
-/// A text box of the career form.
+/// A text box of a form (`career_field.html` draws it); the policy form uses it too.
 #[derive(Debug)]
-struct FormField {
-    id: String,
-    label: String,
-    hint: Option<String>,
-    error: Option<String>,
-    value: String,
-    /// `text`, `url` or `textarea`.
-    kind: &'static str,
+pub(super) struct FormField {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) hint: Option<String>,
+    pub(super) error: Option<String>,
+    pub(super) value: String,
+    /// `text`, `url`, `date` or `textarea`.
+    pub(super) kind: &'static str,
     /// The language of what is typed in it, for spelling and screen readers.
-    lang: Option<&'static str>,
-    width: &'static str,
-    rows: u8,
+    pub(super) lang: Option<&'static str>,
+    pub(super) width: &'static str,
+    pub(super) rows: u8,
 }
 
 impl FormField {
-    fn new(id: String, label: String, value: &str) -> Self {
+    pub(super) fn new(id: String, label: String, value: &str) -> Self {
         Self {
             id,
             label,
@@ -335,7 +335,7 @@ impl FormField {
         }
     }
 
-    fn hint(mut self, hint: String) -> Self {
+    pub(super) fn hint(mut self, hint: String) -> Self {
         self.hint = Some(hint);
         self
     }
@@ -347,7 +347,7 @@ impl FormField {
     }
 
     /// The ids `aria-describedby` names: the hint and the error, when there are.
-    fn described_by(&self) -> String {
+    pub(super) fn described_by(&self) -> String {
         let mut ids = Vec::new();
         if self.hint.is_some() {
             ids.push(format!("{}-hint", self.id));

@@ -8,6 +8,7 @@ mod catalog;
 mod courses;
 mod home;
 mod language;
+mod policy;
 mod progress;
 mod registration;
 pub mod staff;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(courses::router())
         .merge(careers::router())
         .merge(progress::router())
+        .merge(policy::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

@@ -41,7 +41,6 @@ pub fn router() -> Router<AppState> {
         .route("/sessions/{id}/roster.csv", get(roster_csv))
         .route("/admin/audit", get(audit_page))
         .route("/admin/audit.csv", get(audit_csv))
-        .route("/admin/policy", get(policy_page))
 }
 
 impl From<ProviderError> for WebError {
@@ -772,50 +771,6 @@ pub fn require(caller: &Caller, action: Action) -> Result<(), WebError> {
     } else {
         Err(WebError::Forbidden)
     }
-}
-
-#[derive(Debug)]
-struct PolicyRow {
-    version: String,
-    effective_from: String,
-    lapse_days: String,
-    daily_maximum_hours: String,
-    last_class_date: String,
-    last_claim_date: String,
-    pathway_incentive: String,
-}
-
-#[derive(Template)]
-#[template(path = "policy.html")]
-struct PolicyPage {
-    l: Layout,
-    rows: Vec<PolicyRow>,
-}
-
-async fn policy_page(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    SignedIn(session): SignedIn,
-) -> Result<Html<String>, WebError> {
-    let versions = state.policies.versions(&session.caller).await?;
-    let t = ctx.t;
-    let rows = versions
-        .iter()
-        .map(|v| PolicyRow {
-            version: v.version.clone(),
-            effective_from: format::date(t.locale(), v.effective_from),
-            lapse_days: v.enrollment_lapse_days.to_string(),
-            daily_maximum_hours: v.daily_maximum.to_hours_display().to_string(),
-            last_class_date: format::date(t.locale(), v.last_class_date),
-            last_claim_date: format::date(t.locale(), v.last_claim_date),
-            pathway_incentive: format!("${}", v.pathway_incentive_amount),
-        })
-        .collect();
-    let title = t.t("policy-title");
-    render(&PolicyPage {
-        l: ctx.layout(&title),
-        rows,
-    })
 }
 
 #[cfg(test)]
