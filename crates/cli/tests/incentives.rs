@@ -426,3 +426,129 @@ async fn nothing_is_known_before_it_happened() {
     )
     .await;
 }
+
+/// Runs `pathways policy …`, returning its exit code, standard output and standard error.
+fn policy(url: &str, args: &[&str]) -> (i32, String, String) {
+    let out = pathways(url, &[&["policy"], args].concat(), &[]);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_new_policy_version_pays_its_amount_from_its_date_and_a_used_one_stays_as_it_was() {
+    let mut p = Program::default();
+    p.course("GHS-1", "GHS", "8", "")
+        .course("GHS-2", "GHS", "7", "")
+        .provider(100_000_021, "")
+        .provider(100_000_022, "");
+    // One qualifies the day before the new amount starts, the other on its first day.
+    p.attend(100_000_021, "GHS-1", "2023-05-01", 480, true)
+        .attend(100_000_021, "GHS-2", "2023-05-31", 420, true)
+        .attend(100_000_022, "GHS-1", "2023-05-01", 480, true)
+        .attend(100_000_022, "GHS-2", "2023-06-01", 420, true);
+    for db in testing::all().await {
+        let dir = scratch(&db);
+        p.load(&db.url, &dir);
+        let url = db.url.as_str();
+
+        // Prepared as a draft, the new amount changes nothing yet; the replay shows what it
+        // would change.
+        let (code, _, err) = policy(
+            url,
+            &[
+                "add",
+                "--version",
+                "2023-06",
+                "--effective-from",
+                "2023-06-01",
+                "--set",
+                "pathway_incentive_amount=750.00",
+                "--draft",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let (lines, _) = evaluate(url, "2024-12-31");
+        assert_eq!(lines[1].amount, "500.00", "on {url}");
+        let (code, out, err) = policy(
+            url,
+            &[
+                "diff",
+                "--from",
+                "2022-10",
+                "--to",
+                "2023-06",
+                "--as-of",
+                "2024-12-31",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let changes: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(changes.len(), 1, "{out}");
+        assert_eq!(changes[0]["provider_number"], "100000022");
+        assert_eq!(changes[0]["change"], "changed");
+        assert_eq!(changes[0]["before"]["amount"], "500.00");
+        assert_eq!(changes[0]["after"]["amount"], "750.00");
+        assert_eq!(changes[0]["after"]["policy_version"], "2023-06");
+        assert!(err.contains("1 providers' incentives change"), "{err}");
+        assert!(
+            err.contains("pathway_incentive_amount: 500.00 -> 750.00"),
+            "{err}"
+        );
+
+        // Published, it pays the new amount to qualifications from its date on.
+        let (code, _, err) = policy(url, &["publish", "2023-06"]);
+        assert_eq!(code, 0, "{err}");
+        let (lines, why) = evaluate(url, "2024-12-31");
+        let mut second = line(100_000_022, "pathway", "GHS", "2023-06-01", "750.00");
+        second.policy_version = "2023-06".into();
+        assert_eq!(
+            lines,
+            [
+                line(100_000_021, "pathway", "GHS", "2023-05-31", "500.00"),
+                second
+            ],
+            "on {url}"
+        );
+        assert!(why[1].contains("policy version 2023-06"), "{}", why[1]);
+
+        // The imported attendance was judged under 2022-10: that version can no longer change,
+        // and the refusal says what to do instead.
+        let (code, _, err) = policy(
+            url,
+            &["edit", "2022-10", "--set", "pathway_incentive_amount=1.00"],
+        );
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("can no longer be changed"), "{err}");
+        let (_, shown, _) = policy(url, &["show", "2022-10", "--format", "json"]);
+        let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(shown["used"], true);
+        assert_eq!(shown["parameters"]["pathway_incentive_amount"], "500.00");
+
+        // Bad values are refused by name, and nothing is added.
+        let (code, _, err) = policy(
+            url,
+            &[
+                "add",
+                "--version",
+                "2024-01",
+                "--effective-from",
+                "2024-01-01",
+                "--set",
+                "pathway_incentive_hours=-3",
+            ],
+        );
+        assert_eq!(code, 1);
+        assert!(err.contains("pathway_incentive_hours"), "{err}");
+        let (_, listed, _) = policy(url, &["list"]);
+        assert_eq!(listed.lines().count(), 3, "{listed}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -10,11 +10,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pathways_app::policies::{PolicyError, apply};
+use pathways_domain::access::Action;
 use pathways_domain::policy::{PARAMETERS, ParameterKind, PolicyProblem, PolicyVersion};
 use pathways_store::StoredPolicy;
 
 use super::account::{ErrorLink, query_value, see_other};
 use super::careers::FormField;
+use super::staff::require;
 use super::{Ctx, Layout, encode_component, render};
 use crate::AppState;
 use crate::error::WebError;
@@ -397,6 +399,8 @@ async fn create(
     SignedIn(session): SignedIn,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
+    // Refuse other roles before reading the form, so they learn nothing from its errors.
+    require(&session.caller, Action::ManagePolicy)?;
     let publish = match value_of(&pairs, "action") {
         "publish" => true,
         "draft" => false,
@@ -522,6 +526,23 @@ async fn publish(
                 })
                 .collect();
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_parameter_has_a_label_in_every_language() {
+        for locale in Locale::ALL {
+            let t = Translator::new(locale);
+            for p in PARAMETERS {
+                let key = format!("policy-param-{}", p.name.replace('_', "-"));
+                assert!(t.try_t(&key).is_some(), "{} lacks {key}", locale.tag());
+            }
         }
     }
 }

@@ -278,6 +278,17 @@ impl World {
             get("/admin/audit.csv".into(), Action::ViewAudit, &nobody),
             get("/api/v1/audit".into(), Action::ViewAudit, &nobody),
             get("/admin/policy".into(), Action::ManagePolicy, &nobody),
+            get("/admin/policy/new".into(), Action::ManagePolicy, &nobody),
+            get(
+                "/admin/policy/2022-10".into(),
+                Action::ManagePolicy,
+                &nobody,
+            ),
+            get(
+                "/admin/policy/2022-10/edit".into(),
+                Action::ManagePolicy,
+                &nobody,
+            ),
             get("/admin/careers".into(), Action::ManageCareers, &nobody),
             get("/admin/careers/new".into(), Action::ManageCareers, &nobody),
             get(

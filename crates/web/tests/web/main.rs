@@ -11,6 +11,7 @@ mod county;
 mod helpers;
 mod journey;
 mod pages;
+mod policy;
 mod privacy;
 mod progress;
 mod registration;
