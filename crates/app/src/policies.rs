@@ -162,10 +162,10 @@ pub fn compare(before: &[IncentiveLine], after: &[IncentiveLine]) -> Vec<Incenti
             let same = |b: &Earned, a: &Earned| {
                 (b.qualified_on, b.amount, b.pathway) == (a.qualified_on, a.amount, a.pathway)
             };
-            if let (Some(b), Some(a)) = (b, a) {
-                if same(&b.earned, &a.earned) {
-                    return None;
-                }
+            if let (Some(b), Some(a)) = (b, a)
+                && same(&b.earned, &a.earned)
+            {
+                return None;
             }
             Some(IncentiveChange {
                 provider,

@@ -161,9 +161,7 @@ macro_rules! policy_queries {
             ) -> StoreResult<Result<(), PolicyConflict>> {
                 let mut tx = self.begin_write().await?;
                 if let Some(other) = date_taken_by(&mut tx, version).await? {
-                    if other != version.version {
-                        return Ok(Err(PolicyConflict::DateTaken(other)));
-                    }
+                    return Ok(Err(PolicyConflict::DateTaken(other)));
                 }
                 let inserted = sqlx::query(
                     "INSERT INTO policy_versions (version, effective_from, body, state) \
