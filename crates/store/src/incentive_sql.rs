@@ -193,7 +193,14 @@ pub(crate) fn assemble_work(
 }
 
 macro_rules! incentive_queries {
-    ($store:ty, $db:ty, day_from = $day_from:literal, day_to = $day_to:literal) => {
+    (
+        $store:ty,
+        $db:ty,
+        day_from = $day_from:literal,
+        day_to = $day_to:literal,
+        concat_all = $concat_all:literal,
+        as_text = $as_text:literal
+    ) => {
         use $crate::incentive_sql::{
             ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
         };
@@ -232,15 +239,23 @@ macro_rules! incentive_queries {
                     .map(|a| (a.0, a.1.as_str()))
                     .collect();
                 pairs.dedup();
-                let weeks: Vec<(i64, String, i64, i64)> = if pairs.is_empty() {
-                    Vec::new()
-                } else {
+                let mut weeks: Vec<(i64, String, i64, i64)> = Vec::new();
+                if !pairs.is_empty() {
                     // A join on a list of pairs (not `(a, b) IN (VALUES …)`, which SQLite
                     // answers with a full scan) probes the key once a pair on both databases.
-                    let mut qb =
-                        sqlx::QueryBuilder::<$db>::new("SELECT w.provider_number, w.case_number, ");
-                    qb.push(concat!($day_from, "w.week_start", $day_to))
-                        .push(", w.hundredths FROM (VALUES ");
+                    // Each pair's weeks come as one text of `day hundredths` items: the
+                    // driver's cost is per row, and a pair has up to 26 weeks.
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
+                        "SELECT w.provider_number, w.case_number, ",
+                        $concat_all,
+                        "(",
+                        $day_from,
+                        "w.week_start",
+                        $day_to,
+                        $as_text,
+                        " || ' ' || w.hundredths, ',')"
+                    ));
+                    qb.push(" FROM (VALUES ");
                     let mut list = qb.separated(", ");
                     for (provider, case) in &pairs {
                         list.push("(")
@@ -253,9 +268,22 @@ macro_rules! incentive_queries {
                         ") v JOIN work_hours w ON w.provider_number = v.column1 \
                          AND w.case_number = v.column2 WHERE w.week_start <= ",
                     )
-                    .push_bind(as_of);
-                    qb.build_query_as().fetch_all(&mut *conn).await?
-                };
+                    .push_bind(as_of)
+                    .push(" GROUP BY w.provider_number, w.case_number");
+                    let grouped: Vec<(i64, String, String)> =
+                        qb.build_query_as().fetch_all(&mut *conn).await?;
+                    for (provider, case, items) in grouped {
+                        for item in items.split(',') {
+                            let parsed = item
+                                .split_once(' ')
+                                .and_then(|(d, h)| Some((d.parse().ok()?, h.parse().ok()?)));
+                            let Some((day, hundredths)) = parsed else {
+                                return Err(StoreError::corrupt("work_hours of a pair"));
+                            };
+                            weeks.push((provider, case.clone(), day, hundredths));
+                        }
+                    }
+                }
                 out.extend($crate::incentive_sql::assemble_work(
                     chunk,
                     assignments,
@@ -318,45 +346,69 @@ macro_rules! incentive_queries {
                 use futures_util::TryStreamExt as _;
                 use sqlx::Row as _;
 
-                // Verified records are millions at state scale and the driver's cost is per
-                // value, not per byte: two values a row, the course and one integer packing
-                // the provider (30 bits), the day (16 bits: days since 1970, good until 2149),
-                // the minutes (11 bits) and completion (1 bit).
+                // Verified records are millions at state scale, and the driver's cost is per
+                // row (on SQLite each row crosses from the database thread), not per byte: the
+                // database joins each day's records into one text of `packed course` pairs,
+                // where one integer packs the provider (30 bits), the day (16 bits: days since
+                // 1970, good until 2149), the minutes (11 bits) and completion (1 bit). Course
+                // numbers are letters, digits and hyphens, so spaces and commas separate safely.
                 let mut qb = sqlx::QueryBuilder::<$db>::new(concat!(
-                    "SELECT ((provider_number * 65536 + ",
+                    "SELECT ",
+                    $concat_all,
+                    "((((provider_number * 65536 + ",
                     $day_from,
                     "attended_on",
                     $day_to,
-                    ") * 2048 + minutes) * 2 + CASE WHEN completed THEN 1 ELSE 0 END, \
-                     course_number FROM attendance WHERE status = 'verified' AND attended_on <= "
+                    ") * 2048 + minutes) * 2 + CASE WHEN completed THEN 1 ELSE 0 END)",
+                    $as_text,
+                    " || ' ' || course_number, ',') \
+                     FROM attendance WHERE status = 'verified' AND attended_on <= "
                 ));
                 qb.push_bind(as_of);
                 if let Some(p) = provider {
                     qb.push(" AND provider_number = ").push_bind(p.as_i64());
                 }
-                let mut out = TrainingRecords::default();
+                qb.push(" GROUP BY attended_on");
+                let mut packed_records: Vec<(i64, u32)> = Vec::new();
                 {
                     let mut conn = self.pool().acquire().await?;
                     let mut rows = qb.build().fetch(&mut *conn);
                     while let Some(row) = rows.try_next().await? {
-                        let packed: i64 = row.try_get(0)?;
-                        let Some(course) = book.find(row.try_get::<&str, _>(1)?) else {
-                            continue;
-                        };
-                        let provider = ProviderNumber::from_i64(packed >> 28)
-                            .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
-                        out.verified.push((
-                            provider,
-                            pathways_domain::incentive::VerifiedRecord {
-                                course,
-                                date: $crate::incentive_sql::date_of_day((packed >> 12) & 0xFFFF)?,
-                                minutes: pathways_domain::quantity::Minutes(
-                                    u32::try_from((packed >> 1) & 2047).unwrap_or_default(),
-                                ),
-                                completed: packed & 1 == 1,
-                            },
-                        ));
+                        let day: &str = row.try_get(0)?;
+                        for record in day.split(',') {
+                            let (packed, course) = record
+                                .split_once(' ')
+                                .ok_or_else(|| StoreError::corrupt("attendance of a day"))?;
+                            let packed: i64 = packed
+                                .parse()
+                                .map_err(|_| StoreError::corrupt("attendance of a day"))?;
+                            // A course the book lacks cannot be verified attendance's; skip it
+                            // as the rules would.
+                            if let Some(course) = book.find(course) {
+                                packed_records.push((packed, course));
+                            }
+                        }
                     }
+                }
+                // By provider, then day, then course (the book is in course-number order): the
+                // same order on both databases, whichever order the days' texts came in.
+                packed_records.sort_unstable_by_key(|&(packed, course)| (packed >> 12, course));
+                let mut out = TrainingRecords::default();
+                out.verified.reserve_exact(packed_records.len());
+                for (packed, course) in packed_records {
+                    let provider = ProviderNumber::from_i64(packed >> 28)
+                        .map_err(|_| StoreError::corrupt("attendance.provider_number"))?;
+                    out.verified.push((
+                        provider,
+                        pathways_domain::incentive::VerifiedRecord {
+                            course,
+                            date: $crate::incentive_sql::date_of_day((packed >> 12) & 0xFFFF)?,
+                            minutes: pathways_domain::quantity::Minutes(
+                                u32::try_from((packed >> 1) & 2047).unwrap_or_default(),
+                            ),
+                            completed: packed & 1 == 1,
+                        },
+                    ));
                 }
 
                 let mut qb = sqlx::QueryBuilder::<$db>::new(
@@ -386,8 +438,7 @@ macro_rules! incentive_queries {
                         },
                     ));
                 }
-                // Stable sorts: within a provider, records keep the order they were read in.
-                out.verified.sort_by_key(|(p, _)| *p);
+                // Stable: within a provider, held records keep the order they were read in.
                 out.held.sort_by_key(|(p, _)| *p);
                 Ok(out)
             }

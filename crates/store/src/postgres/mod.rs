@@ -63,7 +63,9 @@ crate::incentive_sql::incentive_queries!(
     PgStore,
     Postgres,
     day_from = "(",
-    day_to = " - DATE '1970-01-01')::bigint"
+    day_to = " - DATE '1970-01-01')::bigint",
+    concat_all = "string_agg",
+    as_text = "::text"
 );
 
 #[async_trait]

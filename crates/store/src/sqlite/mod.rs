@@ -69,7 +69,9 @@ crate::incentive_sql::incentive_queries!(
     SqliteStore,
     Sqlite,
     day_from = "CAST(julianday(",
-    day_to = ") - 2440587.5 AS INTEGER)"
+    day_to = ") - 2440587.5 AS INTEGER)",
+    concat_all = "group_concat",
+    as_text = ""
 );
 
 #[async_trait]
