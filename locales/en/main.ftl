@@ -811,3 +811,33 @@ progress-month-not-counted = { $month }: { $hours } of { $goal } hours. This mon
 progress-held-heading = Class records that do not count
 progress-held-hint = Ask the school that taught the class to fix these.
 progress-held-hours = { $hours } hours
+
+## Outreach list
+
+nav-outreach = Unclaimed incentives
+outreach-title = Incentives earned and not claimed
+outreach-lead = Providers who qualified for an incentive and have not claimed it yet. Reach out so they get what they earned.
+outreach-county-label = County
+outreach-all-counties = All counties
+outreach-show = Show
+outreach-scope-state = The whole state.
+outreach-scope-county = { $county } County.
+outreach-computed = Evaluated as of { $date }, at { $at }.
+outreach-totals = { $count } unclaimed incentives of { $providers } providers, { $total } in all.
+outreach-download = Download the list (CSV)
+outreach-refresh = Evaluate again now
+outreach-none = No provider has an unclaimed incentive here.
+outreach-col-provider = Provider
+outreach-col-county = County
+outreach-col-contact = How to reach them
+outreach-col-incentive = Incentive
+outreach-col-qualified = Qualified on
+outreach-col-amount = Amount
+outreach-language = Language:
+outreach-pages = Pages of the list
+outreach-page = Page { $page } of { $pages }
+outreach-previous = Previous page
+outreach-next = Next page
+outreach-kind-pathway = Pathway incentive
+outreach-kind-specialized-1-month = Specialized care, one month
+outreach-kind-specialized-6-months = Specialized care, six months

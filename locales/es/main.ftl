@@ -811,3 +811,33 @@ progress-month-not-counted = { $month }: { $hours } de { $goal } horas. Este mes
 progress-held-heading = Registros de clases que no cuentan
 progress-held-hint = Pida a la escuela que dio la clase que los corrija.
 progress-held-hours = { $hours } horas
+
+## Outreach list
+
+nav-outreach = Incentivos sin reclamar
+outreach-title = Incentivos ganados y no reclamados
+outreach-lead = Proveedores que califican para un incentivo y todavía no lo han reclamado. Comuníquese con ellos para que reciban lo que ganaron.
+outreach-county-label = Condado
+outreach-all-counties = Todos los condados
+outreach-show = Mostrar
+outreach-scope-state = Todo el estado.
+outreach-scope-county = Condado de { $county }.
+outreach-computed = Evaluado al { $date }, a las { $at }.
+outreach-totals = { $count } incentivos sin reclamar de { $providers } proveedores, { $total } en total.
+outreach-download = Descargar la lista (CSV)
+outreach-refresh = Evaluar de nuevo ahora
+outreach-none = Aquí ningún proveedor tiene un incentivo sin reclamar.
+outreach-col-provider = Proveedor
+outreach-col-county = Condado
+outreach-col-contact = Cómo comunicarse
+outreach-col-incentive = Incentivo
+outreach-col-qualified = Calificó el
+outreach-col-amount = Monto
+outreach-language = Idioma:
+outreach-pages = Páginas de la lista
+outreach-page = Página { $page } de { $pages }
+outreach-previous = Página anterior
+outreach-next = Página siguiente
+outreach-kind-pathway = Incentivo por trayectoria
+outreach-kind-specialized-1-month = Cuidado especializado, un mes
+outreach-kind-specialized-6-months = Cuidado especializado, seis meses

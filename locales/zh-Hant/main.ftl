@@ -782,3 +782,33 @@ progress-month-not-counted = { $month }：{ $hours } / { $goal } 小時。本月
 progress-held-heading = 不計入的上課紀錄
 progress-held-hint = 請聯絡開課單位更正這些紀錄。
 progress-held-hours = { $hours } 小時
+
+## Outreach list
+
+nav-outreach = 未申請的獎勵金
+outreach-title = 已獲得但未申請的獎勵金
+outreach-lead = 已符合獎勵金資格但尚未申請的服務提供者。請聯絡他們，讓他們得到應得的款項。
+outreach-county-label = 縣
+outreach-all-counties = 所有縣
+outreach-show = 顯示
+outreach-scope-state = 全州。
+outreach-scope-county = { $county } 縣。
+outreach-computed = 截至 { $date } 的評估，計算於 { $at }。
+outreach-totals = { $providers } 位服務提供者共有 { $count } 筆未申請的獎勵金，總計 { $total }。
+outreach-download = 下載名單 (CSV)
+outreach-refresh = 立即重新評估
+outreach-none = 這裡沒有服務提供者有未申請的獎勵金。
+outreach-col-provider = 服務提供者
+outreach-col-county = 縣
+outreach-col-contact = 聯絡方式
+outreach-col-incentive = 獎勵金
+outreach-col-qualified = 符合資格日期
+outreach-col-amount = 金額
+outreach-language = 語言：
+outreach-pages = 名單頁數
+outreach-page = 第 { $page } 頁，共 { $pages } 頁
+outreach-previous = 上一頁
+outreach-next = 下一頁
+outreach-kind-pathway = 途徑獎勵金
+outreach-kind-specialized-1-month = 專門照護，一個月
+outreach-kind-specialized-6-months = 專門照護，六個月

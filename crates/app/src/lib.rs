@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod import;
 pub mod incentives;
 pub mod outbox;
+pub mod outreach;
 pub mod policies;
 pub mod progress;
 pub mod providers;

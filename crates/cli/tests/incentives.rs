@@ -552,3 +552,73 @@ async fn a_new_policy_version_pays_its_amount_from_its_date_and_a_used_one_stays
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+#[tokio::test]
+async fn the_outreach_list_names_who_to_call_by_county() {
+    let mut p = Program::default();
+    p.course("GHS-1", "GHS", "8", "")
+        .course("GHS-2", "GHS", "7", "")
+        .provider(100_000_031, "")
+        .provider(100_000_032, "");
+    p.attend(100_000_031, "GHS-1", "2023-05-01", 480, true)
+        .attend(100_000_031, "GHS-2", "2023-05-02", 420, true)
+        .attend(100_000_032, "GHS-1", "2023-05-01", 480, true);
+    for db in testing::all().await {
+        let dir = scratch(&db);
+        p.load(&db.url, &dir);
+        let out = pathways(
+            &db.url,
+            &["incentives", "outreach", "--as-of", "2024-12-31"],
+            &[],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "provider_number,first_name,last_name,county_code,language,phone,email,kind,\
+                 pathway,qualified_on,amount,policy_version",
+                "100000031,Ana,Lopez,34,es,(916) 555-0100,ana100000031@example.org,pathway,GHS,\
+                 2023-05-02,500.00,2022-10",
+            ],
+            "on {}",
+            db.url
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("1 unclaimed incentives of 1 providers")
+        );
+        let other = pathways(
+            &db.url,
+            &[
+                "incentives",
+                "outreach",
+                "--as-of",
+                "2024-12-31",
+                "--county",
+                "19",
+            ],
+            &[],
+        );
+        assert_eq!(String::from_utf8(other.stdout).unwrap().lines().count(), 1);
+        let bad = pathways(
+            &db.url,
+            &[
+                "incentives",
+                "outreach",
+                "--as-of",
+                "2024-12-31",
+                "--county",
+                "99",
+            ],
+            &[],
+        );
+        assert!(!bad.status.success());
+        assert!(String::from_utf8_lossy(&bad.stderr).contains("county"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

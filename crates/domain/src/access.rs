@@ -116,6 +116,9 @@ pub enum Action {
     /// Write, change, show and hide the public healthcare career pages (reading them is
     /// public and needs no action).
     ManageCareers,
+    /// The list of providers who earned an incentive and have not claimed it, with how to
+    /// reach them.
+    ViewOutreach,
 }
 
 impl Action {
@@ -138,6 +141,7 @@ impl Action {
         Self::HandleTickets,
         Self::ViewAppointments,
         Self::ManageCareers,
+        Self::ViewOutreach,
     ];
 }
 
@@ -187,9 +191,10 @@ pub fn scope_of(role: Role, action: Action) -> Option<Scope> {
         (R::ServiceDesk, A::ViewProvider | A::ViewAttendance | A::HandleTickets) => Some(S::All),
         (R::ServiceDesk, _) => None,
 
-        (R::CountyStaff, A::ViewProvider | A::ViewAttendance | A::ReviewClaims) => {
-            Some(S::OwnCounty)
-        }
+        (
+            R::CountyStaff,
+            A::ViewProvider | A::ViewAttendance | A::ReviewClaims | A::ViewOutreach,
+        ) => Some(S::OwnCounty),
         (R::CountyStaff, _) => None,
     }
 }
@@ -308,6 +313,18 @@ mod tests {
             authorize(&sacramento, Action::RunPayroll, &own),
             Err(Denied::RoleMayNot { .. })
         ));
+    }
+
+    #[test]
+    fn the_outreach_list_is_the_program_s_and_each_county_s_own() {
+        for role in Role::ALL {
+            let expected = match role {
+                Role::ProgramAdmin => Some(Scope::All),
+                Role::CountyStaff => Some(Scope::OwnCounty),
+                _ => None,
+            };
+            assert_eq!(scope_of(*role, Action::ViewOutreach), expected, "{role}");
+        }
     }
 
     #[test]

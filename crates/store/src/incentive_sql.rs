@@ -85,6 +85,22 @@ impl ClaimedIncentive {
     }
 }
 
+/// How staff reach a provider (from the providers file), for the outreach list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderContact {
+    pub provider: ProviderNumber,
+    pub first_name: String,
+    pub last_name: String,
+    pub county: pathways_domain::ids::CountyCode,
+    /// The provider's language, as a BCP 47 tag.
+    pub language: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Providers per `provider_contacts` query.
+pub(crate) const CONTACT_CHUNK: usize = 900;
+
 #[async_trait]
 pub trait IncentiveStore: Send + Sync {
     /// Every course with its pathway and credit hours.
@@ -123,6 +139,12 @@ pub trait IncentiveStore: Send + Sync {
 
     /// Records a claim; `false` when the same incentive was claimed already (nothing changes).
     async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool>;
+
+    /// The contact details of the given providers that the providers file has, by number.
+    async fn provider_contacts(
+        &self,
+        providers: &[ProviderNumber],
+    ) -> StoreResult<Vec<ProviderContact>>;
 }
 
 /// Providers per `provider_work` query.
@@ -498,6 +520,52 @@ macro_rules! incentive_queries {
                         })
                     })
                     .collect()
+            }
+
+            async fn provider_contacts(
+                &self,
+                providers: &[ProviderNumber],
+            ) -> StoreResult<Vec<$crate::incentive_sql::ProviderContact>> {
+                type Row = (
+                    i64,
+                    String,
+                    String,
+                    i64,
+                    String,
+                    Option<String>,
+                    Option<String>,
+                );
+                let mut out = Vec::with_capacity(providers.len());
+                let mut conn = self.pool().acquire().await?;
+                for chunk in providers.chunks($crate::incentive_sql::CONTACT_CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT provider_number, first_name, last_name, county_code, language, \
+                         phone, email FROM providers WHERE provider_number IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for p in chunk {
+                        list.push_bind(p.as_i64());
+                    }
+                    qb.push(")");
+                    let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *conn).await?;
+                    for (number, first_name, last_name, county, language, phone, email) in rows {
+                        out.push($crate::incentive_sql::ProviderContact {
+                            provider: ProviderNumber::from_i64(number)
+                                .map_err(|_| StoreError::corrupt("providers.provider_number"))?,
+                            first_name,
+                            last_name,
+                            county: u8::try_from(county)
+                                .ok()
+                                .and_then(pathways_domain::ids::CountyCode::new)
+                                .ok_or_else(|| StoreError::corrupt("providers.county_code"))?,
+                            language,
+                            phone,
+                            email,
+                        });
+                    }
+                }
+                out.sort_by_key(|c| c.provider);
+                Ok(out)
             }
 
             async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool> {

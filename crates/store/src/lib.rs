@@ -36,7 +36,7 @@ pub use career_sql::{CareerConflict, CareerStore};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
 pub use incentive_sql::{
-    ClaimedIncentive, CourseBook, IncentiveStore, ProviderWork, TrainingRecords,
+    ClaimedIncentive, CourseBook, IncentiveStore, ProviderContact, ProviderWork, TrainingRecords,
 };
 pub use model::*;
 pub use policy_sql::{PolicyConflict, PolicyStore, StoredPolicy};

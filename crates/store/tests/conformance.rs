@@ -1525,3 +1525,59 @@ async fn incentive_facts_read_back_the_same_on_both_databases() {
         assert_eq!(claimed[0], claim, "{}", db.url);
     }
 }
+
+#[tokio::test]
+async fn provider_contacts_read_back_by_number_and_skip_unknown_numbers() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        let mut ana = provider(100_000_001);
+        ana.phone = Some("(916) 555-0100".into());
+        ana.email = None;
+        let mut lee = provider(100_000_002);
+        lee.county = pathways_domain::ids::CountyCode::new(19).unwrap();
+        lee.language = language("zh-Hant");
+        let mut tx = store.begin_import().await.unwrap();
+        tx.upsert(&Batch::Providers(vec![ana.clone(), lee.clone()]))
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let wanted = [lee.number, provider_number(999_999_999), ana.number];
+        let contacts = store.provider_contacts(&wanted).await.unwrap();
+        let got: Vec<(i64, u8, &str, Option<&str>, Option<&str>)> = contacts
+            .iter()
+            .map(|c| {
+                (
+                    c.provider.as_i64(),
+                    c.county.get(),
+                    c.language.as_str(),
+                    c.phone.as_deref(),
+                    c.email.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    100_000_001,
+                    ana.county.get(),
+                    ana.language.as_str(),
+                    Some("(916) 555-0100"),
+                    None
+                ),
+                (
+                    100_000_002,
+                    19,
+                    "zh-Hant",
+                    lee.phone.as_deref(),
+                    lee.email.as_deref()
+                ),
+            ],
+            "{}",
+            db.url
+        );
+        assert_eq!(contacts[0].first_name, ana.first_name);
+        assert_eq!(contacts[1].last_name, lee.last_name);
+        assert!(store.provider_contacts(&[]).await.unwrap().is_empty());
+    }
+}

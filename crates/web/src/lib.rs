@@ -35,6 +35,7 @@ use pathways_app::audit::AuditLog;
 use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
 use pathways_app::courses::Courses;
+use pathways_app::outreach::Outreach;
 use pathways_app::policies::Policies;
 use pathways_app::progress::Progress;
 use pathways_app::providers::Providers;
@@ -59,6 +60,9 @@ pub struct WebConfig {
     /// How long course-list answers are kept (zero: read on every request); see
     /// [`Catalog::keeping_answers_for`].
     pub catalog_answers_kept_for: std::time::Duration,
+    /// How long a computed outreach list is shown before it is computed again (zero: on every
+    /// request); see [`Outreach`].
+    pub outreach_kept_for: std::time::Duration,
 }
 
 /// What every handler can reach.
@@ -76,6 +80,7 @@ pub struct AppState {
     pub audit: AuditLog,
     pub policies: Policies,
     pub progress: Progress,
+    pub outreach: Outreach,
     pub config: Arc<WebConfig>,
 }
 
@@ -100,6 +105,7 @@ impl AppState {
             },
             audit: AuditLog::new(store.clone()),
             policies: Policies::new(store.clone()),
+            outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             store,
             config: Arc::new(config),
         }

@@ -1,5 +1,6 @@
 //! `pathways incentives evaluate`: every incentive every provider (or one) qualified for, as of
-//! a date, one line each, with why.
+//! a date, one line each, with why; `pathways incentives outreach`: the unclaimed ones, with
+//! how to reach each provider.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use std::sync::Arc;
 
 use pathways_app::incentives::{EvaluationProgress, IncentiveLine, Incentives};
 use pathways_domain::error::format_date;
-use pathways_domain::ids::ProviderNumber;
+use pathways_domain::ids::{CountyCode, ProviderNumber};
 use pathways_store::Store;
 use time::Date;
 
@@ -30,6 +31,16 @@ enum Command {
         /// Only this provider (9 digits).
         #[arg(long, value_parser = |raw: &str| ProviderNumber::parse(raw).map_err(|e| format!("the provider number {e}")))]
         provider: Option<ProviderNumber>,
+    },
+    /// The outreach list: every incentive qualified for by a date and not claimed, with the
+    /// provider's contact details, as CSV (by provider, date and kind).
+    Outreach {
+        /// The date to evaluate on (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Date,
+        /// Only providers of this county (two digits, 01 to 58).
+        #[arg(long, value_parser = |raw: &str| CountyCode::parse(raw).map_err(|e| format!("the county {e}")))]
+        county: Option<CountyCode>,
     },
 }
 
@@ -63,6 +74,24 @@ pub async fn run(store: Arc<dyn Store>, args: Args) -> anyhow::Result<ExitCode> 
                 &lines,
                 format,
             )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Outreach { as_of, county } => {
+            let progress = StageProgress::new();
+            let list = pathways_app::outreach::compute(store, as_of, &progress).await?;
+            progress.finish();
+            let shown = pathways_app::outreach::view(&list, county, false);
+            let stdout = std::io::stdout().lock();
+            pathways_app::outreach::write_csv(
+                std::io::BufWriter::with_capacity(1 << 16, stdout),
+                &shown.entries,
+            )?;
+            eprintln!(
+                "{} unclaimed incentives of {} providers, ${} in all",
+                shown.entries.len(),
+                shown.providers,
+                shown.total
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

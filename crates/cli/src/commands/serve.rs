@@ -24,6 +24,11 @@ pub struct Args {
     /// server retire kept answers at once; another server's show after this long at most.
     #[arg(long, env = "PATHWAYS_CATALOG_KEEP_MS", default_value_t = 2_000)]
     catalog_keep_ms: u64,
+    /// How long a computed outreach list is shown before it is computed again, in seconds
+    /// (0: on every request). A whole-state evaluation takes seconds; program staff can
+    /// recompute it from the page at any time.
+    #[arg(long, env = "PATHWAYS_OUTREACH_KEEP_SECS", default_value_t = 300)]
+    outreach_keep_secs: u64,
 }
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
@@ -61,6 +66,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         trust_forwarded_for: args.trust_forwarded_for,
         accounts,
         catalog_answers_kept_for: std::time::Duration::from_millis(args.catalog_keep_ms),
+        outreach_kept_for: std::time::Duration::from_secs(args.outreach_keep_secs),
         ..Default::default()
     };
     // Outgoing messages (one-time codes): by SMTP when configured, otherwise files in ./outbox.

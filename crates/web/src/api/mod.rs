@@ -3,6 +3,7 @@
 
 mod careers;
 mod courses;
+pub mod outreach;
 pub mod progress;
 pub mod records;
 
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
             .merge(careers::router())
             .merge(records::router())
             .merge(progress::router())
+            .merge(outreach::router())
             .route("/openapi.json", axum::routing::get(openapi)),
     )
 }
@@ -46,6 +48,7 @@ pub fn router() -> Router<AppState> {
         records::provider,
         records::provider_attendance,
         progress::progress,
+        outreach::outreach,
         records::vendor_held,
         records::report_attendance,
         records::send_sessions,

@@ -8,6 +8,7 @@ mod catalog;
 mod courses;
 mod home;
 mod language;
+pub mod outreach;
 mod policy;
 mod progress;
 mod registration;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(careers::router())
         .merge(progress::router())
         .merge(policy::router())
+        .merge(outreach::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

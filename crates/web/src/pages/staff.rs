@@ -665,7 +665,7 @@ impl AuditPage {
     }
 }
 
-fn pacific_time(locale: Locale, at: OffsetDateTime) -> String {
+pub(super) fn pacific_time(locale: Locale, at: OffsetDateTime) -> String {
     let local = at.to_offset(pathways_domain::calendar::pacific_offset(at));
     format::date_time(
         locale,

@@ -126,6 +126,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/admin/policy",
             "/admin/policy/new",
             "/admin/policy/2022-10",
+            "/incentives/outreach",
             "/providers?number=123456789",
             "/providers/123456789",
             "/providers/123456789/progress",

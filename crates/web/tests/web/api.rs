@@ -208,6 +208,7 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
         ("get", "/api/v1/providers/{number}"),
         ("get", "/api/v1/providers/{number}/attendance"),
         ("get", "/api/v1/providers/{number}/progress"),
+        ("get", "/api/v1/incentives/outreach"),
         ("get", "/api/v1/vendors/{code}/attendance/held"),
         ("post", "/api/v1/vendors/{code}/attendance"),
         ("post", "/api/v1/vendors/{code}/sessions"),

@@ -277,6 +277,27 @@ impl World {
             get("/admin/audit".into(), Action::ViewAudit, &nobody),
             get("/admin/audit.csv".into(), Action::ViewAudit, &nobody),
             get("/api/v1/audit".into(), Action::ViewAudit, &nobody),
+            get(
+                format!("/incentives/outreach?county={:02}", self.p1_county.get()),
+                Action::ViewOutreach,
+                &provider,
+            ),
+            get(
+                format!(
+                    "/incentives/outreach.csv?county={:02}",
+                    self.p1_county.get()
+                ),
+                Action::ViewOutreach,
+                &provider,
+            ),
+            get(
+                format!(
+                    "/api/v1/incentives/outreach?county={:02}",
+                    self.p1_county.get()
+                ),
+                Action::ViewOutreach,
+                &provider,
+            ),
             get("/admin/policy".into(), Action::ManagePolicy, &nobody),
             get("/admin/policy/new".into(), Action::ManagePolicy, &nobody),
             get(

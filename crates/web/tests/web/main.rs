@@ -10,6 +10,7 @@ mod careers;
 mod county;
 mod helpers;
 mod journey;
+mod outreach;
 mod pages;
 mod policy;
 mod privacy;

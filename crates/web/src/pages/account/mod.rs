@@ -59,6 +59,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ManagePolicy) {
         links.push(("/admin/policy".to_owned(), t.t("nav-policy")));
     }
+    if caller.may(Action::ViewOutreach) {
+        links.push(("/incentives/outreach".to_owned(), t.t("nav-outreach")));
+    }
     match &caller.actor {
         Actor::Provider { provider } => {
             links.push((
