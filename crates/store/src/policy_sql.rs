@@ -2,7 +2,7 @@
 //! same in both dialects, stamped out per backend. The rules themselves read only published
 //! versions ([`crate::Store::policy_versions`]); drafts wait here until they are published.
 //!
-//! A version is *used* once a decision names it: an attendance record verified or held under it,
+//! A version is *used* once a decision names it: an attendance record verified under it,
 //! or an incentive claimed at its amount. A used version is never changed again (only a later
 //! version supersedes it), and the check is made in the same statement as the change.
 
@@ -81,9 +81,13 @@ pub(crate) fn stored(body: &str, state: &str, used: bool) -> StoreResult<StoredP
     })
 }
 
-/// Whether a decision names the version `$1` (as an SQL condition on `policy_versions p`
-/// or a bound name).
-pub(crate) const USED: &str = "(EXISTS (SELECT 1 FROM attendance a WHERE a.policy_version = $1) \
+/// Whether a decision names the version bound as `$1`. Attendance is judged under the version
+/// in effect on its date, so only records from the version's effective date on can name it:
+/// the key leads with the date, and a version taking effect later (a draft, next year's) is
+/// checked without reading older attendance.
+pub(crate) const USED: &str = "(EXISTS (SELECT 1 FROM attendance a \
+     WHERE a.attended_on >= (SELECT p.effective_from FROM policy_versions p WHERE p.version = $1) \
+     AND a.policy_version = $1) \
      OR EXISTS (SELECT 1 FROM incentive_claims c WHERE c.policy_version = $1))";
 
 macro_rules! policy_queries {
