@@ -47,6 +47,19 @@ pub use registration_sql::{
 };
 pub use sqlite::SqliteStore;
 
+/// The tables program files are imported into, by the names [`Store::refresh_statistics`] takes.
+pub const PROGRAM_TABLES: [&str; 9] = [
+    "vendors",
+    "courses",
+    "sessions",
+    "providers",
+    "recipients",
+    "assignments",
+    "work_hours",
+    "wage_rates",
+    "attendance",
+];
+
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -87,6 +100,12 @@ pub trait Store:
 
     /// Checks that the database answers.
     async fn ping(&self) -> StoreResult<()>;
+
+    /// Brings the query planner's statistics of one program table (`attendance`,
+    /// `work_hours`, … as named in [`PROGRAM_TABLES`]) up to date after a bulk load, so the
+    /// next queries are planned for its new size. PostgreSQL runs `ANALYZE`; SQLite, whose
+    /// queries here are planned from their indexes alone, does nothing.
+    async fn refresh_statistics(&self, table: &str) -> StoreResult<()>;
 
     /// Starts an all-or-nothing import: nothing it writes is visible until [`ImportTx::commit`].
     async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>>;

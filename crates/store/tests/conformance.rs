@@ -1581,3 +1581,22 @@ async fn provider_contacts_read_back_by_number_and_skip_unknown_numbers() {
         assert!(store.provider_contacts(&[]).await.unwrap().is_empty());
     }
 }
+
+#[tokio::test]
+async fn statistics_are_refreshed_for_program_tables_only() {
+    for db in testing::all().await {
+        let store = db.store.as_ref();
+        for table in pathways_store::PROGRAM_TABLES {
+            store.refresh_statistics(table).await.unwrap();
+        }
+        if store.backend() == pathways_store::Backend::Postgres {
+            assert!(
+                store
+                    .refresh_statistics("attendance; DROP TABLE attendance")
+                    .await
+                    .is_err()
+            );
+        }
+        assert_eq!(store.table_counts().await.unwrap().attendance_verified, 0);
+    }
+}

@@ -103,6 +103,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn refresh_statistics(&self, _table: &str) -> StoreResult<()> {
+        Ok(())
+    }
+
     async fn begin_import(&self) -> StoreResult<Box<dyn ImportTx>> {
         // IMMEDIATE takes the write lock now, so a concurrent writer waits instead of failing
         // half-way through the import.
