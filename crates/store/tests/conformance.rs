@@ -1543,7 +1543,8 @@ async fn provider_contacts_read_back_by_number_and_skip_unknown_numbers() {
         tx.commit().await.unwrap();
         let wanted = [lee.number, provider_number(999_999_999), ana.number];
         let contacts = store.provider_contacts(&wanted).await.unwrap();
-        let got: Vec<(i64, u8, &str, Option<&str>, Option<&str>)> = contacts
+        type Seen<'a> = (i64, u8, &'a str, Option<&'a str>, Option<&'a str>);
+        let got: Vec<Seen> = contacts
             .iter()
             .map(|c| {
                 (
