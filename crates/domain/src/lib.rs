@@ -9,6 +9,7 @@ pub mod access;
 pub mod attendance;
 pub mod calendar;
 pub mod career;
+pub mod claim;
 pub mod county;
 pub mod eligibility;
 pub mod entities;
