@@ -125,6 +125,16 @@ pub struct TrainingPay {
 }
 
 impl TrainingPay {
+    /// The overtime hours as hours to the hundredth (exact: every input is in hundredths).
+    pub fn overtime(&self) -> Hours {
+        let hundredths = (self.overtime_hours * Decimal::from(100))
+            .trunc()
+            .to_string()
+            .parse::<u32>()
+            .unwrap_or_default();
+        Hours::from_hundredths(hundredths)
+    }
+
     /// The computation, as the claim shows it.
     pub fn explain(&self) -> String {
         let regular = self.hours.to_decimal() - self.overtime_hours;

@@ -7,6 +7,7 @@
 mod account_sql;
 pub mod accounts;
 pub mod career_sql;
+pub mod claim_sql;
 mod common;
 pub mod course_sql;
 mod error;
@@ -33,6 +34,10 @@ use time::Date;
 
 pub use accounts::AccountStore;
 pub use career_sql::{CareerConflict, CareerStore};
+pub use claim_sql::{
+    AcceptedTrainingClaim, ClaimJudge, ClaimStore, TrainingClaimFacts, TrainingClaimKey,
+    TrainingClaimRecord,
+};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
 pub use incentive_sql::{
@@ -88,6 +93,7 @@ pub trait Store:
     + CareerStore
     + IncentiveStore
     + PolicyStore
+    + ClaimStore
     + Send
     + Sync
     + std::fmt::Debug

@@ -2,8 +2,8 @@
 //! same in both dialects, stamped out per backend. The rules themselves read only published
 //! versions ([`crate::Store::policy_versions`]); drafts wait here until they are published.
 //!
-//! A version is *used* once a decision names it: an attendance record verified under it,
-//! or an incentive claimed at its amount. A used version is never changed again (only a later
+//! A version is *used* once a decision names it: an attendance record verified under it, an
+//! incentive claimed at its amount, or a training-pay claim computed under it. A used version is never changed again (only a later
 //! version supersedes it), and the check is made in the same statement as the change.
 
 use async_trait::async_trait;
@@ -88,7 +88,8 @@ pub(crate) fn stored(body: &str, state: &str, used: bool) -> StoreResult<StoredP
 pub(crate) const USED: &str = "(EXISTS (SELECT 1 FROM attendance a \
      WHERE a.attended_on >= (SELECT p.effective_from FROM policy_versions p WHERE p.version = $1) \
      AND a.policy_version = $1) \
-     OR EXISTS (SELECT 1 FROM incentive_claims c WHERE c.policy_version = $1))";
+     OR EXISTS (SELECT 1 FROM incentive_claims c WHERE c.policy_version = $1) \
+     OR EXISTS (SELECT 1 FROM training_claims t WHERE t.policy_version = $1))";
 
 macro_rules! policy_queries {
     ($store:ty, $db:ty, lock_decisions = [$($lock:literal)?]) => {

@@ -99,6 +99,7 @@ fn hours_past_forty_in_the_workweek_are_overtime() {
     case.week_training = Hours::whole(5);
     let pay = case.judge().unwrap();
     assert_eq!(pay.overtime_hours, Decimal::from(3));
+    assert_eq!(pay.overtime(), Hours::whole(3));
     // 5 × 16.90 + 3 × 16.90 × 1.5 = 84.50 + 76.05
     assert_eq!(pay.amount, Money::from_cents(16055));
     assert!(

@@ -62,7 +62,13 @@ crate::career_sql::career_queries!(PgStore, Postgres);
 crate::policy_sql::policy_queries!(
     PgStore,
     Postgres,
-    lock_decisions = ["LOCK TABLE attendance, incentive_claims IN SHARE MODE"]
+    lock_decisions = ["LOCK TABLE attendance, incentive_claims, training_claims IN SHARE MODE"]
+);
+// A provider's claims are judged one at a time (class 7 of the two-key advisory locks).
+crate::claim_sql::claim_queries!(
+    PgStore,
+    Postgres,
+    lock_provider = ["SELECT pg_advisory_xact_lock(7, CAST($1 AS INT))"]
 );
 crate::incentive_sql::incentive_queries!(
     PgStore,

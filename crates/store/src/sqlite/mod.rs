@@ -65,6 +65,7 @@ crate::registration_sql::registration_queries!(SqliteStore, Sqlite, lock_session
 crate::course_sql::course_queries!(SqliteStore, Sqlite);
 crate::career_sql::career_queries!(SqliteStore, Sqlite);
 crate::policy_sql::policy_queries!(SqliteStore, Sqlite, lock_decisions = []);
+crate::claim_sql::claim_queries!(SqliteStore, Sqlite, lock_provider = []);
 crate::incentive_sql::incentive_queries!(
     SqliteStore,
     Sqlite,

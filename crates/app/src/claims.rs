@@ -1,0 +1,188 @@
+//! Training-pay claims as a provider makes them (DOMAIN.md §5): one completed course, under one
+//! recipient's case, for the hours attended. The rules are the domain's
+//! ([`pathways_domain::claim`]); the store reads their facts and writes an accepted claim in one
+//! transaction, so a completion is never claimed twice, even by two requests at once.
+
+use std::sync::Arc;
+
+use pathways_domain::access::{Action, Owner};
+use pathways_domain::claim::{
+    ClaimFacts, ClaimRefusal, ClaimRequest, ClaimRule, judge_training_claim,
+};
+use pathways_domain::ids::{CaseNumber, CourseNumber, ProviderNumber};
+use pathways_domain::policy::PolicyBook;
+use pathways_domain::quantity::{Hours, Money};
+use pathways_store::{
+    AcceptedTrainingClaim, Store, StoreError, TrainingClaimFacts, TrainingClaimKey,
+    TrainingClaimRecord,
+};
+use time::Date;
+
+use crate::access::{AccessError, Caller, now};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimError {
+    /// A rule refused the claim; nothing was written.
+    #[error("the claim was refused: {0}")]
+    Refused(ClaimRefusal),
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An accepted claim: its number, what it pays and how that was worked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmittedClaim {
+    pub id: i64,
+    pub amount: Money,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claims {
+    store: Arc<dyn Store>,
+}
+
+/// The rules over the stored facts; a provider or case the files lack fails its rule.
+fn judge(
+    facts: &TrainingClaimFacts,
+    request: &ClaimRequest,
+    policies: &PolicyBook,
+) -> Result<AcceptedTrainingClaim, ClaimRefusal> {
+    let Some(enrollment) = facts.enrollment else {
+        return Err(ClaimRefusal {
+            rule: ClaimRule::ProviderEligible,
+            detail: "the providers file does not have this provider".into(),
+        });
+    };
+    let Some(county) = facts.county else {
+        return Err(ClaimRefusal {
+            rule: ClaimRule::ActiveAssignment,
+            detail: "the recipients file does not have this case".into(),
+        });
+    };
+    let pay = judge_training_claim(
+        request,
+        &ClaimFacts {
+            enrollment,
+            assignment: &facts.assignment,
+            completion: facts.completion,
+            claimed_before: facts.claimed_before,
+            county,
+            rates: &facts.rates,
+            week_work: facts.week_work,
+            week_training: facts.week_training,
+        },
+        policies,
+    )?;
+    Ok(AcceptedTrainingClaim {
+        county,
+        week_start: pay.week_start,
+        hours: pay.hours,
+        overtime: pay.overtime(),
+        rate: pay.rate,
+        amount: pay.amount,
+        explanation: pay.explain(),
+        policy_version: pay.policy_version,
+        submitted_at: now(),
+    })
+}
+
+impl Claims {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self { store }
+    }
+
+    /// Submits a claim for training pay for the completion of `course` on `trained_on`, under
+    /// the recipient's `case`, filed `today`.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the claim's own fields, named at call sites"
+    )]
+    pub async fn submit_training(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+        course: CourseNumber,
+        trained_on: Date,
+        case: CaseNumber,
+        hours: Hours,
+        today: Date,
+    ) -> Result<SubmittedClaim, ClaimError> {
+        caller.authorize(
+            Action::SubmitClaim,
+            &Owner {
+                provider: Some(provider),
+                ..Owner::default()
+            },
+        )?;
+        let policies = PolicyBook::new(self.store.policy_versions().await?);
+        let request = ClaimRequest {
+            trained_on,
+            hours,
+            filed_on: today,
+        };
+        let key = TrainingClaimKey {
+            provider,
+            course,
+            trained_on,
+            case,
+        };
+        let judged = std::sync::Mutex::new(None);
+        let audit = caller.audit(
+            "claim.submit-training",
+            "training_claim",
+            "",
+            None,
+            Some(serde_json::json!({
+                "provider_number": provider.to_string(),
+                "course_number": key.course.as_str(),
+                "trained_on": pathways_domain::error::format_date(trained_on),
+                "case_number": key.case.as_str(),
+                "hours": hours.to_string(),
+            })),
+        );
+        let outcome = self
+            .store
+            .submit_training_claim(
+                &key,
+                &|facts| {
+                    let accepted = judge(facts, &request, &policies)?;
+                    if let Ok(mut slot) = judged.lock() {
+                        *slot = Some((accepted.amount, accepted.explanation.clone()));
+                    }
+                    Ok(accepted)
+                },
+                &audit,
+            )
+            .await?;
+        let id = outcome.map_err(ClaimError::Refused)?;
+        let (amount, explanation) = judged
+            .into_inner()
+            .ok()
+            .flatten()
+            .unwrap_or((Money::ZERO, String::new()));
+        Ok(SubmittedClaim {
+            id,
+            amount,
+            explanation,
+        })
+    }
+
+    /// A provider's training-pay claims, newest training first.
+    pub async fn training_claims(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+    ) -> Result<Vec<TrainingClaimRecord>, ClaimError> {
+        caller.authorize(
+            Action::SubmitClaim,
+            &Owner {
+                provider: Some(provider),
+                ..Owner::default()
+            },
+        )?;
+        Ok(self.store.training_claims(provider).await?)
+    }
+}

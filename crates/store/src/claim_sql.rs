@@ -1,0 +1,341 @@
+//! Training-pay claims: the [`ClaimStore`] trait and its SQL, the same in both dialects, stamped
+//! out per backend. A claim is judged and written in one transaction that first takes the
+//! provider's lock (PostgreSQL advisory lock; SQLite's write lock), so two claims at once can
+//! neither both take the same completion nor both count the same week's hours as straight time.
+
+use async_trait::async_trait;
+use pathways_domain::claim::ClaimRefusal;
+use pathways_domain::eligibility::Enrollment;
+use pathways_domain::entities::WageRate;
+use pathways_domain::ids::{CaseNumber, CountyCode, CourseNumber, ProviderNumber};
+use pathways_domain::quantity::{Hours, Minutes, Money};
+use time::{Date, OffsetDateTime};
+
+use crate::StoreResult;
+use crate::accounts::AuditEntry;
+
+/// Which completion a provider claims, under which recipient's case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainingClaimKey {
+    pub provider: ProviderNumber,
+    pub course: CourseNumber,
+    pub trained_on: Date,
+    pub case: CaseNumber,
+}
+
+/// What the store knows that the rules need, read inside the claim's transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainingClaimFacts {
+    /// `None` when the providers file does not have the provider.
+    pub enrollment: Option<Enrollment>,
+    pub assignment: Vec<(Date, Option<Date>)>,
+    /// The first verified completion of the course and its verified minutes up to then.
+    pub completion: Option<(Date, Minutes)>,
+    /// A claim of this completion exists that was not denied.
+    pub claimed_before: bool,
+    /// The recipient's county (`None`: the recipients file does not have the case) and its rates.
+    pub county: Option<CountyCode>,
+    pub rates: Vec<WageRate>,
+    /// Paid work hours in the training date's workweek, for all recipients.
+    pub week_work: Hours,
+    /// Hours of the provider's other claims (not denied) in that workweek.
+    pub week_training: Hours,
+}
+
+/// A judged claim, as it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedTrainingClaim {
+    pub county: CountyCode,
+    pub week_start: Date,
+    pub hours: Hours,
+    pub overtime: Hours,
+    pub rate: Money,
+    pub amount: Money,
+    pub policy_version: String,
+    pub explanation: String,
+    pub submitted_at: OffsetDateTime,
+}
+
+/// A stored training-pay claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainingClaimRecord {
+    pub id: i64,
+    pub provider: ProviderNumber,
+    pub course: CourseNumber,
+    pub trained_on: Date,
+    pub case: CaseNumber,
+    pub county: CountyCode,
+    pub hours: Hours,
+    pub overtime: Hours,
+    pub rate: Money,
+    pub amount: Money,
+    pub policy_version: String,
+    pub explanation: String,
+    /// `submitted`, `approved`, `denied`, `paid` or `rejected`.
+    pub state: String,
+    pub submitted_at: OffsetDateTime,
+}
+
+/// The judge a claim is submitted with: the rules, given the facts.
+pub type ClaimJudge<'a> =
+    &'a (dyn Fn(&TrainingClaimFacts) -> Result<AcceptedTrainingClaim, ClaimRefusal> + Send + Sync);
+
+#[async_trait]
+pub trait ClaimStore: Send + Sync {
+    /// Reads the facts of a claim and, in the same transaction, writes the claim when `judge`
+    /// accepts it (with its audit entry, whose key is set to the new claim's number). The
+    /// refusal is returned as it came, and nothing is written.
+    async fn submit_training_claim(
+        &self,
+        key: &TrainingClaimKey,
+        judge: ClaimJudge<'_>,
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<i64, ClaimRefusal>>;
+
+    /// A provider's training-pay claims, newest training first.
+    async fn training_claims(
+        &self,
+        provider: ProviderNumber,
+    ) -> StoreResult<Vec<TrainingClaimRecord>>;
+}
+
+pub(crate) type ClaimRow = (
+    i64,
+    i64,
+    String,
+    Date,
+    String,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    OffsetDateTime,
+);
+
+pub(crate) fn claim_record(row: ClaimRow) -> StoreResult<TrainingClaimRecord> {
+    use crate::StoreError;
+    let (id, provider, course, trained_on, case, county, hundredths, overtime, rate, amount) = (
+        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
+    );
+    let hours_of = |h: i64| {
+        u32::try_from(h)
+            .map(Hours::from_hundredths)
+            .map_err(|_| StoreError::corrupt("training_claims.hundredths"))
+    };
+    Ok(TrainingClaimRecord {
+        id,
+        provider: ProviderNumber::from_i64(provider)
+            .map_err(|_| StoreError::corrupt("training_claims.provider_number"))?,
+        course: CourseNumber::parse(&course)
+            .map_err(|_| StoreError::corrupt("training_claims.course_number"))?,
+        trained_on,
+        case: CaseNumber::parse(&case)
+            .map_err(|_| StoreError::corrupt("training_claims.case_number"))?,
+        county: u8::try_from(county)
+            .ok()
+            .and_then(CountyCode::new)
+            .ok_or_else(|| StoreError::corrupt("training_claims.county_code"))?,
+        hours: hours_of(hundredths)?,
+        overtime: hours_of(overtime)?,
+        rate: Money::from_cents(rate),
+        amount: Money::from_cents(amount),
+        policy_version: row.10,
+        explanation: row.11,
+        state: row.12,
+        submitted_at: row.13,
+    })
+}
+
+macro_rules! claim_queries {
+    ($store:ty, $db:ty, lock_provider = [$($lock:literal)?]) => {
+        use $crate::claim_sql::{
+            AcceptedTrainingClaim, ClaimJudge, ClaimStore, TrainingClaimFacts, TrainingClaimKey,
+            TrainingClaimRecord, claim_record,
+        };
+
+        /// The facts of a claim, read on the claim's transaction.
+        async fn claim_facts(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            key: &TrainingClaimKey,
+        ) -> StoreResult<TrainingClaimFacts> {
+            let provider = key.provider.as_i64();
+            let enrollment: Option<$crate::rows::EnrollmentRow> = sqlx::query_as(
+                "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                 FROM providers WHERE provider_number = $1",
+            )
+            .bind(provider)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let enrollment = match enrollment {
+                Some(row) => Some(row.into_domain()?.1),
+                None => None,
+            };
+            let assignment: Vec<(time::Date, Option<time::Date>)> = sqlx::query_as(
+                "SELECT start_date, end_date FROM assignments \
+                 WHERE provider_number = $1 AND case_number = $2 ORDER BY start_date",
+            )
+            .bind(provider)
+            .bind(key.case.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+            let records: Vec<(time::Date, i64, bool)> = sqlx::query_as(
+                "SELECT attended_on, minutes, completed FROM attendance \
+                 WHERE provider_number = $1 AND course_number = $2 AND status = 'verified' \
+                 ORDER BY attended_on",
+            )
+            .bind(provider)
+            .bind(key.course.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+            // The course's completion is its first completed record; minutes after it do not
+            // add to the course (DOMAIN.md §11).
+            let mut minutes = 0u32;
+            let mut completion = None;
+            for (day, m, completed) in records {
+                minutes += u32::try_from(m).map_err(|_| StoreError::corrupt("attendance.minutes"))?;
+                if completed {
+                    completion = Some((day, pathways_domain::quantity::Minutes(minutes)));
+                    break;
+                }
+            }
+            let claimed_before: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM training_claims WHERE provider_number = $1 \
+                 AND course_number = $2 AND trained_on = $3 AND state <> 'denied')",
+            )
+            .bind(provider)
+            .bind(key.course.as_str())
+            .bind(key.trained_on)
+            .fetch_one(&mut *conn)
+            .await?;
+            let county: Option<i64> =
+                sqlx::query_scalar("SELECT county_code FROM recipients WHERE case_number = $1")
+                    .bind(key.case.as_str())
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            let county = match county {
+                Some(c) => Some(
+                    u8::try_from(c)
+                        .ok()
+                        .and_then(pathways_domain::ids::CountyCode::new)
+                        .ok_or_else(|| StoreError::corrupt("recipients.county_code"))?,
+                ),
+                None => None,
+            };
+            let mut rates = Vec::new();
+            if let Some(county) = county {
+                let rows: Vec<(time::Date, i64)> = sqlx::query_as(
+                    "SELECT effective_from, hourly_rate_cents FROM wage_rates \
+                     WHERE county_code = $1",
+                )
+                .bind(i64::from(county.get()))
+                .fetch_all(&mut *conn)
+                .await?;
+                rates = rows
+                    .into_iter()
+                    .map(|(effective_from, cents)| pathways_domain::entities::WageRate {
+                        county,
+                        effective_from,
+                        hourly_rate: pathways_domain::quantity::Money::from_cents(cents),
+                    })
+                    .collect();
+            }
+            let week = pathways_domain::claim::week_start(key.trained_on);
+            let hours = |h: i64| {
+                u32::try_from(h)
+                    .map(pathways_domain::quantity::Hours::from_hundredths)
+                    .map_err(|_| StoreError::corrupt("hours in a week"))
+            };
+            let week_work: i64 = sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(hundredths), 0) AS BIGINT) FROM work_hours \
+                 WHERE provider_number = $1 AND week_start = $2",
+            )
+            .bind(provider)
+            .bind(week)
+            .fetch_one(&mut *conn)
+            .await?;
+            let week_training: i64 = sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(hundredths), 0) AS BIGINT) FROM training_claims \
+                 WHERE provider_number = $1 AND week_start = $2 AND state <> 'denied'",
+            )
+            .bind(provider)
+            .bind(week)
+            .fetch_one(&mut *conn)
+            .await?;
+            Ok(TrainingClaimFacts {
+                enrollment,
+                assignment,
+                completion,
+                claimed_before,
+                county,
+                rates,
+                week_work: hours(week_work)?,
+                week_training: hours(week_training)?,
+            })
+        }
+
+        #[async_trait::async_trait]
+        impl ClaimStore for $store {
+            async fn submit_training_claim(
+                &self,
+                key: &TrainingClaimKey,
+                judge: ClaimJudge<'_>,
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<i64, pathways_domain::claim::ClaimRefusal>> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).bind(key.provider.as_i64()).execute(&mut *tx).await?;)?
+                let facts = claim_facts(&mut tx, key).await?;
+                let accepted: AcceptedTrainingClaim = match judge(&facts) {
+                    Ok(accepted) => accepted,
+                    Err(refusal) => return Ok(Err(refusal)),
+                };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO training_claims (provider_number, course_number, trained_on, \
+                     week_start, case_number, county_code, hundredths, overtime_hundredths, \
+                     rate_cents, amount_cents, policy_version, explanation, submitted_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+                     RETURNING claim_id",
+                )
+                .bind(key.provider.as_i64())
+                .bind(key.course.as_str())
+                .bind(key.trained_on)
+                .bind(accepted.week_start)
+                .bind(key.case.as_str())
+                .bind(i64::from(accepted.county.get()))
+                .bind(i64::from(accepted.hours.hundredths()))
+                .bind(i64::from(accepted.overtime.hundredths()))
+                .bind(accepted.rate.cents())
+                .bind(accepted.amount.cents())
+                .bind(&accepted.policy_version)
+                .bind(&accepted.explanation)
+                .bind(accepted.submitted_at)
+                .fetch_one(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(Ok(id))
+            }
+
+            async fn training_claims(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Vec<TrainingClaimRecord>> {
+                let rows: Vec<$crate::claim_sql::ClaimRow> = sqlx::query_as(
+                    "SELECT claim_id, provider_number, course_number, trained_on, case_number, \
+                     county_code, hundredths, overtime_hundredths, rate_cents, amount_cents, \
+                     policy_version, explanation, state, submitted_at FROM training_claims \
+                     WHERE provider_number = $1 ORDER BY trained_on DESC, claim_id DESC",
+                )
+                .bind(provider.as_i64())
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter().map(claim_record).collect()
+            }
+        }
+    };
+}
+
+pub(crate) use claim_queries;
