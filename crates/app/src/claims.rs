@@ -13,8 +13,8 @@ use pathways_domain::ids::{CaseNumber, CourseNumber, ProviderNumber};
 use pathways_domain::policy::PolicyBook;
 use pathways_domain::quantity::{Hours, Money};
 use pathways_store::{
-    AcceptedTrainingClaim, Store, StoreError, TrainingClaimFacts, TrainingClaimKey,
-    TrainingClaimRecord,
+    AcceptedTrainingClaim, AssignedCase, CompletionRecord, Store, StoreError, TrainingClaimFacts,
+    TrainingClaimKey, TrainingClaimRecord,
 };
 use time::Date;
 
@@ -37,6 +37,22 @@ pub struct SubmittedClaim {
     pub id: i64,
     pub amount: Money,
     pub explanation: String,
+}
+
+/// A verified completion and the claim made of it, if any (a denied claim leaves it open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletedCourse {
+    pub completion: CompletionRecord,
+    pub claim: Option<TrainingClaimRecord>,
+}
+
+/// What a provider's claims page shows: their completed courses, the cases they can claim
+/// under, and every claim they made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderClaims {
+    pub completions: Vec<CompletedCourse>,
+    pub cases: Vec<AssignedCase>,
+    pub claims: Vec<TrainingClaimRecord>,
 }
 
 #[derive(Debug, Clone)]
@@ -167,6 +183,37 @@ impl Claims {
             id,
             amount,
             explanation,
+        })
+    }
+
+    /// A provider's completed courses (each with its claim, if made), cases and claims.
+    pub async fn overview(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+    ) -> Result<ProviderClaims, ClaimError> {
+        let claims = self.training_claims(caller, provider).await?;
+        let completions = self
+            .store
+            .provider_completions(provider)
+            .await?
+            .into_iter()
+            .map(|completion| CompletedCourse {
+                claim: claims
+                    .iter()
+                    .find(|c| {
+                        c.course == completion.course
+                            && c.trained_on == completion.completed_on
+                            && c.state != "denied"
+                    })
+                    .cloned(),
+                completion,
+            })
+            .collect();
+        Ok(ProviderClaims {
+            completions,
+            cases: self.store.provider_cases(provider).await?,
+            claims,
         })
     }
 

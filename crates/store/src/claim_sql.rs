@@ -76,6 +76,68 @@ pub struct TrainingClaimRecord {
     pub submitted_at: OffsetDateTime,
 }
 
+/// A verified course completion of a provider, as "my completed courses" lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionRecord {
+    pub course: CourseNumber,
+    /// The course's title (empty when the catalog no longer has the course).
+    pub title: String,
+    pub completed_on: Date,
+    /// Verified minutes of the course up to and including its completion.
+    pub minutes: Minutes,
+}
+
+/// A recipient the provider is or was assigned to, for choosing the case a claim is made under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignedCase {
+    pub case: CaseNumber,
+    /// `None` when the recipients file does not have the case.
+    pub county: Option<CountyCode>,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+}
+
+/// Verified attendance rows as read: course, title, day, minutes, completed.
+pub(crate) type AttendedRow = (String, Option<String>, Date, i64, bool);
+
+/// Folds verified attendance rows, sorted by course and day, into each course's completion:
+/// its first completed record, with the minutes up to it (DOMAIN.md §11). Newest first.
+pub(crate) fn completions_of(rows: Vec<AttendedRow>) -> StoreResult<Vec<CompletionRecord>> {
+    use crate::StoreError;
+    let mut out: Vec<CompletionRecord> = Vec::new();
+    let mut current: Option<(String, u32, bool)> = None;
+    for (course, title, day, minutes, completed) in rows {
+        let minutes =
+            u32::try_from(minutes).map_err(|_| StoreError::corrupt("attendance.minutes"))?;
+        if current.as_ref().is_none_or(|(c, _, _)| *c != course) {
+            current = Some((course.clone(), 0, false));
+        }
+        let Some((_, total, done)) = current.as_mut() else {
+            continue;
+        };
+        if *done {
+            continue;
+        }
+        *total += minutes;
+        if completed {
+            *done = true;
+            out.push(CompletionRecord {
+                course: CourseNumber::parse(&course)
+                    .map_err(|_| StoreError::corrupt("attendance.course_number"))?,
+                title: title.unwrap_or_default(),
+                completed_on: day,
+                minutes: Minutes(*total),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.completed_on
+            .cmp(&a.completed_on)
+            .then(a.course.cmp(&b.course))
+    });
+    Ok(out)
+}
+
 /// The judge a claim is submitted with: the rules, given the facts.
 pub type ClaimJudge<'a> =
     &'a (dyn Fn(&TrainingClaimFacts) -> Result<AcceptedTrainingClaim, ClaimRefusal> + Send + Sync);
@@ -97,6 +159,15 @@ pub trait ClaimStore: Send + Sync {
         &self,
         provider: ProviderNumber,
     ) -> StoreResult<Vec<TrainingClaimRecord>>;
+
+    /// A provider's verified course completions, newest first.
+    async fn provider_completions(
+        &self,
+        provider: ProviderNumber,
+    ) -> StoreResult<Vec<CompletionRecord>>;
+
+    /// The recipients' cases a provider is or was assigned to, by case and start.
+    async fn provider_cases(&self, provider: ProviderNumber) -> StoreResult<Vec<AssignedCase>>;
 }
 
 pub(crate) type ClaimRow = (
@@ -333,6 +404,51 @@ macro_rules! claim_queries {
                 .fetch_all(self.pool())
                 .await?;
                 rows.into_iter().map(claim_record).collect()
+            }
+
+            async fn provider_completions(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Vec<$crate::claim_sql::CompletionRecord>> {
+                let rows: Vec<$crate::claim_sql::AttendedRow> = sqlx::query_as(
+                    "SELECT a.course_number, c.title, a.attended_on, a.minutes, a.completed \
+                     FROM attendance a LEFT JOIN courses c ON c.course_number = a.course_number \
+                     WHERE a.provider_number = $1 AND a.status = 'verified' \
+                     ORDER BY a.course_number, a.attended_on",
+                )
+                .bind(provider.as_i64())
+                .fetch_all(self.pool())
+                .await?;
+                $crate::claim_sql::completions_of(rows)
+            }
+
+            async fn provider_cases(
+                &self,
+                provider: ProviderNumber,
+            ) -> StoreResult<Vec<$crate::claim_sql::AssignedCase>> {
+                let rows: Vec<(String, Option<i64>, time::Date, Option<time::Date>)> =
+                    sqlx::query_as(
+                        "SELECT a.case_number, r.county_code, a.start_date, a.end_date \
+                         FROM assignments a LEFT JOIN recipients r \
+                         ON r.case_number = a.case_number WHERE a.provider_number = $1 \
+                         ORDER BY a.case_number, a.start_date",
+                    )
+                    .bind(provider.as_i64())
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter()
+                    .map(|(case, county, start_date, end_date)| {
+                        Ok($crate::claim_sql::AssignedCase {
+                            case: pathways_domain::ids::CaseNumber::parse(&case)
+                                .map_err(|_| StoreError::corrupt("assignments.case_number"))?,
+                            county: county
+                                .and_then(|c| u8::try_from(c).ok())
+                                .and_then(pathways_domain::ids::CountyCode::new),
+                            start_date,
+                            end_date,
+                        })
+                    })
+                    .collect()
             }
         }
     };

@@ -35,8 +35,8 @@ use time::Date;
 pub use accounts::AccountStore;
 pub use career_sql::{CareerConflict, CareerStore};
 pub use claim_sql::{
-    AcceptedTrainingClaim, ClaimJudge, ClaimStore, TrainingClaimFacts, TrainingClaimKey,
-    TrainingClaimRecord,
+    AcceptedTrainingClaim, AssignedCase, ClaimJudge, ClaimStore, CompletionRecord,
+    TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};

@@ -34,6 +34,7 @@ use pathways_app::accounts::{AccountSettings, Accounts};
 use pathways_app::audit::AuditLog;
 use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
+use pathways_app::claims::Claims;
 use pathways_app::courses::Courses;
 use pathways_app::outreach::Outreach;
 use pathways_app::policies::Policies;
@@ -81,6 +82,7 @@ pub struct AppState {
     pub policies: Policies,
     pub progress: Progress,
     pub outreach: Outreach,
+    pub claims: Claims,
     pub config: Arc<WebConfig>,
 }
 
@@ -106,6 +108,7 @@ impl AppState {
             audit: AuditLog::new(store.clone()),
             policies: Policies::new(store.clone()),
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
+            claims: Claims::new(store.clone()),
             store,
             config: Arc::new(config),
         }

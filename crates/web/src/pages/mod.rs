@@ -5,6 +5,7 @@
 mod account;
 mod careers;
 mod catalog;
+mod claims;
 mod courses;
 mod home;
 mod language;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(progress::router())
         .merge(policy::router())
         .merge(outreach::router())
+        .merge(claims::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

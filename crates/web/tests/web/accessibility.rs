@@ -106,7 +106,11 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
         &browsing,
         &provider,
         "provider",
-        &["/providers/123456789", "/providers/123456789/progress"],
+        &[
+            "/providers/123456789",
+            "/providers/123456789/progress",
+            "/providers/123456789/claims",
+        ],
     )
     .await;
     provider.quit().await;

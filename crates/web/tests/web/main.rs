@@ -7,6 +7,7 @@ mod authz;
 mod axe;
 mod browser;
 mod careers;
+mod claims;
 mod county;
 mod helpers;
 mod journey;

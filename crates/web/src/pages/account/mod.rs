@@ -73,6 +73,7 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
                 format!("/providers/{provider}/progress"),
                 t.t("progress-nav"),
             ));
+            links.push((format!("/providers/{provider}/claims"), t.t("nav-claims")));
         }
         Actor::VendorStaff { vendor } => {
             links.push((

@@ -1,0 +1,225 @@
+//! "My completed courses" on every backend: a provider claims the training pay of a completed
+//! course under one of their recipients' cases without typing any number, sees the amount and
+//! how it was worked out; a claim that breaks a rule is refused by that rule in the provider's
+//! language and changes nothing; another provider's page is not theirs.
+
+use axum::http::StatusCode;
+use pathways_app::access::Caller;
+use pathways_domain::policy::PolicyVersion;
+use pathways_domain::quantity::Hours;
+use pathways_domain::testing;
+use pathways_store::Batch;
+use pathways_web::i18n::Locale;
+use time::macros::date;
+
+use crate::helpers::{GOOD_PASSWORD, TestApp, TestResponse};
+
+const ROSA: u32 = 100_000_021;
+const LEE: u32 = 100_000_022;
+
+/// Rosa completed GHS-410 (8 credit hours) on 2026-02-05 after 480 verified minutes; she cares
+/// for case 3400021 (Sacramento, $18.00 an hour). Lee has an account and nothing else.
+async fn scenario(app: &TestApp) {
+    let store = app.store();
+    store
+        .add_policy_version(&PolicyVersion::program_year(
+            "2025-10",
+            date!(2025 - 10 - 01),
+        ))
+        .await
+        .expect("a policy version");
+    let mut course = testing::course("GHS-410");
+    course.title = "Safe Lifting".into();
+    course.credit_hours = Hours::whole(8);
+    let mut tx = store.begin_import().await.expect("an import");
+    for batch in [
+        Batch::Courses(vec![course]),
+        Batch::Providers(
+            [ROSA, LEE]
+                .map(|n| pathways_domain::entities::Provider {
+                    last_paid_on: Some(date!(2026 - 01 - 15)),
+                    ..testing::provider(n)
+                })
+                .to_vec(),
+        ),
+        Batch::Recipients(vec![testing::recipient("3400021", "")]),
+        Batch::Assignments(vec![testing::assignment(
+            ROSA,
+            "3400021",
+            date!(2025 - 01 - 01),
+            None,
+        )]),
+        Batch::WageRates(vec![testing::wage_rate(34, date!(2025 - 07 - 01), 1800)]),
+    ] {
+        tx.upsert(&batch).await.expect("a batch");
+    }
+    tx.commit().await.expect("commit");
+    let csv = format!(
+        "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n\
+         {ROSA:09},GHS-410,,2026-02-03,240,false,\n\
+         {ROSA:09},GHS-410,,2026-02-05,240,true,C-410\n"
+    );
+    pathways_app::import::import_csv(
+        store,
+        pathways_app::import::ImportKind::Attendance,
+        Some(&testing::vendor_code("V1")),
+        std::io::Cursor::new(csv.into_bytes()),
+        &pathways_app::import::NoProgress,
+    )
+    .await
+    .expect("an attendance file");
+    for n in [ROSA, LEE] {
+        app.accounts()
+            .create_provider_account(
+                &Caller::command_line(),
+                testing::provider_number(n),
+                GOOD_PASSWORD,
+                Locale::En,
+            )
+            .await
+            .expect("a provider account");
+    }
+}
+
+fn claim_fields<'a>(hours: &'a str, case: &'a str) -> [(&'a str, &'a str); 4] {
+    [
+        ("course", "GHS-410"),
+        ("completed_on", "2026-02-05"),
+        ("hours", hours),
+        ("case", case),
+    ]
+}
+
+fn rosa_page() -> String {
+    format!("/providers/{ROSA:09}/claims")
+}
+
+fn has_claim_button(page: &TestResponse) -> bool {
+    page.body.contains(">Claim my pay</button>")
+}
+
+#[tokio::test]
+async fn a_provider_claims_a_completed_course_and_a_second_claim_is_refused_in_her_language() {
+    for db in pathways_store::testing::all().await {
+        let url = db.url.clone();
+        let app = TestApp::on(db).await;
+        scenario(&app).await;
+        let mut rosa = app.browser();
+        rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+
+        let page = rosa.get(&rosa_page()).await;
+        assert_eq!(page.status, StatusCode::OK, "{url}: {}", page.body);
+        assert!(page.body.contains("Safe Lifting"));
+        assert!(page.body.contains("8.00 hours"));
+        assert!(page.body.contains("Case 3400021 (Sacramento County)"));
+        assert!(has_claim_button(&page));
+        // Her menu leads here.
+        assert!(page.body.contains(&format!("href=\"{}\"", rosa_page())));
+
+        // Claiming takes no typing: the page's own fields.
+        let claimed = rosa
+            .submit(&rosa_page(), &rosa_page(), &claim_fields("8.00", "3400021"))
+            .await;
+        assert_eq!(claimed.status, StatusCode::SEE_OTHER, "{}", claimed.body);
+        let after = rosa.get(claimed.header("location")).await;
+        assert!(
+            after.body.contains("Your claim was sent: $144.00."),
+            "{}",
+            after.body
+        );
+        assert!(after.body.contains("Sent, waiting for review"));
+        assert!(
+            after
+                .body
+                .contains("8.00 hours on 2026-02-05 at $18.00 an hour")
+        );
+        assert!(
+            !has_claim_button(&after),
+            "a claimed completion has no button"
+        );
+
+        // The same completion again (a replayed form) is refused, in Spanish for her.
+        rosa.set_cookie("lang", "es");
+        let again = rosa
+            .submit(&rosa_page(), &rosa_page(), &claim_fields("8.00", "3400021"))
+            .await;
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            again
+                .body
+                .contains("No podemos pagar este reclamo: usted ya reclamó este curso."),
+            "{}",
+            again.body
+        );
+        let claims = app
+            .store()
+            .training_claims(testing::provider_number(ROSA))
+            .await
+            .unwrap();
+        assert_eq!(claims.len(), 1, "{url}");
+    }
+}
+
+#[tokio::test]
+async fn forged_claims_are_refused_by_their_rule_and_others_cannot_claim_for_her() {
+    let app = TestApp::spawn().await;
+    scenario(&app).await;
+    let mut rosa = app.browser();
+    rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+    let more = rosa
+        .submit(&rosa_page(), &rosa_page(), &claim_fields("9.00", "3400021"))
+        .await;
+    assert_eq!(more.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        more.body
+            .contains("it asks for more hours than you attended")
+    );
+    let stranger = rosa
+        .submit(&rosa_page(), &rosa_page(), &claim_fields("8.00", "3400099"))
+        .await;
+    assert_eq!(stranger.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        stranger
+            .body
+            .contains("you were not working for this person")
+    );
+    let no_case = rosa
+        .submit(&rosa_page(), &rosa_page(), &claim_fields("8.00", ""))
+        .await;
+    assert_eq!(no_case.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let csrf = rosa.get("/account").await.csrf();
+    let garbled = rosa
+        .post(
+            &rosa_page(),
+            &[
+                ("csrf", &csrf),
+                ("course", "GHS-410"),
+                ("completed_on", "soon"),
+            ],
+        )
+        .await;
+    assert_eq!(garbled.status, StatusCode::BAD_REQUEST);
+    let no_token = rosa
+        .post(&rosa_page(), &claim_fields("8.00", "3400021"))
+        .await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+
+    // Lee may neither see nor claim Rosa's courses.
+    let mut lee = app.browser();
+    lee.sign_in(&format!("{LEE:09}"), GOOD_PASSWORD).await;
+    assert_eq!(lee.get(&rosa_page()).await.status, StatusCode::NOT_FOUND);
+    let csrf = lee.get("/account").await.csrf();
+    let mut fields = vec![("csrf", csrf.as_str())];
+    fields.extend(claim_fields("8.00", "3400021"));
+    assert_eq!(
+        lee.post(&rosa_page(), &fields).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        app.store()
+            .training_claims(testing::provider_number(ROSA))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
