@@ -61,7 +61,7 @@ pub struct Claims {
 }
 
 /// The rules over the stored facts; a provider or case the files lack fails its rule.
-fn judge(
+pub(crate) fn judge(
     facts: &TrainingClaimFacts,
     request: &ClaimRequest,
     policies: &PolicyBook,

@@ -14,6 +14,7 @@ pub mod import;
 pub mod incentives;
 pub mod outbox;
 pub mod outreach;
+pub mod payroll;
 pub mod policies;
 pub mod progress;
 pub mod providers;

@@ -102,6 +102,12 @@ pub async fn load_demo(
         tx.commit().await?;
         progress.providers_loaded(loaded);
     }
+    // The demo writes through the store, not `import_csv`, so it refreshes the planner's
+    // statistics itself: straight after a state-scale load PostgreSQL otherwise read a
+    // provider's assignments by full scans until autovacuum caught up.
+    for table in pathways_store::PROGRAM_TABLES {
+        store.refresh_statistics(table).await?;
+    }
     Ok(attendance)
 }
 

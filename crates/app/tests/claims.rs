@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use pathways_app::access::Caller;
 use pathways_app::claims::{ClaimError, Claims};
+use pathways_app::payroll::{DenialReason, Payroll, PayrollError};
 use pathways_domain::access::Actor;
 use pathways_domain::claim::ClaimRule;
 use pathways_domain::ids::{CaseNumber, ProviderNumber};
@@ -244,4 +245,346 @@ async fn twenty_claims_of_one_completion_at_once_make_exactly_one() {
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].amount, Money::from_cents(13520));
     }
+}
+
+// Review and payroll.
+
+fn staff(actor: Actor) -> Caller {
+    Caller {
+        actor,
+        account: None,
+        label: "reviewer@example.org".into(),
+    }
+}
+
+fn admin() -> Caller {
+    staff(Actor::ProgramAdmin)
+}
+
+async fn upsert(store: &Arc<dyn Store>, batch: Batch) {
+    let mut tx = store.begin_import().await.unwrap();
+    tx.upsert(&batch).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn approval_judges_claims_again_on_todays_facts_and_reprices_them() {
+    for db in seeded().await {
+        let store = &db.store;
+        let first = submit(store, 1, "GHS-101", date!(2023 - 03 - 09), "3400001", 800)
+            .await
+            .unwrap();
+        let second = submit(store, 1, "GHS-102", date!(2023 - 03 - 10), "3400001", 300)
+            .await
+            .unwrap();
+        // The payroll feed then reports 35 hours of work that week, not 30.
+        upsert(
+            store,
+            Batch::WorkHours(vec![testing::work_hours(
+                1,
+                "3400001",
+                date!(2023 - 03 - 05),
+                35,
+            )]),
+        )
+        .await;
+        let payroll = Payroll::new(Arc::clone(store));
+
+        // County staff see their county's queue but decide nothing.
+        let county = staff(Actor::CountyStaff {
+            county: testing::county(34),
+        });
+        let queue = payroll.queue(&county, None, 0, 50).await.unwrap();
+        assert_eq!((queue.waiting, queue.claims.len()), (2, 2), "{}", db.url);
+        assert!(!queue.may_decide);
+        assert_eq!(queue.claims[0].provider_name, "Ana Provider1");
+        let elsewhere = staff(Actor::CountyStaff {
+            county: testing::county(1),
+        });
+        assert_eq!(
+            payroll
+                .queue(&elsewhere, None, 0, 50)
+                .await
+                .unwrap()
+                .waiting,
+            0
+        );
+        assert!(matches!(
+            payroll.approve(&county, first.id).await,
+            Err(PayrollError::Access(_))
+        ));
+
+        let seen = std::sync::atomic::AtomicU64::new(0);
+        let bulk = payroll
+            .approve_all(&admin(), &|n| {
+                seen.store(n, std::sync::atomic::Ordering::Relaxed);
+            })
+            .await
+            .unwrap();
+        assert_eq!((bulk.approved, bulk.repriced), (2, 2), "{}", db.url);
+        assert!(bulk.left.is_empty());
+        assert_eq!(seen.into_inner(), 2);
+        let p = testing::provider_number(1);
+        let claims = store.training_claims(p).await.unwrap();
+        // 35 + 8 = 43: 3 of the 8 hours are overtime; then all 3 hours of the second claim.
+        // 5 × 16.90 + 3 × 25.35 = 84.50 + 76.05; 3 × 25.35.
+        assert_eq!(claims[1].id, first.id);
+        assert_eq!(claims[1].amount, Money::from_cents(16055), "{}", db.url);
+        assert_eq!(claims[0].id, second.id);
+        assert_eq!(claims[0].amount, Money::from_cents(7605));
+        assert!(claims.iter().all(|c| c.state == "approved"));
+        let decision = claims[0].decision.as_ref().unwrap();
+        assert_eq!(decision.by, "reviewer@example.org");
+        assert!(decision.denial_rule.is_none());
+
+        // A decided claim is not decided again.
+        assert!(matches!(
+            payroll
+                .deny(
+                    &admin(),
+                    first.id,
+                    &DenialReason::Rule(ClaimRule::HoursVerified)
+                )
+                .await,
+            Err(PayrollError::NotSubmitted { .. })
+        ));
+        let audit = store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                record_type: Some("training_claim".into()),
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let approvals: Vec<_> = audit
+            .iter()
+            .filter(|a| a.entry.action == "claim.approve")
+            .collect();
+        assert_eq!(approvals.len(), 1, "{}", db.url);
+        assert_eq!(
+            approvals[0].entry.record_key,
+            format!("{}-{}", first.id, second.id)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_claim_that_fails_a_rule_now_stays_for_review_and_a_denial_names_the_rule() {
+    for db in seeded().await {
+        let store = &db.store;
+        let claim = submit(store, 1, "GHS-101", date!(2023 - 03 - 09), "3400001", 800)
+            .await
+            .unwrap();
+        // The county then reports the provider's enrollment as terminated.
+        let mut terminated = testing::provider(1);
+        terminated.enrollment_status = pathways_domain::pathway::EnrollmentStatus::Terminated;
+        upsert(store, Batch::Providers(vec![terminated])).await;
+        let payroll = Payroll::new(Arc::clone(store));
+        match payroll.approve(&admin(), claim.id).await {
+            Err(PayrollError::Refused { refusal, .. }) => {
+                assert_eq!(refusal.rule, ClaimRule::ProviderEligible, "{}", db.url);
+            }
+            other => panic!("{}: {other:?}", db.url),
+        }
+        let bulk = payroll.approve_all(&admin(), &|_| {}).await.unwrap();
+        assert_eq!(bulk.approved, 0);
+        assert_eq!(bulk.left.len(), 1);
+        assert_eq!(bulk.left[0].1.rule, ClaimRule::ProviderEligible);
+
+        assert!(matches!(
+            payroll
+                .deny(&admin(), claim.id, &DenialReason::Other("  ".into()))
+                .await,
+            Err(PayrollError::NoteNeeded)
+        ));
+        payroll
+            .deny(
+                &admin(),
+                claim.id,
+                &DenialReason::Rule(ClaimRule::ProviderEligible),
+            )
+            .await
+            .unwrap();
+        let stored = store.training_claim(claim.id).await.unwrap().unwrap();
+        assert_eq!(stored.state, "denied");
+        let decision = stored.decision.unwrap();
+        assert_eq!(decision.denial_rule.as_deref(), Some("provider-eligible"));
+        assert_eq!(
+            payroll.queue(&admin(), None, 0, 10).await.unwrap().waiting,
+            0
+        );
+        assert!(matches!(
+            payroll.approve(&admin(), claim.id).await,
+            Err(PayrollError::NotSubmitted { .. })
+        ));
+        assert!(matches!(
+            payroll.approve(&admin(), 999_999).await,
+            Err(PayrollError::NoSuchClaim(999_999))
+        ));
+    }
+}
+
+#[tokio::test]
+async fn payroll_batches_each_approved_claim_once_exports_the_same_file_and_takes_confirmations() {
+    for db in seeded().await {
+        let store = &db.store;
+        let first = submit(store, 1, "GHS-101", date!(2023 - 03 - 09), "3400001", 800)
+            .await
+            .unwrap();
+        let second = submit(store, 1, "GHS-102", date!(2023 - 03 - 10), "3400001", 300)
+            .await
+            .unwrap();
+        let payroll = Payroll::new(Arc::clone(store));
+        assert!(
+            payroll
+                .create_batch(&admin(), date!(2023 - 03 - 31))
+                .await
+                .unwrap()
+                .is_none(),
+            "nothing is approved yet"
+        );
+        payroll.approve_all(&admin(), &|_| {}).await.unwrap();
+
+        // Two batches at once: one takes both claims, the other finds nothing.
+        let (one, two) = (admin(), admin());
+        let (a, b) = tokio::join!(
+            payroll.create_batch(&one, date!(2023 - 03 - 31)),
+            payroll.create_batch(&two, date!(2023 - 03 - 31)),
+        );
+        let made: Vec<_> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
+        assert_eq!(made.len(), 1, "{}", db.url);
+        let batch = &made[0];
+        assert_eq!(batch.payment_count, 2);
+        assert_eq!(batch.total, Money::from_cents(13520 + 5915));
+        assert!(batch.exported_at.is_none());
+
+        let dir = scratch_dir(&db.url);
+        let path = dir.join("batch.csv");
+        payroll.export(&admin(), batch.id, &path).await.unwrap();
+        let file = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = file.lines().collect();
+        assert_eq!(lines[0], pathways_app::payroll::EXPORT_COLUMNS);
+        assert_eq!(lines.len(), 3);
+        let (p1, p2) = {
+            let claims = store
+                .training_claims(testing::provider_number(1))
+                .await
+                .unwrap();
+            let id_of = |claim: i64| {
+                claims
+                    .iter()
+                    .find(|c| c.id == claim)
+                    .and_then(|c| c.payment.as_ref())
+                    .map(|p| p.id)
+                    .unwrap()
+            };
+            (id_of(first.id), id_of(second.id))
+        };
+        assert_eq!(
+            lines[1],
+            format!("{p1},000000001,3400001,34,training,8.00,16.90,135.20,2023-03-31")
+        );
+        assert_eq!(
+            lines[2],
+            format!("{p2},000000001,3400001,34,training,3.00,16.90,59.15,2023-03-31")
+        );
+        // Exported again: the same bytes; the batch keeps its first export time.
+        payroll.export(&admin(), batch.id, &path).await.unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), file);
+        let stored = store.payroll_batch(batch.id).await.unwrap().unwrap();
+        assert!(stored.exported_at.is_some());
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+
+        // A confirmation with a problem changes nothing.
+        let bad = format!("payment_id,status,reason\n{p1},paid,\n999999,paid,\n");
+        match payroll.confirm(&admin(), bad.as_bytes(), "bad.csv").await {
+            Err(PayrollError::Confirmation(errors)) => {
+                assert_eq!(errors.len(), 1);
+                assert!(
+                    errors[0]
+                        .to_string()
+                        .contains("line 3: there is no payment 999999")
+                );
+            }
+            other => panic!("{}: {other:?}", db.url),
+        }
+        let claims = store
+            .training_claims(testing::provider_number(1))
+            .await
+            .unwrap();
+        assert!(claims.iter().all(|c| c.state == "approved"), "{}", db.url);
+
+        let good = format!(
+            "payment_id,status,reason\n{p1},paid,\n{p2},rejected,provider's bank account closed\n"
+        );
+        let summary = payroll
+            .confirm(&admin(), good.as_bytes(), "good.csv")
+            .await
+            .unwrap();
+        assert_eq!(
+            (summary.paid, summary.rejected, summary.unchanged),
+            (1, 1, 0)
+        );
+        let again = payroll
+            .confirm(&admin(), good.as_bytes(), "good.csv")
+            .await
+            .unwrap();
+        assert_eq!((again.paid, again.rejected, again.unchanged), (0, 0, 2));
+        let flipped = format!("payment_id,status,reason\n{p1},rejected,wrong\n");
+        assert!(matches!(
+            payroll
+                .confirm(&admin(), flipped.as_bytes(), "flip.csv")
+                .await,
+            Err(PayrollError::Confirmation(_))
+        ));
+        let claims = store
+            .training_claims(testing::provider_number(1))
+            .await
+            .unwrap();
+        let paid = claims.iter().find(|c| c.id == first.id).unwrap();
+        assert_eq!(paid.state, "paid");
+        assert_eq!(paid.payment.as_ref().unwrap().status, "paid");
+        assert_eq!(
+            paid.payment.as_ref().unwrap().pay_period,
+            date!(2023 - 03 - 31)
+        );
+        let rejected = claims.iter().find(|c| c.id == second.id).unwrap();
+        assert_eq!(rejected.state, "rejected");
+        assert_eq!(
+            rejected.payment.as_ref().unwrap().reason.as_deref(),
+            Some("provider's bank account closed")
+        );
+        // Neither is batched again.
+        assert!(
+            payroll
+                .create_batch(&admin(), date!(2023 - 04 - 15))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        // Provider staff cannot run payroll.
+        assert!(matches!(
+            payroll
+                .create_batch(&caller(testing::provider_number(1)), date!(2023 - 04 - 15))
+                .await,
+            Err(PayrollError::Access(_))
+        ));
+    }
+}
+
+/// An empty directory of this test's own.
+fn scratch_dir(url: &str) -> std::path::PathBuf {
+    let tag: String = url.chars().filter(char::is_ascii_alphanumeric).collect();
+    let dir = std::env::temp_dir().join(format!(
+        "pathways-payroll-{}-{}",
+        std::process::id(),
+        &tag[tag.len().saturating_sub(24)..]
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }

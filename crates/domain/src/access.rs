@@ -97,8 +97,10 @@ pub enum Action {
     Register,
     /// Submit a claim for training pay or an incentive.
     SubmitClaim,
-    /// Approve or deny claims.
+    /// See the queue of submitted claims (county staff: their county's, read-only).
     ReviewClaims,
+    /// Approve or deny claims.
+    DecideClaims,
     /// Create, export and confirm payroll batches.
     RunPayroll,
     /// Create policy versions and import wage rates.
@@ -133,6 +135,7 @@ impl Action {
         Self::Register,
         Self::SubmitClaim,
         Self::ReviewClaims,
+        Self::DecideClaims,
         Self::RunPayroll,
         Self::ManagePolicy,
         Self::ImportProgramData,

@@ -74,6 +74,34 @@ pub struct TrainingClaimRecord {
     /// `submitted`, `approved`, `denied`, `paid` or `rejected`.
     pub state: String,
     pub submitted_at: OffsetDateTime,
+    /// Who approved or denied the claim, when, and (denied) why.
+    pub decision: Option<ClaimDecision>,
+    /// The claim's latest payment, once it is in a payroll batch.
+    pub payment: Option<PaymentRecord>,
+}
+
+/// A reviewer's decision on a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimDecision {
+    pub at: OffsetDateTime,
+    /// The reviewer (an account's email, or `command line`); `rules` for a bulk approval.
+    pub by: String,
+    /// A denial's rule code (a [`pathways_domain::claim::ClaimRule`] code, or `other`).
+    pub denial_rule: Option<String>,
+    /// The reviewer's words, shown to the provider as written.
+    pub denial_note: Option<String>,
+}
+
+/// A claim's payment: the batch it went out in and what payroll said of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRecord {
+    pub id: i64,
+    pub batch: i64,
+    pub pay_period: Date,
+    /// `pending` (exported, not yet confirmed), `paid` or `rejected`.
+    pub status: String,
+    pub reason: Option<String>,
+    pub confirmed_at: Option<OffsetDateTime>,
 }
 
 /// A verified course completion of a provider, as "my completed courses" lists it.
@@ -170,54 +198,102 @@ pub trait ClaimStore: Send + Sync {
     async fn provider_cases(&self, provider: ProviderNumber) -> StoreResult<Vec<AssignedCase>>;
 }
 
-pub(crate) type ClaimRow = (
-    i64,
-    i64,
-    String,
-    Date,
-    String,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    OffsetDateTime,
-);
+/// The columns a stored claim is read with: the claim, its decision, and its latest payment
+/// with that payment's batch.
+pub(crate) const CLAIM_SELECT: &str = "SELECT tc.claim_id, tc.provider_number, tc.course_number, \
+     tc.trained_on, tc.case_number, tc.county_code, tc.hundredths, tc.overtime_hundredths, \
+     tc.rate_cents, tc.amount_cents, tc.policy_version, tc.explanation, tc.state, \
+     tc.submitted_at, tc.decided_at, tc.decided_by, tc.denial_rule, tc.denial_note, \
+     p.payment_id, p.batch_id, p.status AS payment_status, p.reason AS payment_reason, \
+     p.confirmed_at, b.pay_period \
+     FROM training_claims tc \
+     LEFT JOIN payments p ON p.payment_id = \
+         (SELECT MAX(q.payment_id) FROM payments q WHERE q.training_claim_id = tc.claim_id) \
+     LEFT JOIN payroll_batches b ON b.batch_id = p.batch_id";
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct ClaimRow {
+    claim_id: i64,
+    provider_number: i64,
+    course_number: String,
+    trained_on: Date,
+    case_number: String,
+    county_code: i64,
+    hundredths: i64,
+    overtime_hundredths: i64,
+    rate_cents: i64,
+    amount_cents: i64,
+    policy_version: String,
+    explanation: String,
+    state: String,
+    submitted_at: OffsetDateTime,
+    decided_at: Option<OffsetDateTime>,
+    decided_by: Option<String>,
+    denial_rule: Option<String>,
+    denial_note: Option<String>,
+    payment_id: Option<i64>,
+    batch_id: Option<i64>,
+    payment_status: Option<String>,
+    payment_reason: Option<String>,
+    confirmed_at: Option<OffsetDateTime>,
+    pay_period: Option<Date>,
+}
 
 pub(crate) fn claim_record(row: ClaimRow) -> StoreResult<TrainingClaimRecord> {
     use crate::StoreError;
-    let (id, provider, course, trained_on, case, county, hundredths, overtime, rate, amount) = (
-        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
-    );
     let hours_of = |h: i64| {
         u32::try_from(h)
             .map(Hours::from_hundredths)
             .map_err(|_| StoreError::corrupt("training_claims.hundredths"))
     };
+    let decision = match (row.decided_at, row.decided_by) {
+        (Some(at), Some(by)) => Some(ClaimDecision {
+            at,
+            by,
+            denial_rule: row.denial_rule,
+            denial_note: row.denial_note,
+        }),
+        _ => None,
+    };
+    let payment = match (
+        row.payment_id,
+        row.batch_id,
+        row.payment_status,
+        row.pay_period,
+    ) {
+        (Some(id), Some(batch), Some(status), Some(pay_period)) => Some(PaymentRecord {
+            id,
+            batch,
+            pay_period,
+            status,
+            reason: row.payment_reason,
+            confirmed_at: row.confirmed_at,
+        }),
+        _ => None,
+    };
     Ok(TrainingClaimRecord {
-        id,
-        provider: ProviderNumber::from_i64(provider)
+        id: row.claim_id,
+        provider: ProviderNumber::from_i64(row.provider_number)
             .map_err(|_| StoreError::corrupt("training_claims.provider_number"))?,
-        course: CourseNumber::parse(&course)
+        course: CourseNumber::parse(&row.course_number)
             .map_err(|_| StoreError::corrupt("training_claims.course_number"))?,
-        trained_on,
-        case: CaseNumber::parse(&case)
+        trained_on: row.trained_on,
+        case: CaseNumber::parse(&row.case_number)
             .map_err(|_| StoreError::corrupt("training_claims.case_number"))?,
-        county: u8::try_from(county)
+        county: u8::try_from(row.county_code)
             .ok()
             .and_then(CountyCode::new)
             .ok_or_else(|| StoreError::corrupt("training_claims.county_code"))?,
-        hours: hours_of(hundredths)?,
-        overtime: hours_of(overtime)?,
-        rate: Money::from_cents(rate),
-        amount: Money::from_cents(amount),
-        policy_version: row.10,
-        explanation: row.11,
-        state: row.12,
-        submitted_at: row.13,
+        hours: hours_of(row.hundredths)?,
+        overtime: hours_of(row.overtime_hundredths)?,
+        rate: Money::from_cents(row.rate_cents),
+        amount: Money::from_cents(row.amount_cents),
+        policy_version: row.policy_version,
+        explanation: row.explanation,
+        state: row.state,
+        submitted_at: row.submitted_at,
+        decision,
+        payment,
     })
 }
 
@@ -394,12 +470,13 @@ macro_rules! claim_queries {
                 &self,
                 provider: ProviderNumber,
             ) -> StoreResult<Vec<TrainingClaimRecord>> {
-                let rows: Vec<$crate::claim_sql::ClaimRow> = sqlx::query_as(
-                    "SELECT claim_id, provider_number, course_number, trained_on, case_number, \
-                     county_code, hundredths, overtime_hundredths, rate_cents, amount_cents, \
-                     policy_version, explanation, state, submitted_at FROM training_claims \
-                     WHERE provider_number = $1 ORDER BY trained_on DESC, claim_id DESC",
-                )
+                let rows: Vec<$crate::claim_sql::ClaimRow> = sqlx::query_as(sqlx::AssertSqlSafe(
+                    format!(
+                        "{} WHERE tc.provider_number = $1 \
+                         ORDER BY tc.trained_on DESC, tc.claim_id DESC",
+                        $crate::claim_sql::CLAIM_SELECT
+                    ),
+                ))
                 .bind(provider.as_i64())
                 .fetch_all(self.pool())
                 .await?;

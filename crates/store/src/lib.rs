@@ -13,6 +13,7 @@ pub mod course_sql;
 mod error;
 pub mod incentive_sql;
 pub mod model;
+pub mod payroll_sql;
 pub mod policy_sql;
 mod postgres;
 pub mod registration_sql;
@@ -35,8 +36,8 @@ use time::Date;
 pub use accounts::AccountStore;
 pub use career_sql::{CareerConflict, CareerStore};
 pub use claim_sql::{
-    AcceptedTrainingClaim, AssignedCase, ClaimJudge, ClaimStore, CompletionRecord,
-    TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
+    AcceptedTrainingClaim, AssignedCase, ClaimDecision, ClaimJudge, ClaimStore, CompletionRecord,
+    PaymentRecord, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
@@ -44,6 +45,10 @@ pub use incentive_sql::{
     ClaimedIncentive, CourseBook, IncentiveStore, ProviderContact, ProviderWork, TrainingRecords,
 };
 pub use model::*;
+pub use payroll_sql::{
+    ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PaymentLine, PayrollBatch,
+    PayrollStore, QueuedClaim, ReviewJudge, ReviewOutcome,
+};
 pub use policy_sql::{PolicyConflict, PolicyStore, StoredPolicy};
 pub use postgres::PgStore;
 pub use registration_sql::{
@@ -94,6 +99,7 @@ pub trait Store:
     + IncentiveStore
     + PolicyStore
     + ClaimStore
+    + PayrollStore
     + Send
     + Sync
     + std::fmt::Debug

@@ -70,6 +70,13 @@ crate::claim_sql::claim_queries!(
     Postgres,
     lock_provider = ["SELECT pg_advisory_xact_lock(7, CAST($1 AS INT))"]
 );
+// Batch creation, bulk review and confirmations run one at a time across every app server.
+crate::payroll_sql::payroll_queries!(
+    PgStore,
+    Postgres,
+    lock_payroll = ["SELECT pg_advisory_xact_lock(hashtext('pathways-payroll'))"],
+    series = "WITH n(i) AS (SELECT generate_series(CAST(1 AS BIGINT), $1))"
+);
 crate::incentive_sql::incentive_queries!(
     PgStore,
     Postgres,

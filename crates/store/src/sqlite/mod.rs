@@ -66,6 +66,12 @@ crate::course_sql::course_queries!(SqliteStore, Sqlite);
 crate::career_sql::career_queries!(SqliteStore, Sqlite);
 crate::policy_sql::policy_queries!(SqliteStore, Sqlite, lock_decisions = []);
 crate::claim_sql::claim_queries!(SqliteStore, Sqlite, lock_provider = []);
+crate::payroll_sql::payroll_queries!(
+    SqliteStore,
+    Sqlite,
+    lock_payroll = [],
+    series = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)"
+);
 crate::incentive_sql::incentive_queries!(
     SqliteStore,
     Sqlite,

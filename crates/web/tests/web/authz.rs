@@ -329,8 +329,9 @@ impl World {
 /// The actions whose pages and endpoints arrive with later issues (claim review, payroll,
 /// program files on the web, coaching, help tickets). The domain table already decides them;
 /// this list makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 5] = [
+const NOT_SERVED_YET: [Action; 6] = [
     Action::ReviewClaims,
+    Action::DecideClaims,
     Action::RunPayroll,
     Action::ImportProgramData,
     Action::HandleTickets,

@@ -1,0 +1,947 @@
+//! Claim review and payroll (DOMAIN.md §5, §7): the [`PayrollStore`] trait and its SQL, the same
+//! in both dialects, stamped out per backend.
+//!
+//! Review reads the facts of a chunk of submitted claims with a few set queries (not eight
+//! queries a claim), so bulk approval of 100,000 claims takes seconds; the rules judge each claim
+//! and the decisions are written in the same transaction as the reads.
+//!
+//! A payroll batch and its payments are written by one transaction, under one lock, so a crash
+//! leaves no batch or a complete one and two servers never both take a claim; a claim has at
+//! most one payment payroll has not rejected (a unique index), whatever else goes wrong.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use pathways_domain::claim::ClaimRefusal;
+use pathways_domain::eligibility::Enrollment;
+use pathways_domain::entities::WageRate;
+use pathways_domain::ids::{CaseNumber, CountyCode, ProviderNumber};
+use pathways_domain::quantity::{Hours, Minutes, Money};
+use time::{Date, OffsetDateTime};
+
+use crate::accounts::AuditEntry;
+use crate::claim_sql::{AcceptedTrainingClaim, TrainingClaimFacts, TrainingClaimRecord};
+use crate::{StoreError, StoreResult};
+
+/// Which submitted claims a review looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimSelection {
+    /// One claim (looked at only while it is submitted).
+    One(i64),
+    /// Up to `limit` submitted claims numbered after `after`, in number order.
+    Submitted { after: i64, limit: u32 },
+}
+
+/// The rules a review applies to each claim, given the facts read now.
+pub type ReviewJudge<'a> = &'a (
+        dyn Fn(
+    &TrainingClaimRecord,
+    &TrainingClaimFacts,
+) -> Result<AcceptedTrainingClaim, ClaimRefusal>
+            + Send
+            + Sync
+    );
+
+/// What a review did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewOutcome {
+    /// Claims approved.
+    pub approved: Vec<i64>,
+    /// Approved claims whose pay changed since submission (work hours or rates arrived since),
+    /// with the amount before and after.
+    pub repriced: Vec<(i64, Money, Money)>,
+    /// Claims a rule refused now; they stay submitted for a reviewer to deny or wait on.
+    pub refused: Vec<(i64, ClaimRefusal)>,
+    /// The last claim looked at, where the next chunk starts; `None` when none was left.
+    pub last: Option<i64>,
+}
+
+/// A claim in the review queue, with the provider's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedClaim {
+    pub claim: TrainingClaimRecord,
+    pub provider_name: String,
+}
+
+/// A payroll batch as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayrollBatch {
+    pub id: i64,
+    pub pay_period: Date,
+    pub created_at: OffsetDateTime,
+    pub created_by: String,
+    pub payment_count: u64,
+    pub total: Money,
+    /// When the batch's file was first written.
+    pub exported_at: Option<OffsetDateTime>,
+}
+
+/// One line of the payroll export file (DOMAIN.md §8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentLine {
+    pub payment_id: i64,
+    pub provider: ProviderNumber,
+    pub case: CaseNumber,
+    pub county: CountyCode,
+    /// `training` (incentive payments will add their kinds).
+    pub kind: &'static str,
+    pub hours: Hours,
+    pub rate: Money,
+    pub amount: Money,
+}
+
+/// One row of payroll's confirmation file, with its line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentConfirmation {
+    pub line: u64,
+    pub payment_id: i64,
+    /// `None`: paid; `Some(reason)`: rejected.
+    pub rejected: Option<String>,
+}
+
+/// Why a confirmation row cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmProblem {
+    /// No payment has this number.
+    UnknownPayment { line: u64, payment_id: i64 },
+    /// The payment's batch was never exported, so payroll cannot have it.
+    NotExported { line: u64, payment_id: i64 },
+    /// The payment was confirmed before, the other way (`paid` or `rejected`).
+    AlreadyConfirmed {
+        line: u64,
+        payment_id: i64,
+        status: String,
+    },
+}
+
+/// What a confirmation file changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ConfirmSummary {
+    pub paid: u64,
+    pub rejected: u64,
+    /// Rows that repeated what was already recorded (the same file imported again).
+    pub unchanged: u64,
+}
+
+#[async_trait]
+pub trait PayrollStore: Send + Sync {
+    /// Reads the facts of the selected submitted claims and, in the same transaction, approves
+    /// each one `judge` accepts (repricing it when its pay changed) as decided `by` at `at`,
+    /// with one audit entry. Claims the judge refuses are left submitted.
+    async fn approve_training_claims(
+        &self,
+        selection: ClaimSelection,
+        judge: ReviewJudge<'_>,
+        by: &str,
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<ReviewOutcome>;
+
+    /// Denies a submitted claim naming the rule (`other` with a note); `false` when the claim
+    /// is not submitted (decided already, or no such claim).
+    async fn deny_training_claim(
+        &self,
+        id: i64,
+        rule: &str,
+        note: Option<&str>,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+
+    /// One claim, whatever its state.
+    async fn training_claim(&self, id: i64) -> StoreResult<Option<TrainingClaimRecord>>;
+
+    /// Submitted claims in number order after `after`, of one county's recipients or all.
+    async fn review_queue(
+        &self,
+        county: Option<CountyCode>,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<QueuedClaim>>;
+
+    /// How many claims are submitted, and their amount, of one county or all.
+    async fn review_queue_size(&self, county: Option<CountyCode>) -> StoreResult<(u64, Money)>;
+
+    /// Collects every approved claim without a live payment into a new batch for `pay_period`;
+    /// `None` when there is none. All or nothing.
+    async fn create_payroll_batch(
+        &self,
+        pay_period: Date,
+        created_by: &str,
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<Option<PayrollBatch>>;
+
+    /// Every batch, newest first.
+    async fn payroll_batches(&self) -> StoreResult<Vec<PayrollBatch>>;
+
+    async fn payroll_batch(&self, id: i64) -> StoreResult<Option<PayrollBatch>>;
+
+    /// A batch's payment lines after `after`, in payment order: the export reads in pages.
+    async fn payment_lines(
+        &self,
+        batch: i64,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<PaymentLine>>;
+
+    /// Records that the batch's file was written (the first time sets `exported_at`).
+    async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()>;
+
+    /// Applies payroll's confirmation rows: all of them, or (any problem) none.
+    async fn confirm_payments(
+        &self,
+        rows: &[PaymentConfirmation],
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<ConfirmSummary, Vec<ConfirmProblem>>>;
+
+    /// Writes `count` approved training claims of made-up providers (numbers from
+    /// `first_provider`), for benchmarks and tests on a scratch database only.
+    async fn add_synthetic_approved_claims(
+        &self,
+        count: u32,
+        first_provider: u32,
+        at: OffsetDateTime,
+    ) -> StoreResult<u64>;
+}
+
+/// The facts of claims read in sets, put together claim by claim.
+#[derive(Debug, Default)]
+pub(crate) struct ReviewFacts {
+    pub enrollments: HashMap<i64, Enrollment>,
+    pub assignments: HashMap<(i64, String), Vec<(Date, Option<Date>)>>,
+    /// Verified attendance by provider and course, by day.
+    pub attendance: HashMap<(i64, String), Vec<(Date, i64, bool)>>,
+    pub counties: HashMap<String, i64>,
+    pub rates: HashMap<i64, Vec<WageRate>>,
+    pub week_work: HashMap<(i64, Date), i64>,
+    /// Claims not denied, by provider and week: (claim number, hundredths).
+    pub week_claims: HashMap<(i64, Date), Vec<(i64, i64)>>,
+}
+
+impl ReviewFacts {
+    /// The facts of one claim, as [`crate::ClaimStore::submit_training_claim`] reads them
+    /// (earlier claims of the workweek count before this one).
+    pub fn of(&self, claim: &TrainingClaimRecord) -> StoreResult<TrainingClaimFacts> {
+        let provider = claim.provider.as_i64();
+        let course = claim.course.as_str().to_owned();
+        let mut minutes = 0u32;
+        let mut completion = None;
+        for (day, m, completed) in self
+            .attendance
+            .get(&(provider, course))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            minutes += u32::try_from(*m).map_err(|_| StoreError::corrupt("attendance.minutes"))?;
+            if *completed {
+                completion = Some((*day, Minutes(minutes)));
+                break;
+            }
+        }
+        let county = match self.counties.get(claim.case.as_str()) {
+            Some(c) => Some(
+                u8::try_from(*c)
+                    .ok()
+                    .and_then(CountyCode::new)
+                    .ok_or_else(|| StoreError::corrupt("recipients.county_code"))?,
+            ),
+            None => None,
+        };
+        let week = pathways_domain::claim::week_start(claim.trained_on);
+        let hours = |h: i64| {
+            u32::try_from(h)
+                .map(Hours::from_hundredths)
+                .map_err(|_| StoreError::corrupt("hours in a week"))
+        };
+        let earlier: i64 = self
+            .week_claims
+            .get(&(provider, week))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|(id, _)| *id < claim.id)
+            .map(|(_, h)| h)
+            .sum();
+        Ok(TrainingClaimFacts {
+            enrollment: self.enrollments.get(&provider).copied(),
+            assignment: self
+                .assignments
+                .get(&(provider, claim.case.as_str().to_owned()))
+                .cloned()
+                .unwrap_or_default(),
+            completion,
+            // The unique index keeps a second live claim of a completion from existing.
+            claimed_before: false,
+            county,
+            rates: county
+                .and_then(|c| self.rates.get(&i64::from(c.get())))
+                .cloned()
+                .unwrap_or_default(),
+            week_work: hours(self.week_work.get(&(provider, week)).copied().unwrap_or(0))?,
+            week_training: hours(earlier)?,
+        })
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct BatchRow {
+    batch_id: i64,
+    pay_period: Date,
+    created_at: OffsetDateTime,
+    created_by: String,
+    payment_count: i64,
+    total_cents: i64,
+    exported_at: Option<OffsetDateTime>,
+}
+
+impl BatchRow {
+    pub fn into_batch(self) -> StoreResult<PayrollBatch> {
+        Ok(PayrollBatch {
+            id: self.batch_id,
+            pay_period: self.pay_period,
+            created_at: self.created_at,
+            created_by: self.created_by,
+            payment_count: u64::try_from(self.payment_count)
+                .map_err(|_| StoreError::corrupt("payroll_batches.payment_count"))?,
+            total: Money::from_cents(self.total_cents),
+            exported_at: self.exported_at,
+        })
+    }
+}
+
+pub(crate) type PaymentLineRow = (i64, i64, String, i64, i64, i64, i64);
+
+pub(crate) fn payment_line(row: PaymentLineRow) -> StoreResult<PaymentLine> {
+    let (payment_id, provider, case, county, hundredths, rate, amount) = row;
+    Ok(PaymentLine {
+        payment_id,
+        provider: ProviderNumber::from_i64(provider)
+            .map_err(|_| StoreError::corrupt("training_claims.provider_number"))?,
+        case: CaseNumber::parse(&case)
+            .map_err(|_| StoreError::corrupt("training_claims.case_number"))?,
+        county: u8::try_from(county)
+            .ok()
+            .and_then(CountyCode::new)
+            .ok_or_else(|| StoreError::corrupt("training_claims.county_code"))?,
+        kind: "training",
+        hours: u32::try_from(hundredths)
+            .map(Hours::from_hundredths)
+            .map_err(|_| StoreError::corrupt("training_claims.hundredths"))?,
+        rate: Money::from_cents(rate),
+        amount: Money::from_cents(amount),
+    })
+}
+
+/// Submitted claims of the chunk from `$1` to `$2`, as the set queries select them.
+pub(crate) const CHUNK: &str = "SELECT {cols} FROM training_claims tc WHERE tc.state = 'submitted' AND tc.claim_id BETWEEN $1 AND $2";
+
+pub(crate) fn chunk(cols: &str) -> String {
+    CHUNK.replace("{cols}", cols)
+}
+
+macro_rules! payroll_queries {
+    ($store:ty, $db:ty, lock_payroll = [$($lock:literal)?], series = $series:literal) => {
+        use $crate::payroll_sql::{
+            ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PaymentLine,
+            PayrollBatch, PayrollStore, QueuedClaim, ReviewFacts, ReviewJudge, ReviewOutcome,
+            chunk,
+        };
+
+        /// The facts of the submitted claims numbered `lo` to `hi`, read in sets.
+        async fn review_facts(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            lo: i64,
+            hi: i64,
+        ) -> StoreResult<ReviewFacts> {
+            let mut facts = ReviewFacts::default();
+            let rows: Vec<$crate::rows::EnrollmentRow> = sqlx::query_as(sqlx::AssertSqlSafe(
+                format!(
+                    "SELECT provider_number, enrollment_status, enrolled_on, last_paid_on \
+                     FROM providers WHERE provider_number IN ({})",
+                    chunk("tc.provider_number")
+                ),
+            ))
+            .bind(lo)
+            .bind(hi)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in rows {
+                let (number, enrollment) = row.into_domain()?;
+                facts.enrollments.insert(number.as_i64(), enrollment);
+            }
+            let rows: Vec<(i64, String, time::Date, Option<time::Date>)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT a.provider_number, a.case_number, a.start_date, a.end_date \
+                     FROM assignments a WHERE (a.provider_number, a.case_number) IN ({}) \
+                     ORDER BY a.provider_number, a.case_number, a.start_date",
+                    chunk("tc.provider_number, tc.case_number")
+                )))
+                .bind(lo)
+                .bind(hi)
+                .fetch_all(&mut *conn)
+                .await?;
+            for (provider, case, start, end) in rows {
+                facts
+                    .assignments
+                    .entry((provider, case))
+                    .or_default()
+                    .push((start, end));
+            }
+            let rows: Vec<(i64, String, time::Date, i64, bool)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT a.provider_number, a.course_number, a.attended_on, a.minutes, \
+                     a.completed FROM attendance a WHERE a.status = 'verified' \
+                     AND (a.provider_number, a.course_number) IN ({}) \
+                     ORDER BY a.provider_number, a.course_number, a.attended_on",
+                    chunk("tc.provider_number, tc.course_number")
+                )))
+                .bind(lo)
+                .bind(hi)
+                .fetch_all(&mut *conn)
+                .await?;
+            for (provider, course, day, minutes, completed) in rows {
+                facts
+                    .attendance
+                    .entry((provider, course))
+                    .or_default()
+                    .push((day, minutes, completed));
+            }
+            let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT case_number, county_code FROM recipients WHERE case_number IN ({})",
+                chunk("tc.case_number")
+            )))
+            .bind(lo)
+            .bind(hi)
+            .fetch_all(&mut *conn)
+            .await?;
+            facts.counties = rows.into_iter().collect();
+            let rows: Vec<(i64, time::Date, i64)> = sqlx::query_as(
+                "SELECT county_code, effective_from, hourly_rate_cents FROM wage_rates",
+            )
+            .fetch_all(&mut *conn)
+            .await?;
+            for (county, effective_from, cents) in rows {
+                let code = u8::try_from(county)
+                    .ok()
+                    .and_then(pathways_domain::ids::CountyCode::new)
+                    .ok_or_else(|| StoreError::corrupt("wage_rates.county_code"))?;
+                facts.rates.entry(county).or_default().push(
+                    pathways_domain::entities::WageRate {
+                        county: code,
+                        effective_from,
+                        hourly_rate: pathways_domain::quantity::Money::from_cents(cents),
+                    },
+                );
+            }
+            let rows: Vec<(i64, time::Date, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT w.provider_number, w.week_start, CAST(SUM(w.hundredths) AS BIGINT) \
+                 FROM work_hours w WHERE (w.provider_number, w.week_start) IN ({}) \
+                 GROUP BY w.provider_number, w.week_start",
+                chunk("tc.provider_number, tc.week_start")
+            )))
+            .bind(lo)
+            .bind(hi)
+            .fetch_all(&mut *conn)
+            .await?;
+            facts.week_work = rows.into_iter().map(|(p, w, h)| ((p, w), h)).collect();
+            let rows: Vec<(i64, time::Date, i64, i64)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT o.provider_number, o.week_start, o.claim_id, o.hundredths \
+                     FROM training_claims o WHERE o.state <> 'denied' \
+                     AND (o.provider_number, o.week_start) IN ({})",
+                    chunk("tc.provider_number, tc.week_start")
+                )))
+                .bind(lo)
+                .bind(hi)
+                .fetch_all(&mut *conn)
+                .await?;
+            for (provider, week, id, hundredths) in rows {
+                facts
+                    .week_claims
+                    .entry((provider, week))
+                    .or_default()
+                    .push((id, hundredths));
+            }
+            Ok(facts)
+        }
+
+        /// How many payments a batch of approved claims would take now, and their total.
+        const WAITING: &str = "FROM training_claims tc WHERE tc.state = 'approved' \
+             AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.training_claim_id = tc.claim_id \
+             AND p.status <> 'rejected')";
+
+        const BATCH_SELECT: &str = "SELECT batch_id, pay_period, created_at, created_by, \
+             payment_count, total_cents, exported_at FROM payroll_batches";
+
+        #[async_trait::async_trait]
+        impl PayrollStore for $store {
+            async fn approve_training_claims(
+                &self,
+                selection: ClaimSelection,
+                judge: ReviewJudge<'_>,
+                by: &str,
+                at: time::OffsetDateTime,
+                audit: &AuditEntry,
+            ) -> StoreResult<ReviewOutcome> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let (after, limit, only) = match selection {
+                    ClaimSelection::One(id) => (id - 1, 1i64, Some(id)),
+                    ClaimSelection::Submitted { after, limit } => (after, i64::from(limit), None),
+                };
+                let rows: Vec<$crate::claim_sql::ClaimRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE tc.state = 'submitted' AND tc.claim_id > $1 \
+                         ORDER BY tc.claim_id LIMIT $2",
+                        $crate::claim_sql::CLAIM_SELECT
+                    )))
+                    .bind(after)
+                    .bind(limit)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let claims = rows
+                    .into_iter()
+                    .map($crate::claim_sql::claim_record)
+                    .filter(|c| match (c, only) {
+                        (Ok(c), Some(id)) => c.id == id,
+                        _ => true,
+                    })
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
+                    return Ok(ReviewOutcome::default());
+                };
+                let facts = review_facts(&mut tx, first.id, last.id).await?;
+                let mut outcome = ReviewOutcome {
+                    last: Some(last.id),
+                    ..ReviewOutcome::default()
+                };
+                let mut unchanged = Vec::new();
+                for claim in &claims {
+                    let accepted = match judge(claim, &facts.of(claim)?) {
+                        Ok(accepted) => accepted,
+                        Err(refusal) => {
+                            outcome.refused.push((claim.id, refusal));
+                            continue;
+                        }
+                    };
+                    outcome.approved.push(claim.id);
+                    if accepted.amount == claim.amount
+                        && accepted.overtime == claim.overtime
+                        && accepted.rate == claim.rate
+                        && accepted.explanation == claim.explanation
+                    {
+                        unchanged.push(claim.id);
+                        continue;
+                    }
+                    outcome.repriced.push((claim.id, claim.amount, accepted.amount));
+                    sqlx::query(
+                        "UPDATE training_claims SET state = 'approved', decided_at = $1, \
+                         decided_by = $2, overtime_hundredths = $3, rate_cents = $4, \
+                         amount_cents = $5, policy_version = $6, explanation = $7 \
+                         WHERE claim_id = $8 AND state = 'submitted'",
+                    )
+                    .bind(at)
+                    .bind(by)
+                    .bind(i64::from(accepted.overtime.hundredths()))
+                    .bind(accepted.rate.cents())
+                    .bind(accepted.amount.cents())
+                    .bind(&accepted.policy_version)
+                    .bind(&accepted.explanation)
+                    .bind(claim.id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for ids in unchanged.chunks(2_000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "UPDATE training_claims SET state = 'approved', decided_at = ",
+                    );
+                    qb.push_bind(at);
+                    qb.push(", decided_by = ");
+                    qb.push_bind(by);
+                    qb.push(" WHERE state = 'submitted' AND claim_id IN (");
+                    let mut list = qb.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                if !outcome.approved.is_empty() || !outcome.refused.is_empty() {
+                    let mut entry = audit.clone();
+                    entry.after = Some(serde_json::json!({
+                        "approved": outcome.approved,
+                        "repriced": outcome.repriced.iter().map(|(id, before, after)| {
+                            serde_json::json!({
+                                "claim": id,
+                                "amount_before": before.to_string(),
+                                "amount": after.to_string(),
+                            })
+                        }).collect::<Vec<_>>(),
+                        "left_submitted": outcome.refused.iter().map(|(id, refusal)| {
+                            serde_json::json!({"claim": id, "rule": refusal.rule.code()})
+                        }).collect::<Vec<_>>(),
+                    }));
+                    let key = if first.id == last.id {
+                        first.id.to_string()
+                    } else {
+                        format!("{}-{}", first.id, last.id)
+                    };
+                    write_audit(&mut tx, &entry, &key).await?;
+                }
+                tx.commit().await?;
+                Ok(outcome)
+            }
+
+            async fn deny_training_claim(
+                &self,
+                id: i64,
+                rule: &str,
+                note: Option<&str>,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let by = audit.actor.label.clone();
+                let denied = sqlx::query(
+                    "UPDATE training_claims SET state = 'denied', decided_at = $1, \
+                     decided_by = $2, denial_rule = $3, denial_note = $4 \
+                     WHERE claim_id = $5 AND state = 'submitted'",
+                )
+                .bind(audit.at)
+                .bind(&by)
+                .bind(rule)
+                .bind(note)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if denied {
+                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                }
+                tx.commit().await?;
+                Ok(denied)
+            }
+
+            async fn training_claim(
+                &self,
+                id: i64,
+            ) -> StoreResult<Option<$crate::claim_sql::TrainingClaimRecord>> {
+                let row: Option<$crate::claim_sql::ClaimRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE tc.claim_id = $1",
+                        $crate::claim_sql::CLAIM_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                row.map($crate::claim_sql::claim_record).transpose()
+            }
+
+            async fn review_queue(
+                &self,
+                county: Option<pathways_domain::ids::CountyCode>,
+                after: i64,
+                limit: u32,
+            ) -> StoreResult<Vec<QueuedClaim>> {
+                let sql = $crate::claim_sql::CLAIM_SELECT.replacen(
+                    "FROM training_claims tc",
+                    ", COALESCE(pr.first_name || ' ' || pr.last_name, '') AS provider_name \
+                     FROM training_claims tc LEFT JOIN providers pr \
+                     ON pr.provider_number = tc.provider_number",
+                    1,
+                );
+                let mut qb = sqlx::QueryBuilder::<$db>::new(sql);
+                qb.push(" WHERE tc.state = 'submitted' AND tc.claim_id > ");
+                qb.push_bind(after);
+                if let Some(county) = county {
+                    qb.push(" AND tc.county_code = ");
+                    qb.push_bind(i64::from(county.get()));
+                }
+                qb.push(" ORDER BY tc.claim_id LIMIT ");
+                qb.push_bind(i64::from(limit));
+                let rows = qb.build().fetch_all(self.pool()).await?;
+                rows.into_iter()
+                    .map(|row| {
+                        use sqlx::{FromRow, Row};
+                        let name: String = row.try_get("provider_name")?;
+                        let claim = $crate::claim_sql::ClaimRow::from_row(&row)?;
+                        Ok(QueuedClaim {
+                            claim: $crate::claim_sql::claim_record(claim)?,
+                            provider_name: name,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn review_queue_size(
+                &self,
+                county: Option<pathways_domain::ids::CountyCode>,
+            ) -> StoreResult<(u64, pathways_domain::quantity::Money)> {
+                let (count, cents): (i64, i64) = sqlx::query_as(
+                    "SELECT COUNT(*), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) \
+                     FROM training_claims WHERE state = 'submitted' \
+                     AND ($1 IS NULL OR county_code = $1)",
+                )
+                .bind(county.map(|c| i64::from(c.get())))
+                .fetch_one(self.pool())
+                .await?;
+                Ok((
+                    u64::try_from(count).unwrap_or_default(),
+                    pathways_domain::quantity::Money::from_cents(cents),
+                ))
+            }
+
+            async fn create_payroll_batch(
+                &self,
+                pay_period: time::Date,
+                created_by: &str,
+                at: time::OffsetDateTime,
+                audit: &AuditEntry,
+            ) -> StoreResult<Option<PayrollBatch>> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let row: Option<$crate::payroll_sql::BatchRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "INSERT INTO payroll_batches (pay_period, created_at, created_by, \
+                         payment_count, total_cents) \
+                         SELECT $1, $2, $3, COUNT(*), CAST(COALESCE(SUM(tc.amount_cents), 0) \
+                         AS BIGINT) {WAITING} HAVING COUNT(*) > 0 \
+                         RETURNING batch_id, pay_period, created_at, created_by, \
+                         payment_count, total_cents, exported_at"
+                    )))
+                    .bind(pay_period)
+                    .bind(at)
+                    .bind(created_by)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(batch) = row.map(|r| r.into_batch()).transpose()? else {
+                    return Ok(None);
+                };
+                let written = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "INSERT INTO payments (batch_id, training_claim_id) \
+                     SELECT $1, tc.claim_id {WAITING} ORDER BY tc.claim_id"
+                )))
+                .bind(batch.id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if written != batch.payment_count {
+                    return Err(StoreError::corrupt(
+                        "payroll batch: claims changed while it was written",
+                    ));
+                }
+                let mut entry = audit.clone();
+                entry.after = Some(serde_json::json!({
+                    "pay_period": pathways_domain::error::format_date(pay_period),
+                    "payments": batch.payment_count,
+                    "total": batch.total.to_string(),
+                }));
+                write_audit(&mut tx, &entry, &batch.id.to_string()).await?;
+                tx.commit().await?;
+                Ok(Some(batch))
+            }
+
+            async fn payroll_batches(&self) -> StoreResult<Vec<PayrollBatch>> {
+                let rows: Vec<$crate::payroll_sql::BatchRow> = sqlx::query_as(
+                    sqlx::AssertSqlSafe(format!("{BATCH_SELECT} ORDER BY batch_id DESC")),
+                )
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter().map(|r| r.into_batch()).collect()
+            }
+
+            async fn payroll_batch(&self, id: i64) -> StoreResult<Option<PayrollBatch>> {
+                let row: Option<$crate::payroll_sql::BatchRow> = sqlx::query_as(
+                    sqlx::AssertSqlSafe(format!("{BATCH_SELECT} WHERE batch_id = $1")),
+                )
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+                row.map(|r| r.into_batch()).transpose()
+            }
+
+            async fn payment_lines(
+                &self,
+                batch: i64,
+                after: i64,
+                limit: u32,
+            ) -> StoreResult<Vec<PaymentLine>> {
+                let rows: Vec<$crate::payroll_sql::PaymentLineRow> = sqlx::query_as(
+                    "SELECT p.payment_id, tc.provider_number, tc.case_number, tc.county_code, \
+                     tc.hundredths, tc.rate_cents, tc.amount_cents FROM payments p \
+                     JOIN training_claims tc ON tc.claim_id = p.training_claim_id \
+                     WHERE p.batch_id = $1 AND p.payment_id > $2 \
+                     ORDER BY p.payment_id LIMIT $3",
+                )
+                .bind(batch)
+                .bind(after)
+                .bind(i64::from(limit))
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter().map($crate::payroll_sql::payment_line).collect()
+            }
+
+            async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "UPDATE payroll_batches SET exported_at = $1 \
+                     WHERE batch_id = $2 AND exported_at IS NULL",
+                )
+                .bind(audit.at)
+                .bind(batch)
+                .execute(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &batch.to_string()).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn confirm_payments(
+                &self,
+                rows: &[PaymentConfirmation],
+                at: time::OffsetDateTime,
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<ConfirmSummary, Vec<ConfirmProblem>>> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let mut known: std::collections::HashMap<i64, (String, bool)> =
+                    std::collections::HashMap::with_capacity(rows.len());
+                for part in rows.chunks(2_000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT p.payment_id, p.status, b.exported_at IS NOT NULL FROM payments p \
+                         JOIN payroll_batches b ON b.batch_id = p.batch_id \
+                         WHERE p.payment_id IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for row in part {
+                        list.push_bind(row.payment_id);
+                    }
+                    qb.push(")");
+                    let found: Vec<(i64, String, bool)> =
+                        qb.build_query_as().fetch_all(&mut *tx).await?;
+                    known.extend(found.into_iter().map(|(id, s, e)| (id, (s, e))));
+                }
+                let mut problems = Vec::new();
+                let mut summary = ConfirmSummary::default();
+                let mut paid = Vec::new();
+                let mut rejected = Vec::new();
+                for row in rows {
+                    let Some((status, exported)) = known.get(&row.payment_id) else {
+                        problems.push(ConfirmProblem::UnknownPayment {
+                            line: row.line,
+                            payment_id: row.payment_id,
+                        });
+                        continue;
+                    };
+                    if !exported {
+                        problems.push(ConfirmProblem::NotExported {
+                            line: row.line,
+                            payment_id: row.payment_id,
+                        });
+                        continue;
+                    }
+                    let wanted = if row.rejected.is_some() { "rejected" } else { "paid" };
+                    match status.as_str() {
+                        "pending" if row.rejected.is_some() => rejected.push(row),
+                        "pending" => paid.push(row.payment_id),
+                        s if s == wanted => summary.unchanged += 1,
+                        other => problems.push(ConfirmProblem::AlreadyConfirmed {
+                            line: row.line,
+                            payment_id: row.payment_id,
+                            status: other.to_owned(),
+                        }),
+                    }
+                }
+                if !problems.is_empty() {
+                    return Ok(Err(problems));
+                }
+                for ids in paid.chunks(2_000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "UPDATE payments SET status = 'paid', confirmed_at = ",
+                    );
+                    qb.push_bind(at);
+                    qb.push(" WHERE status = 'pending' AND payment_id IN (");
+                    let mut list = qb.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "UPDATE training_claims SET state = 'paid' WHERE claim_id IN \
+                         (SELECT training_claim_id FROM payments WHERE payment_id IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push("))");
+                    qb.build().execute(&mut *tx).await?;
+                    summary.paid += ids.len() as u64;
+                }
+                for row in rejected {
+                    sqlx::query(
+                        "UPDATE payments SET status = 'rejected', reason = $1, confirmed_at = $2 \
+                         WHERE payment_id = $3 AND status = 'pending'",
+                    )
+                    .bind(row.rejected.as_deref())
+                    .bind(at)
+                    .bind(row.payment_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        "UPDATE training_claims SET state = 'rejected' WHERE claim_id = \
+                         (SELECT training_claim_id FROM payments WHERE payment_id = $1)",
+                    )
+                    .bind(row.payment_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    summary.rejected += 1;
+                }
+                let mut entry = audit.clone();
+                entry.after = Some(serde_json::json!({
+                    "paid": summary.paid,
+                    "rejected": summary.rejected,
+                    "unchanged": summary.unchanged,
+                }));
+                write_audit(&mut tx, &entry, "").await?;
+                tx.commit().await?;
+                Ok(Ok(summary))
+            }
+
+            async fn add_synthetic_approved_claims(
+                &self,
+                count: u32,
+                first_provider: u32,
+                at: time::OffsetDateTime,
+            ) -> StoreResult<u64> {
+                let mut tx = self.begin_write().await?;
+                // One statement makes every row: the database counts, nothing crosses the wire.
+                let made = sqlx::query(concat!(
+                    "INSERT INTO training_claims (provider_number, course_number, trained_on, \
+                     week_start, case_number, county_code, hundredths, overtime_hundredths, \
+                     rate_cents, amount_cents, policy_version, explanation, state, submitted_at, \
+                     decided_at, decided_by) ",
+                    $series,
+                    " SELECT $2 + i, 'GHS-101', $3, $4, CAST(3400000 + i % 90000 AS TEXT), 34, \
+                     100 + i % 700, 0, 1690, ((100 + i % 700) * 1690 + 50) / 100, \
+                     (SELECT MIN(version) FROM policy_versions WHERE state = 'published'), \
+                     'synthetic claim', 'approved', $5, $5, 'synthetic' FROM n"
+                ))
+                .bind(i64::from(count))
+                .bind(i64::from(first_provider) - 1)
+                .bind(time::macros::date!(2026 - 01 - 06))
+                .bind(time::macros::date!(2026 - 01 - 04))
+                .bind(at)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok(made)
+            }
+        }
+    };
+}
+
+pub(crate) use payroll_queries;
