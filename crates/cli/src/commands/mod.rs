@@ -9,6 +9,7 @@ mod demo;
 mod import;
 mod incentives;
 mod outbox;
+mod payroll;
 mod policy;
 mod serve;
 mod users;
@@ -58,6 +59,10 @@ enum Command {
     Policy(policy::Args),
     /// Staff accounts: add, list.
     Users(users::Args),
+    /// Training-pay claims: the review queue; approve, approve all that pass, deny.
+    Claims(payroll::ClaimsArgs),
+    /// Payroll: batch approved claims, write a batch's file, take payroll's confirmations.
+    Payroll(payroll::PayrollArgs),
 }
 
 /// Runs a command; the exit code is 0 on success, 1 when input was refused, 2 on failure.
@@ -95,6 +100,14 @@ pub async fn run(cli: Cli) -> ExitCode {
         },
         Command::Users(args) => match open(&cli.database_url).await {
             Ok(store) => users::run(store, args).await,
+            Err(e) => Err(e),
+        },
+        Command::Claims(args) => match open(&cli.database_url).await {
+            Ok(store) => payroll::run_claims(store, args).await,
+            Err(e) => Err(e),
+        },
+        Command::Payroll(args) => match open(&cli.database_url).await {
+            Ok(store) => payroll::run_payroll(store, args).await,
             Err(e) => Err(e),
         },
     };
