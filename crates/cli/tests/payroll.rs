@@ -9,6 +9,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use pathways_domain::ids::CourseNumber;
+use pathways_store::SyntheticClaims;
 use pathways_store::testing;
 
 fn spawn(url: &str, args: &[&str]) -> Child {
@@ -122,11 +124,14 @@ async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
             // New approved claims arrive between pay periods.
             approved_claims += db
                 .store
-                .add_synthetic_approved_claims(
-                    CLAIMS,
-                    1 + round * CLAIMS,
-                    time::OffsetDateTime::now_utc(),
-                )
+                .add_synthetic_claims(&SyntheticClaims {
+                    count: CLAIMS,
+                    first_provider: 1 + round * CLAIMS,
+                    course: CourseNumber::parse("GHS-101").unwrap(),
+                    trained_on: time::macros::date!(2026 - 01 - 06),
+                    state: "approved",
+                    at: time::OffsetDateTime::now_utc(),
+                })
                 .await
                 .unwrap();
             let period = format!("2026-0{}-15", round + 1);
@@ -144,16 +149,17 @@ async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
             run_to_end(&db.url, &batch);
 
             // Every batch's export (earlier rounds' too: the same file again) is killed at
-            // random until it completes, and then written once more.
+            // random, twice at least, until it completes, and then written once more.
             for stored in db.store.payroll_batches().await.unwrap() {
                 let id = stored.id.to_string();
                 let file = dir.join(format!("payroll-batch-{id}.csv"));
                 let file = file.to_string_lossy().into_owned();
                 let export = ["payroll", "export", id.as_str(), file.as_str()];
+                let before = exporting.landed;
                 for attempt in 0.. {
                     assert!(attempt < 200, "{}: kills do not land", db.url);
                     let killed = exporting.strike(spawn(&db.url, &export));
-                    if !killed && attempt >= 2 {
+                    if !killed && exporting.landed >= before + 2 {
                         break;
                     }
                 }

@@ -204,12 +204,13 @@ pub(crate) const CLAIM_SELECT: &str = "SELECT tc.claim_id, tc.provider_number, t
      tc.trained_on, tc.case_number, tc.county_code, tc.hundredths, tc.overtime_hundredths, \
      tc.rate_cents, tc.amount_cents, tc.policy_version, tc.explanation, tc.state, \
      tc.submitted_at, tc.decided_at, tc.decided_by, tc.denial_rule, tc.denial_note, \
-     p.payment_id, p.batch_id, p.status AS payment_status, p.reason AS payment_reason, \
-     p.confirmed_at, b.pay_period \
+     COALESCE(tc.payment_id, p.payment_id) AS payment_id, b.batch_id, b.pay_period, \
+     p.status AS payment_status, p.reason AS payment_reason, p.confirmed_at \
      FROM training_claims tc \
-     LEFT JOIN payments p ON p.payment_id = \
-         (SELECT MAX(q.payment_id) FROM payments q WHERE q.training_claim_id = tc.claim_id) \
-     LEFT JOIN payroll_batches b ON b.batch_id = p.batch_id";
+     LEFT JOIN payments p ON p.payment_id = COALESCE(tc.payment_id, \
+         (SELECT MAX(q.payment_id) FROM payments q WHERE q.training_claim_id = tc.claim_id)) \
+     LEFT JOIN payroll_batches b ON COALESCE(tc.payment_id, p.payment_id) \
+         BETWEEN b.first_payment_id AND b.last_payment_id";
 
 #[derive(Debug, sqlx::FromRow)]
 pub(crate) struct ClaimRow {
@@ -255,17 +256,14 @@ pub(crate) fn claim_record(row: ClaimRow) -> StoreResult<TrainingClaimRecord> {
         }),
         _ => None,
     };
-    let payment = match (
-        row.payment_id,
-        row.batch_id,
-        row.payment_status,
-        row.pay_period,
-    ) {
-        (Some(id), Some(batch), Some(status), Some(pay_period)) => Some(PaymentRecord {
+    // A payment is known from when a batch takes its number; until payroll confirms it, it
+    // is pending.
+    let payment = match (row.payment_id, row.batch_id, row.pay_period) {
+        (Some(id), Some(batch), Some(pay_period)) => Some(PaymentRecord {
             id,
             batch,
             pay_period,
-            status,
+            status: row.payment_status.unwrap_or_else(|| "pending".into()),
             reason: row.payment_reason,
             confirmed_at: row.confirmed_at,
         }),

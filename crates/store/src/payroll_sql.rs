@@ -15,7 +15,7 @@ use async_trait::async_trait;
 use pathways_domain::claim::ClaimRefusal;
 use pathways_domain::eligibility::Enrollment;
 use pathways_domain::entities::WageRate;
-use pathways_domain::ids::{CaseNumber, CountyCode, ProviderNumber};
+use pathways_domain::ids::CountyCode;
 use pathways_domain::quantity::{Hours, Minutes, Money};
 use time::{Date, OffsetDateTime};
 
@@ -68,26 +68,15 @@ pub struct QueuedClaim {
 pub struct PayrollBatch {
     pub id: i64,
     pub pay_period: Date,
+    /// The batch's payments: numbers after the previous batch's last, up to `last_payment`.
+    pub first_payment: i64,
+    pub last_payment: i64,
     pub created_at: OffsetDateTime,
     pub created_by: String,
     pub payment_count: u64,
     pub total: Money,
     /// When the batch's file was first written.
     pub exported_at: Option<OffsetDateTime>,
-}
-
-/// One line of the payroll export file (DOMAIN.md §8).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaymentLine {
-    pub payment_id: i64,
-    pub provider: ProviderNumber,
-    pub case: CaseNumber,
-    pub county: CountyCode,
-    /// `training` (incentive payments will add their kinds).
-    pub kind: &'static str,
-    pub hours: Hours,
-    pub rate: Money,
-    pub amount: Money,
 }
 
 /// One row of payroll's confirmation file, with its line number.
@@ -176,13 +165,16 @@ pub trait PayrollStore: Send + Sync {
 
     async fn payroll_batch(&self, id: i64) -> StoreResult<Option<PayrollBatch>>;
 
-    /// A batch's payment lines after `after`, in payment order: the export reads in pages.
-    async fn payment_lines(
+    /// A page of the batch's export file (DOMAIN.md §8): up to `limit` lines for payments
+    /// numbered after `after`, in payment order, joined by newlines, and the page's last
+    /// payment number; `None` past the end. The database writes the lines, since a million of
+    /// them cost the driver far more as rows than as text.
+    async fn payment_file_page(
         &self,
-        batch: i64,
+        batch: &PayrollBatch,
         after: i64,
         limit: u32,
-    ) -> StoreResult<Vec<PaymentLine>>;
+    ) -> StoreResult<Option<(i64, String)>>;
 
     /// Records that the batch's file was written (the first time sets `exported_at`).
     async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()>;
@@ -195,14 +187,22 @@ pub trait PayrollStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<Result<ConfirmSummary, Vec<ConfirmProblem>>>;
 
-    /// Writes `count` approved training claims of made-up providers (numbers from
-    /// `first_provider`), for benchmarks and tests on a scratch database only.
-    async fn add_synthetic_approved_claims(
-        &self,
-        count: u32,
-        first_provider: u32,
-        at: OffsetDateTime,
-    ) -> StoreResult<u64>;
+    /// Writes made-up training claims in one statement, for benchmarks and tests on a
+    /// scratch database only: claim `i` (from 1) is provider `first_provider + i - 1`'s, under
+    /// case `3400000 + i` of county 34, for `100 + i % 700` hundredths of an hour at $16.90.
+    async fn add_synthetic_claims(&self, claims: &SyntheticClaims) -> StoreResult<u64>;
+}
+
+/// Made-up claims for a benchmark or test ([`PayrollStore::add_synthetic_claims`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntheticClaims {
+    pub count: u32,
+    pub first_provider: u32,
+    pub course: pathways_domain::ids::CourseNumber,
+    pub trained_on: Date,
+    /// `submitted` or `approved`.
+    pub state: &'static str,
+    pub at: OffsetDateTime,
 }
 
 /// The facts of claims read in sets, put together claim by claim.
@@ -288,6 +288,8 @@ impl ReviewFacts {
 pub(crate) struct BatchRow {
     batch_id: i64,
     pay_period: Date,
+    first_payment_id: i64,
+    last_payment_id: i64,
     created_at: OffsetDateTime,
     created_by: String,
     payment_count: i64,
@@ -300,6 +302,8 @@ impl BatchRow {
         Ok(PayrollBatch {
             id: self.batch_id,
             pay_period: self.pay_period,
+            first_payment: self.first_payment_id,
+            last_payment: self.last_payment_id,
             created_at: self.created_at,
             created_by: self.created_by,
             payment_count: u64::try_from(self.payment_count)
@@ -310,28 +314,12 @@ impl BatchRow {
     }
 }
 
-pub(crate) type PaymentLineRow = (i64, i64, String, i64, i64, i64, i64);
-
-pub(crate) fn payment_line(row: PaymentLineRow) -> StoreResult<PaymentLine> {
-    let (payment_id, provider, case, county, hundredths, rate, amount) = row;
-    Ok(PaymentLine {
-        payment_id,
-        provider: ProviderNumber::from_i64(provider)
-            .map_err(|_| StoreError::corrupt("training_claims.provider_number"))?,
-        case: CaseNumber::parse(&case)
-            .map_err(|_| StoreError::corrupt("training_claims.case_number"))?,
-        county: u8::try_from(county)
-            .ok()
-            .and_then(CountyCode::new)
-            .ok_or_else(|| StoreError::corrupt("training_claims.county_code"))?,
-        kind: "training",
-        hours: u32::try_from(hundredths)
-            .map(Hours::from_hundredths)
-            .map_err(|_| StoreError::corrupt("training_claims.hundredths"))?,
-        rate: Money::from_cents(rate),
-        amount: Money::from_cents(amount),
-    })
-}
+/// The highest payment number given so far (held by a claim, recorded as confirmed, or the
+/// end of a batch): new approvals are numbered after it.
+pub(crate) const LAST_PAYMENT_NUMBER: &str = "SELECT CAST(COALESCE(MAX(m), 0) AS BIGINT) FROM \
+     (SELECT MAX(payment_id) AS m FROM training_claims \
+      UNION ALL SELECT MAX(payment_id) FROM payments \
+      UNION ALL SELECT MAX(last_payment_id) FROM payroll_batches) AS numbers";
 
 /// Submitted claims of the chunk from `$1` to `$2`, as the set queries select them.
 pub(crate) const CHUNK: &str = "SELECT {cols} FROM training_claims tc WHERE tc.state = 'submitted' AND tc.claim_id BETWEEN $1 AND $2";
@@ -341,10 +329,16 @@ pub(crate) fn chunk(cols: &str) -> String {
 }
 
 macro_rules! payroll_queries {
-    ($store:ty, $db:ty, lock_payroll = [$($lock:literal)?], series = $series:literal) => {
+    (
+        $store:ty,
+        $db:ty,
+        lock_payroll = [$($lock:literal)?],
+        series = $series:literal,
+        payment_line = $line:literal,
+        join_lines = $join:literal
+    ) => {
         use $crate::payroll_sql::{
-            ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PaymentLine,
-            PayrollBatch, PayrollStore, QueuedClaim, ReviewFacts, ReviewJudge, ReviewOutcome,
+            ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, ReviewFacts, ReviewJudge, ReviewOutcome,
             chunk,
         };
 
@@ -466,13 +460,9 @@ macro_rules! payroll_queries {
             Ok(facts)
         }
 
-        /// How many payments a batch of approved claims would take now, and their total.
-        const WAITING: &str = "FROM training_claims tc WHERE tc.state = 'approved' \
-             AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.training_claim_id = tc.claim_id \
-             AND p.status <> 'rejected')";
-
-        const BATCH_SELECT: &str = "SELECT batch_id, pay_period, created_at, created_by, \
-             payment_count, total_cents, exported_at FROM payroll_batches";
+        const BATCH_SELECT: &str = "SELECT batch_id, pay_period, first_payment_id, \
+             last_payment_id, created_at, created_by, payment_count, total_cents, exported_at \
+             FROM payroll_batches";
 
         #[async_trait::async_trait]
         impl PayrollStore for $store {
@@ -516,6 +506,13 @@ macro_rules! payroll_queries {
                     last: Some(last.id),
                     ..ReviewOutcome::default()
                 };
+                // Approved claims are numbered for payment after every number given so far, in
+                // claim order within the chunk (the payroll lock or SQLite's write lock is held).
+                let last_number: i64 =
+                    sqlx::query_scalar($crate::payroll_sql::LAST_PAYMENT_NUMBER)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let numbering = last_number + 1 - first.id;
                 let mut unchanged = Vec::new();
                 for claim in &claims {
                     let accepted = match judge(claim, &facts.of(claim)?) {
@@ -538,8 +535,8 @@ macro_rules! payroll_queries {
                     sqlx::query(
                         "UPDATE training_claims SET state = 'approved', decided_at = $1, \
                          decided_by = $2, overtime_hundredths = $3, rate_cents = $4, \
-                         amount_cents = $5, policy_version = $6, explanation = $7 \
-                         WHERE claim_id = $8 AND state = 'submitted'",
+                         amount_cents = $5, policy_version = $6, explanation = $7, \
+                         payment_id = $9 + claim_id WHERE claim_id = $8 AND state = 'submitted'",
                     )
                     .bind(at)
                     .bind(by)
@@ -549,6 +546,7 @@ macro_rules! payroll_queries {
                     .bind(&accepted.policy_version)
                     .bind(&accepted.explanation)
                     .bind(claim.id)
+                    .bind(numbering)
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -559,6 +557,8 @@ macro_rules! payroll_queries {
                     qb.push_bind(at);
                     qb.push(", decided_by = ");
                     qb.push_bind(by);
+                    qb.push(", payment_id = claim_id + ");
+                    qb.push_bind(numbering);
                     qb.push(" WHERE state = 'submitted' AND claim_id IN (");
                     let mut list = qb.separated(", ");
                     for id in ids {
@@ -701,16 +701,27 @@ macro_rules! payroll_queries {
             ) -> StoreResult<Option<PayrollBatch>> {
                 let mut tx = self.begin_write().await?;
                 $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                // The batch takes every payment number after the last batch's: claims approved
+                // since. Writing it is one row, so a crash leaves it whole or absent.
+                let after: i64 = sqlx::query_scalar(
+                    "SELECT CAST(COALESCE(MAX(last_payment_id), 0) AS BIGINT) FROM payroll_batches",
+                )
+                .fetch_one(&mut *tx)
+                .await?;
                 let row: Option<$crate::payroll_sql::BatchRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "INSERT INTO payroll_batches (pay_period, created_at, created_by, \
-                         payment_count, total_cents) \
-                         SELECT $1, $2, $3, COUNT(*), CAST(COALESCE(SUM(tc.amount_cents), 0) \
-                         AS BIGINT) {WAITING} HAVING COUNT(*) > 0 \
-                         RETURNING batch_id, pay_period, created_at, created_by, \
-                         payment_count, total_cents, exported_at"
+                        "INSERT INTO payroll_batches (pay_period, first_payment_id, \
+                         last_payment_id, payment_count, total_cents, created_at, created_by) \
+                         SELECT $1, $2 + 1, MAX(payment_id), COUNT(*), \
+                         CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT), $3, $4 \
+                         FROM training_claims WHERE payment_id > $2 HAVING COUNT(*) > 0 \
+                         RETURNING {}",
+                        BATCH_SELECT
+                            .trim_start_matches("SELECT ")
+                            .trim_end_matches(" FROM payroll_batches")
                     )))
                     .bind(pay_period)
+                    .bind(after)
                     .bind(at)
                     .bind(created_by)
                     .fetch_optional(&mut *tx)
@@ -718,19 +729,6 @@ macro_rules! payroll_queries {
                 let Some(batch) = row.map(|r| r.into_batch()).transpose()? else {
                     return Ok(None);
                 };
-                let written = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "INSERT INTO payments (batch_id, training_claim_id) \
-                     SELECT $1, tc.claim_id {WAITING} ORDER BY tc.claim_id"
-                )))
-                .bind(batch.id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if written != batch.payment_count {
-                    return Err(StoreError::corrupt(
-                        "payroll batch: claims changed while it was written",
-                    ));
-                }
                 let mut entry = audit.clone();
                 entry.after = Some(serde_json::json!({
                     "pay_period": pathways_domain::error::format_date(pay_period),
@@ -761,25 +759,35 @@ macro_rules! payroll_queries {
                 row.map(|r| r.into_batch()).transpose()
             }
 
-            async fn payment_lines(
+            async fn payment_file_page(
                 &self,
-                batch: i64,
+                batch: &PayrollBatch,
                 after: i64,
                 limit: u32,
-            ) -> StoreResult<Vec<PaymentLine>> {
-                let rows: Vec<$crate::payroll_sql::PaymentLineRow> = sqlx::query_as(
-                    "SELECT p.payment_id, tc.provider_number, tc.case_number, tc.county_code, \
-                     tc.hundredths, tc.rate_cents, tc.amount_cents FROM payments p \
-                     JOIN training_claims tc ON tc.claim_id = p.training_claim_id \
-                     WHERE p.batch_id = $1 AND p.payment_id > $2 \
-                     ORDER BY p.payment_id LIMIT $3",
-                )
-                .bind(batch)
-                .bind(after)
-                .bind(i64::from(limit))
-                .fetch_all(self.pool())
-                .await?;
-                rows.into_iter().map($crate::payroll_sql::payment_line).collect()
+            ) -> StoreResult<Option<(i64, String)>> {
+                // The batch's lines: claims that hold a number in its range, and payments of it
+                // payroll rejected (their claims gave the number up to be corrected).
+                let (last, lines): (Option<i64>, Option<String>) =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "SELECT MAX(payment_id), {join} FROM (SELECT payment_id, {line} AS line \
+                         FROM (SELECT tc.payment_id, tc.provider_number, tc.case_number, \
+                         tc.county_code, tc.hundredths, tc.rate_cents, tc.amount_cents \
+                         FROM training_claims tc WHERE tc.payment_id > $1 AND tc.payment_id <= $2 \
+                         UNION ALL SELECT p.payment_id, tc.provider_number, p.case_number, \
+                         p.county_code, p.hundredths, p.rate_cents, p.amount_cents FROM payments p \
+                         JOIN training_claims tc ON tc.claim_id = p.training_claim_id \
+                         WHERE p.status = 'rejected' AND p.payment_id > $1 AND p.payment_id <= $2) \
+                         AS lines ORDER BY payment_id LIMIT $3) AS page",
+                        join = $join,
+                        line = $line,
+                    )))
+                    .bind(after.max(batch.first_payment - 1))
+                    .bind(batch.last_payment)
+                    .bind(i64::from(limit))
+                    .bind(pathways_domain::error::format_date(batch.pay_period))
+                    .fetch_one(self.pool())
+                    .await?;
+                Ok(last.zip(lines))
             }
 
             async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()> {
@@ -805,99 +813,109 @@ macro_rules! payroll_queries {
             ) -> StoreResult<Result<ConfirmSummary, Vec<ConfirmProblem>>> {
                 let mut tx = self.begin_write().await?;
                 $(sqlx::query($lock).execute(&mut *tx).await?;)?
-                let mut known: std::collections::HashMap<i64, (String, bool)> =
-                    std::collections::HashMap::with_capacity(rows.len());
+                let batches: Vec<(i64, i64, i64, bool)> = sqlx::query_as(
+                    "SELECT batch_id, first_payment_id, last_payment_id, exported_at IS NOT NULL \
+                     FROM payroll_batches",
+                )
+                .fetch_all(&mut *tx)
+                .await?;
+                // What is known of each number: a claim holding it, and payroll's earlier word.
+                let mut held: std::collections::HashMap<i64, String> =
+                    std::collections::HashMap::new();
+                let mut confirmed: std::collections::HashMap<i64, String> =
+                    std::collections::HashMap::new();
                 for part in rows.chunks(2_000) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT p.payment_id, p.status, b.exported_at IS NOT NULL FROM payments p \
-                         JOIN payroll_batches b ON b.batch_id = p.batch_id \
-                         WHERE p.payment_id IN (",
-                    );
-                    let mut list = qb.separated(", ");
-                    for row in part {
-                        list.push_bind(row.payment_id);
+                    for (table, column, into) in [
+                        ("training_claims", "state", &mut held),
+                        ("payments", "status", &mut confirmed),
+                    ] {
+                        let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                            "SELECT payment_id, {column} FROM {table} WHERE payment_id IN ("
+                        ));
+                        let mut list = qb.separated(", ");
+                        for row in part {
+                            list.push_bind(row.payment_id);
+                        }
+                        qb.push(")");
+                        let found: Vec<(i64, String)> =
+                            qb.build_query_as().fetch_all(&mut *tx).await?;
+                        into.extend(found);
                     }
-                    qb.push(")");
-                    let found: Vec<(i64, String, bool)> =
-                        qb.build_query_as().fetch_all(&mut *tx).await?;
-                    known.extend(found.into_iter().map(|(id, s, e)| (id, (s, e))));
                 }
                 let mut problems = Vec::new();
                 let mut summary = ConfirmSummary::default();
-                let mut paid = Vec::new();
-                let mut rejected = Vec::new();
+                let mut apply = Vec::new();
                 for row in rows {
-                    let Some((status, exported)) = known.get(&row.payment_id) else {
+                    let wanted = if row.rejected.is_some() { "rejected" } else { "paid" };
+                    if let Some(status) = confirmed.get(&row.payment_id) {
+                        if status == wanted {
+                            summary.unchanged += 1;
+                        } else {
+                            problems.push(ConfirmProblem::AlreadyConfirmed {
+                                line: row.line,
+                                payment_id: row.payment_id,
+                                status: status.clone(),
+                            });
+                        }
+                        continue;
+                    }
+                    if !held.contains_key(&row.payment_id) {
                         problems.push(ConfirmProblem::UnknownPayment {
                             line: row.line,
                             payment_id: row.payment_id,
                         });
                         continue;
-                    };
-                    if !exported {
-                        problems.push(ConfirmProblem::NotExported {
-                            line: row.line,
-                            payment_id: row.payment_id,
-                        });
-                        continue;
                     }
-                    let wanted = if row.rejected.is_some() { "rejected" } else { "paid" };
-                    match status.as_str() {
-                        "pending" if row.rejected.is_some() => rejected.push(row),
-                        "pending" => paid.push(row.payment_id),
-                        s if s == wanted => summary.unchanged += 1,
-                        other => problems.push(ConfirmProblem::AlreadyConfirmed {
+                    let batch = batches
+                        .iter()
+                        .find(|(_, first, last, _)| (*first..=*last).contains(&row.payment_id));
+                    match batch {
+                        Some((id, _, _, true)) => apply.push((row, *id)),
+                        _ => problems.push(ConfirmProblem::NotExported {
                             line: row.line,
                             payment_id: row.payment_id,
-                            status: other.to_owned(),
                         }),
                     }
                 }
                 if !problems.is_empty() {
                     return Ok(Err(problems));
                 }
-                for ids in paid.chunks(2_000) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(
-                        "UPDATE payments SET status = 'paid', confirmed_at = ",
-                    );
-                    qb.push_bind(at);
-                    qb.push(" WHERE status = 'pending' AND payment_id IN (");
-                    let mut list = qb.separated(", ");
-                    for id in ids {
-                        list.push_bind(*id);
-                    }
-                    qb.push(")");
-                    qb.build().execute(&mut *tx).await?;
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(
-                        "UPDATE training_claims SET state = 'paid' WHERE claim_id IN \
-                         (SELECT training_claim_id FROM payments WHERE payment_id IN (",
-                    );
-                    let mut list = qb.separated(", ");
-                    for id in ids {
-                        list.push_bind(*id);
-                    }
-                    qb.push("))");
-                    qb.build().execute(&mut *tx).await?;
-                    summary.paid += ids.len() as u64;
-                }
-                for row in rejected {
+                for (row, batch) in apply {
+                    // Payroll's word, with the line as exported.
                     sqlx::query(
-                        "UPDATE payments SET status = 'rejected', reason = $1, confirmed_at = $2 \
-                         WHERE payment_id = $3 AND status = 'pending'",
+                        "INSERT INTO payments (payment_id, training_claim_id, batch_id, \
+                         case_number, county_code, hundredths, rate_cents, amount_cents, status, \
+                         reason, confirmed_at) SELECT payment_id, claim_id, $1, case_number, \
+                         county_code, hundredths, rate_cents, amount_cents, $2, $3, $4 \
+                         FROM training_claims WHERE payment_id = $5",
                     )
+                    .bind(batch)
+                    .bind(if row.rejected.is_some() { "rejected" } else { "paid" })
                     .bind(row.rejected.as_deref())
                     .bind(at)
                     .bind(row.payment_id)
                     .execute(&mut *tx)
                     .await?;
-                    sqlx::query(
-                        "UPDATE training_claims SET state = 'rejected' WHERE claim_id = \
-                         (SELECT training_claim_id FROM payments WHERE payment_id = $1)",
-                    )
-                    .bind(row.payment_id)
-                    .execute(&mut *tx)
-                    .await?;
-                    summary.rejected += 1;
+                    if let Some(reason) = &row.rejected {
+                        // The claim goes back for correction and gives up the number.
+                        sqlx::query(
+                            "UPDATE training_claims SET state = 'rejected', payroll_reason = $1, \
+                             payment_id = NULL WHERE payment_id = $2",
+                        )
+                        .bind(reason)
+                        .bind(row.payment_id)
+                        .execute(&mut *tx)
+                        .await?;
+                        summary.rejected += 1;
+                    } else {
+                        sqlx::query(
+                            "UPDATE training_claims SET state = 'paid' WHERE payment_id = $1",
+                        )
+                        .bind(row.payment_id)
+                        .execute(&mut *tx)
+                        .await?;
+                        summary.paid += 1;
+                    }
                 }
                 let mut entry = audit.clone();
                 entry.after = Some(serde_json::json!({
@@ -910,30 +928,39 @@ macro_rules! payroll_queries {
                 Ok(Ok(summary))
             }
 
-            async fn add_synthetic_approved_claims(
+            async fn add_synthetic_claims(
                 &self,
-                count: u32,
-                first_provider: u32,
-                at: time::OffsetDateTime,
+                claims: &$crate::payroll_sql::SyntheticClaims,
             ) -> StoreResult<u64> {
                 let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let last_number: i64 =
+                    sqlx::query_scalar($crate::payroll_sql::LAST_PAYMENT_NUMBER)
+                        .fetch_one(&mut *tx)
+                        .await?;
                 // One statement makes every row: the database counts, nothing crosses the wire.
                 let made = sqlx::query(concat!(
                     "INSERT INTO training_claims (provider_number, course_number, trained_on, \
                      week_start, case_number, county_code, hundredths, overtime_hundredths, \
                      rate_cents, amount_cents, policy_version, explanation, state, submitted_at, \
-                     decided_at, decided_by) ",
+                     decided_at, decided_by, payment_id) ",
                     $series,
-                    " SELECT $2 + i, 'GHS-101', $3, $4, CAST(3400000 + i % 90000 AS TEXT), 34, \
+                    " SELECT $2 + i, $3, $4, $5, CAST(3400000 + i AS TEXT), 34, \
                      100 + i % 700, 0, 1690, ((100 + i % 700) * 1690 + 50) / 100, \
                      (SELECT MIN(version) FROM policy_versions WHERE state = 'published'), \
-                     'synthetic claim', 'approved', $5, $5, 'synthetic' FROM n"
+                     'synthetic claim', $6, $7, \
+                     CASE WHEN $6 = 'approved' THEN $7 END, \
+                     CASE WHEN $6 = 'approved' THEN 'synthetic' END, \
+                     CASE WHEN $6 = 'approved' THEN $8 + i END FROM n"
                 ))
-                .bind(i64::from(count))
-                .bind(i64::from(first_provider) - 1)
-                .bind(time::macros::date!(2026 - 01 - 06))
-                .bind(time::macros::date!(2026 - 01 - 04))
-                .bind(at)
+                .bind(i64::from(claims.count))
+                .bind(i64::from(claims.first_provider) - 1)
+                .bind(claims.course.as_str())
+                .bind(claims.trained_on)
+                .bind(pathways_domain::claim::week_start(claims.trained_on))
+                .bind(claims.state)
+                .bind(claims.at)
+                .bind(last_number)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();

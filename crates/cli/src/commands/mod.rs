@@ -3,6 +3,7 @@
 mod attendance;
 mod bench;
 mod bench_incentives;
+mod bench_payroll;
 mod bench_registrations;
 mod bench_session;
 mod demo;

@@ -75,7 +75,13 @@ crate::payroll_sql::payroll_queries!(
     PgStore,
     Postgres,
     lock_payroll = ["SELECT pg_advisory_xact_lock(hashtext('pathways-payroll'))"],
-    series = "WITH n(i) AS (SELECT generate_series(CAST(1 AS BIGINT), $1))"
+    series = "WITH n(i) AS (SELECT generate_series(CAST(1 AS BIGINT), $1))",
+    payment_line = "format('%s,%s,%s,%s,training,%s.%s,%s.%s,%s.%s,%s', payment_id, \
+        lpad(provider_number::text, 9, '0'), case_number, lpad(county_code::text, 2, '0'), \
+        hundredths / 100, lpad((hundredths % 100)::text, 2, '0'), rate_cents / 100, \
+        lpad((rate_cents % 100)::text, 2, '0'), amount_cents / 100, \
+        lpad((amount_cents % 100)::text, 2, '0'), $4::text)",
+    join_lines = "string_agg(line, E'\\n' ORDER BY payment_id)"
 );
 crate::incentive_sql::incentive_queries!(
     PgStore,
