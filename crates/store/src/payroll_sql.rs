@@ -523,10 +523,10 @@ macro_rules! payroll_queries {
                         }
                     };
                     outcome.approved.push(claim.id);
+                    // The working is rewritten only when the pay changed.
                     if accepted.amount == claim.amount
                         && accepted.overtime == claim.overtime
                         && accepted.rate == claim.rate
-                        && accepted.explanation == claim.explanation
                     {
                         unchanged.push(claim.id);
                         continue;
