@@ -233,3 +233,78 @@ impl Claims {
         Ok(self.store.training_claims(provider).await?)
     }
 }
+
+/// A year's payments to a provider: what payroll confirmed paid in pay periods of that year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearTotal {
+    pub year: i32,
+    pub payments: u64,
+    pub paid: Money,
+}
+
+/// Totals per pay-period year of the claims payroll confirmed paid, newest year first.
+pub fn totals_per_year(claims: &[TrainingClaimRecord]) -> Vec<YearTotal> {
+    let mut years: std::collections::BTreeMap<i32, (u64, Money)> = Default::default();
+    for claim in claims {
+        if let Some(payment) = claim.payment.as_ref().filter(|p| p.status == "paid") {
+            let entry = years
+                .entry(payment.pay_period.year())
+                .or_insert((0, Money::ZERO));
+            entry.0 += 1;
+            entry.1 = entry.1 + claim.amount;
+        }
+    }
+    years
+        .into_iter()
+        .rev()
+        .map(|(year, (payments, paid))| YearTotal {
+            year,
+            payments,
+            paid,
+        })
+        .collect()
+}
+
+/// The header of a provider's payment history download.
+pub const HISTORY_COLUMNS: &str = "claim_id,course_number,trained_on,case_number,hours,amount,\
+state,payment_id,batch_id,pay_period,payroll_status,reason";
+
+/// Writes a provider's claims as their payment history CSV: every claim, its state, amount,
+/// and its payment's batch, pay period and payroll's word.
+pub fn write_history_csv(
+    out: impl std::io::Write,
+    claims: &[TrainingClaimRecord],
+) -> Result<(), csv::Error> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(HISTORY_COLUMNS.split(','))?;
+    for c in claims {
+        let payment = c.payment.as_ref();
+        let reason = match (&c.decision, payment) {
+            (_, Some(p)) if p.reason.is_some() => p.reason.clone().unwrap_or_default(),
+            (Some(d), _) if c.state == "denied" => d
+                .denial_note
+                .clone()
+                .or_else(|| d.denial_rule.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        csv.write_record([
+            c.id.to_string(),
+            c.course.to_string(),
+            pathways_domain::error::format_date(c.trained_on),
+            c.case.to_string(),
+            c.hours.to_string(),
+            c.amount.to_string(),
+            c.state.clone(),
+            payment.map(|p| p.id.to_string()).unwrap_or_default(),
+            payment.map(|p| p.batch.to_string()).unwrap_or_default(),
+            payment
+                .map(|p| pathways_domain::error::format_date(p.pay_period))
+                .unwrap_or_default(),
+            payment.map(|p| p.status.clone()).unwrap_or_default(),
+            reason,
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
+}

@@ -273,3 +273,22 @@ pub fn language_name(t: &Translator, tag: &str) -> String {
     t.try_t(&format!("language-name-{tag}"))
         .unwrap_or_else(|| tag.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A message written twice keeps only its first text (a later page's words silently lost),
+    /// and a syntax error drops messages: every file must load whole.
+    #[test]
+    fn every_language_file_loads_without_errors_or_repeated_messages() {
+        for locale in Locale::ALL {
+            let resource = FluentResource::try_new(locale.source().to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", locale.tag()));
+            let mut bundle: Bundle = FluentBundle::new_concurrent(vec![]);
+            if let Err(errors) = bundle.add_resource(resource) {
+                panic!("{} repeats messages: {errors:?}", locale.tag());
+            }
+        }
+    }
+}

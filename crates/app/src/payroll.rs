@@ -375,7 +375,7 @@ impl Payroll {
         &self,
         caller: &Caller,
         id: i64,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
     ) -> Result<PayrollBatch, PayrollError> {
         caller.authorize(Action::RunPayroll, &Owner::default())?;
         let batch = self
@@ -444,19 +444,38 @@ impl Payroll {
         if let Ok(dir) = std::fs::File::open(&dir) {
             let _ = dir.sync_all();
         }
+        self.record_export(caller, &batch, &path.display().to_string())
+            .await?;
+        Ok(batch)
+    }
+
+    /// Records that a batch's file, written by [`Self::write_export`], was downloaded.
+    pub async fn record_download(
+        &self,
+        caller: &Caller,
+        batch: &PayrollBatch,
+    ) -> Result<(), PayrollError> {
+        self.record_export(caller, batch, "web download").await
+    }
+
+    async fn record_export(
+        &self,
+        caller: &Caller,
+        batch: &PayrollBatch,
+        file: &str,
+    ) -> Result<(), PayrollError> {
         let audit = caller.audit(
             "payroll.export",
             "payroll_batch",
-            id.to_string(),
+            batch.id.to_string(),
             None,
             Some(serde_json::json!({
-                "file": path.display().to_string(),
+                "file": file,
                 "payments": batch.payment_count,
                 "total": batch.total.to_string(),
             })),
         );
-        self.store.record_export(id, &audit).await?;
-        Ok(batch)
+        Ok(self.store.record_export(batch.id, &audit).await?)
     }
 
     /// Applies payroll's confirmation file: every row, or (any problem) none.

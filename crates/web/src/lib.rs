@@ -37,6 +37,7 @@ use pathways_app::catalog::Catalog;
 use pathways_app::claims::Claims;
 use pathways_app::courses::Courses;
 use pathways_app::outreach::Outreach;
+use pathways_app::payroll::Payroll;
 use pathways_app::policies::Policies;
 use pathways_app::progress::Progress;
 use pathways_app::providers::Providers;
@@ -83,6 +84,7 @@ pub struct AppState {
     pub progress: Progress,
     pub outreach: Outreach,
     pub claims: Claims,
+    pub payroll: Payroll,
     pub config: Arc<WebConfig>,
 }
 
@@ -109,6 +111,7 @@ impl AppState {
             policies: Policies::new(store.clone()),
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             claims: Claims::new(store.clone()),
+            payroll: Payroll::new(store.clone()),
             store,
             config: Arc::new(config),
         }

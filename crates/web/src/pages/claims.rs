@@ -23,7 +23,9 @@ use crate::i18n::Translator;
 use crate::session::{CsrfForm, SignedIn};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/providers/{number}/claims", get(page).post(submit))
+    Router::new()
+        .route("/providers/{number}/claims", get(page).post(submit))
+        .route("/providers/{number}/claims.csv", get(history_csv))
 }
 
 impl From<ClaimError> for WebError {
@@ -62,6 +64,8 @@ struct ClaimRow {
     hours: String,
     amount: String,
     state: String,
+    /// Why it was denied or returned, or where its payment is, in the provider's words.
+    detail: Option<String>,
     working: String,
 }
 
@@ -74,6 +78,8 @@ struct ClaimsPage {
     completions: Vec<CompletionRow>,
     cases: Vec<CaseChoice>,
     claims: Vec<ClaimRow>,
+    years: Vec<String>,
+    csv_href: String,
     action: String,
     csrf: String,
 }
@@ -145,7 +151,21 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
             hours: t.t_args("claim-hours", &[("hours", c.hours.to_string().into())]),
             amount: format!("${}", c.amount),
             state: state_text(t, &c.state),
+            detail: claim_detail(t, c),
             working: c.explanation.clone(),
+        })
+        .collect();
+    let years = pathways_app::claims::totals_per_year(&overview.claims)
+        .into_iter()
+        .map(|y| {
+            t.t_args(
+                "claims-year-total",
+                &[
+                    ("year", y.year.to_string().into()),
+                    ("total", format!("${}", y.paid).into()),
+                    ("count", y.payments.into()),
+                ],
+            )
         })
         .collect();
     let query = ctx.current.split_once('?').map(|(_, q)| q);
@@ -159,9 +179,76 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
         completions,
         cases,
         claims,
+        years,
+        csv_href: format!("/providers/{number}/claims.csv"),
         action: format!("/providers/{number}/claims"),
         csrf: ctx.csrf(),
     }
+}
+
+/// What became of a claim after review, in the provider's language.
+fn claim_detail(t: Translator, claim: &pathways_store::TrainingClaimRecord) -> Option<String> {
+    let date = |d| format::date(t.locale(), d);
+    match claim.state.as_str() {
+        "denied" => claim.decision.as_ref().map(|d| {
+            match (d.denial_rule.as_deref(), d.denial_note.as_deref()) {
+                (Some("other"), Some(note)) => {
+                    t.t_args("claim-denied-note", &[("note", note.to_owned().into())])
+                }
+                (Some(rule), _) => super::payroll::rule_text(t, rule),
+                _ => t.t("claim-state-denied"),
+            }
+        }),
+        "rejected" => Some(
+            t.t_args(
+                "claim-returned",
+                &[(
+                    "reason",
+                    claim
+                        .payment
+                        .as_ref()
+                        .and_then(|p| p.reason.clone())
+                        .unwrap_or_default()
+                        .into(),
+                )],
+            ),
+        ),
+        "paid" => claim
+            .payment
+            .as_ref()
+            .map(|p| t.t_args("claim-paid-in", &[("date", date(p.pay_period).into())])),
+        "approved" => Some(match &claim.payment {
+            Some(p) => t.t_args("claim-in-payroll", &[("date", date(p.pay_period).into())]),
+            None => t.t("claim-approved-waiting"),
+        }),
+        _ => None,
+    }
+}
+
+async fn history_csv(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(number): Path<String>,
+) -> Result<Response, WebError> {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    let provider = provider_number(&number)?;
+    let claims = state
+        .claims
+        .training_claims(&session.caller, provider)
+        .await?;
+    let mut bytes = Vec::new();
+    pathways_app::claims::write_history_csv(&mut bytes, &claims).map_err(|_| WebError::Internal)?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"pathways-payments-{provider}.csv\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 async fn page(

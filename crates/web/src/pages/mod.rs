@@ -10,6 +10,7 @@ mod courses;
 mod home;
 mod language;
 pub mod outreach;
+mod payroll;
 mod policy;
 mod progress;
 mod registration;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(policy::router())
         .merge(outreach::router())
         .merge(claims::router())
+        .merge(payroll::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

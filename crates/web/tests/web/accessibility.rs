@@ -131,6 +131,8 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/admin/policy/new",
             "/admin/policy/2022-10",
             "/incentives/outreach",
+            "/admin/claims",
+            "/admin/payroll",
             "/providers?number=123456789",
             "/providers/123456789",
             "/providers/123456789/progress",

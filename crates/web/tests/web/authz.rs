@@ -315,6 +315,12 @@ impl World {
                 Action::ManagePolicy,
                 &nobody,
             ),
+            get(
+                format!("/admin/claims?county={:02}", self.p1_county.get()),
+                Action::ReviewClaims,
+                &provider,
+            ),
+            get("/admin/payroll".into(), Action::RunPayroll, &nobody),
             get("/admin/careers".into(), Action::ManageCareers, &nobody),
             get("/admin/careers/new".into(), Action::ManageCareers, &nobody),
             get(
@@ -326,13 +332,10 @@ impl World {
     }
 }
 
-/// The actions whose pages and endpoints arrive with later issues (claim review, payroll,
-/// program files on the web, coaching, help tickets). The domain table already decides them;
+/// The actions whose pages and endpoints arrive with later issues (program files on the web,
+/// coaching, help tickets). The domain table already decides them;
 /// this list makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 6] = [
-    Action::ReviewClaims,
-    Action::DecideClaims,
-    Action::RunPayroll,
+const NOT_SERVED_YET: [Action; 3] = [
     Action::ImportProgramData,
     Action::HandleTickets,
     Action::ViewAppointments,
@@ -372,7 +375,8 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
     // Every action is either walked here or listed as not served yet.
     for action in Action::ALL {
         let walked = endpoints.iter().any(|e| e.action == *action)
-            || BY_TOKEN.iter().any(|(a, _, _)| a == action);
+            || BY_TOKEN.iter().any(|(a, _, _)| a == action)
+            || FORM_POSTS.iter().any(|(a, _)| a == action);
         assert!(
             walked != NOT_SERVED_YET.contains(action),
             "{action:?} must be walked here or listed as not served yet"
@@ -407,6 +411,35 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
         }
     }
     assert_eq!(checked, endpoints.len() * w.people.len());
+
+    // Actions done only by a form: with the person's own form token, the permitted are sent on
+    // (303) and the rest refused.
+    for (action, path) in FORM_POSTS {
+        for person in &w.people {
+            let home = send(&w.app, Method::GET, "/", &[("cookie", &person.cookie)], "").await;
+            let form = format!("csrf={}", home.csrf());
+            let got = send(
+                &w.app,
+                Method::POST,
+                path,
+                &[
+                    ("cookie", &person.cookie),
+                    ("content-type", "application/x-www-form-urlencoded"),
+                ],
+                &form,
+            )
+            .await;
+            let want = match expected(&person.actor, action, &Owner::default()) {
+                StatusCode::OK => StatusCode::SEE_OTHER,
+                refused => refused,
+            };
+            assert_eq!(
+                got.status, want,
+                "{} POST {path}: {}",
+                person.name, got.body
+            );
+        }
+    }
 
     // Career pages need no action: everyone reads them, signed in or not.
     for path in PUBLIC {
@@ -458,6 +491,9 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
         }
     }
 }
+
+/// Actions with no page of their own, done by posting a form.
+const FORM_POSTS: [(Action, &str); 1] = [(Action::DecideClaims, "/admin/claims/approve-all")];
 
 /// Pages and endpoints anyone may read, signed in or not.
 const PUBLIC: [&str; 4] = [

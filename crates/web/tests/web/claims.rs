@@ -223,3 +223,200 @@ async fn forged_claims_are_refused_by_their_rule_and_others_cannot_claim_for_her
             .is_empty()
     );
 }
+
+/// The money path on the staff pages, on every backend: Rosa's claim is approved from the
+/// queue, put in a payroll batch whose file is downloaded twice (the same bytes), a wrong
+/// confirmation is refused line by line and changes nothing, the right one marks it paid, and
+/// Rosa sees the payment, its year's total and her CSV. County staff of another county see
+/// none of it and cannot decide.
+#[tokio::test]
+async fn a_claim_goes_from_the_review_queue_through_payroll_to_paid() {
+    use pathways_domain::access::Role;
+    for db in pathways_store::testing::all().await {
+        let url = db.url.clone();
+        let app = TestApp::on(db).await;
+        scenario(&app).await;
+        app.staff(Role::ProgramAdmin, "omar@dss.example", None, None)
+            .await;
+        app.staff(Role::CountyStaff, "ines@county19.example", None, Some(19))
+            .await;
+        let mut rosa = app.browser();
+        rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+        let claimed = rosa
+            .submit(&rosa_page(), &rosa_page(), &claim_fields("8.00", "3400021"))
+            .await;
+        assert_eq!(
+            claimed.status,
+            StatusCode::SEE_OTHER,
+            "{url}: {}",
+            claimed.body
+        );
+        let claim = app
+            .store()
+            .training_claims(testing::provider_number(ROSA))
+            .await
+            .unwrap()
+            .remove(0);
+
+        // Los Angeles County staff: the queue of their county is empty; no deciding.
+        let mut ines = app.browser();
+        ines.sign_in("ines@county19.example", GOOD_PASSWORD).await;
+        let theirs = ines.get("/admin/claims").await;
+        assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+        assert!(theirs.body.contains("0 claims waiting"), "{}", theirs.body);
+        let csrf = ines.get("/account").await.csrf();
+        let forbidden = ines
+            .post(
+                &format!("/admin/claims/{}/approve", claim.id),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+
+        let mut omar = app.browser();
+        omar.sign_in("omar@dss.example", GOOD_PASSWORD).await;
+        let queue = omar.get("/admin/claims").await;
+        assert!(
+            queue.body.contains("1 claims waiting, $144.00 in all."),
+            "{}",
+            queue.body
+        );
+        assert!(
+            queue.body.contains(&format!("Approve claim {}", claim.id)),
+            "{}",
+            queue.body
+        );
+        let approved = omar
+            .submit(
+                "/admin/claims",
+                &format!("/admin/claims/{}/approve", claim.id),
+                &[],
+            )
+            .await;
+        assert_eq!(approved.status, StatusCode::SEE_OTHER);
+        let after = omar.get(approved.header("location")).await;
+        assert!(
+            after
+                .body
+                .contains(&format!("Claim {} approved.", claim.id))
+        );
+        assert!(after.body.contains("No claim is waiting for review."));
+        let waiting = rosa.get(&rosa_page()).await;
+        assert!(
+            waiting
+                .body
+                .contains("Approved. It will be paid with the next payroll.")
+        );
+
+        // A forged period is refused; a real one makes the batch.
+        let forged = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/batches",
+                &[("period", "soon")],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+        let made = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/batches",
+                &[("period", "2026-03-15")],
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let batch = app.store().payroll_batches().await.unwrap().remove(0);
+        let page = omar.get(made.header("location")).await;
+        assert!(
+            page.body
+                .contains(&format!("Batch {} was created.", batch.id))
+        );
+        let file = omar
+            .get(&format!("/admin/payroll/batches/{}/export.csv", batch.id))
+            .await;
+        assert_eq!(file.status, StatusCode::OK);
+        let payment = claim.id; // numbered in approval order: the first payment
+        let payment = app
+            .store()
+            .training_claim(claim.id)
+            .await
+            .unwrap()
+            .and_then(|c| c.payment)
+            .map_or(payment, |p| p.id);
+        assert_eq!(
+            file.body,
+            format!(
+                "{}\n{payment},{ROSA:09},3400021,34,training,8.00,18.00,144.00,2026-03-15\n",
+                pathways_app::payroll::EXPORT_COLUMNS
+            ),
+            "{url}"
+        );
+        let again = omar
+            .get(&format!("/admin/payroll/batches/{}/export.csv", batch.id))
+            .await;
+        assert_eq!(again.body, file.body);
+        assert!(
+            rosa.get(&rosa_page())
+                .await
+                .body
+                .contains("In the payroll of")
+        );
+
+        // A confirmation naming a payment that does not exist changes nothing.
+        let wrong = format!("payment_id,status,reason\n{payment},paid,\n999999,paid,\n");
+        let refused = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/confirm",
+                &[("file", &wrong)],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Line 3: there is no payment 999999."));
+        assert!(refused.body.contains("Nothing was changed."));
+        let right = format!("payment_id,status,reason\n{payment},paid,\n");
+        let confirmed = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/confirm",
+                &[("file", &right)],
+            )
+            .await;
+        assert_eq!(
+            confirmed.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            confirmed.body
+        );
+        let page = omar.get(confirmed.header("location")).await;
+        assert!(page.body.contains("1 payments marked paid and 0 returned."));
+
+        let paid = rosa.get(&rosa_page()).await;
+        assert!(
+            paid.body.contains("Paid with the pay period of"),
+            "{}",
+            paid.body
+        );
+        assert!(
+            paid.body.contains("2026: $144.00 paid (1 payments)"),
+            "{}",
+            paid.body
+        );
+        let csv = rosa.get(&format!("/providers/{ROSA:09}/claims.csv")).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.body.starts_with(pathways_app::claims::HISTORY_COLUMNS));
+        assert!(
+            csv.body.contains(&format!(
+                ",GHS-410,2026-02-05,3400021,8.00,144.00,paid,{payment},{},2026-03-15,paid,",
+                batch.id
+            )),
+            "{}",
+            csv.body
+        );
+        // Lee's history is not Rosa's to read.
+        let mut lee = app.browser();
+        lee.sign_in(&format!("{LEE:09}"), GOOD_PASSWORD).await;
+        let hers = lee.get(&format!("/providers/{ROSA:09}/claims.csv")).await;
+        assert_eq!(hers.status, StatusCode::NOT_FOUND);
+    }
+}

@@ -62,6 +62,12 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ViewOutreach) {
         links.push(("/incentives/outreach".to_owned(), t.t("nav-outreach")));
     }
+    if caller.may(Action::ReviewClaims) {
+        links.push(("/admin/claims".to_owned(), t.t("nav-review-claims")));
+    }
+    if caller.may(Action::RunPayroll) {
+        links.push(("/admin/payroll".to_owned(), t.t("nav-payroll")));
+    }
     match &caller.actor {
         Actor::Provider { provider } => {
             links.push((
