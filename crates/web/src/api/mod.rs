@@ -2,6 +2,7 @@
 //! and model types, so the database can change without changing what clients receive.
 
 mod careers;
+pub mod claims;
 mod courses;
 pub mod outreach;
 pub mod progress;
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
             .merge(records::router())
             .merge(progress::router())
             .merge(outreach::router())
+            .merge(claims::router())
             .route("/openapi.json", axum::routing::get(openapi)),
     )
 }
@@ -49,6 +51,16 @@ pub fn router() -> Router<AppState> {
         records::provider_attendance,
         progress::progress,
         outreach::outreach,
+        claims::provider_claims,
+        claims::submit_claim,
+        claims::queue,
+        claims::approve,
+        claims::deny,
+        claims::approve_all,
+        claims::batches,
+        claims::create_batch,
+        claims::batch_file,
+        claims::confirm,
         records::vendor_held,
         records::report_attendance,
         records::send_sessions,

@@ -321,6 +321,21 @@ impl World {
                 &provider,
             ),
             get("/admin/payroll".into(), Action::RunPayroll, &nobody),
+            get(
+                format!("/api/v1/claims/queue?county={:02}", self.p1_county.get()),
+                Action::ReviewClaims,
+                &provider,
+            ),
+            get(
+                "/api/v1/payroll/batches".into(),
+                Action::RunPayroll,
+                &nobody,
+            ),
+            get(
+                format!("/api/v1/providers/{p1}/claims"),
+                Action::SubmitClaim,
+                &provider,
+            ),
             get("/admin/careers".into(), Action::ManageCareers, &nobody),
             get("/admin/careers/new".into(), Action::ManageCareers, &nobody),
             get(

@@ -420,3 +420,192 @@ async fn a_claim_goes_from_the_review_queue_through_payroll_to_paid() {
         assert_eq!(hers.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// A signed-in person's JSON request, with the session's form token for changes.
+async fn api(
+    app: &TestApp,
+    agent: &mut crate::helpers::Agent<'_>,
+    method: axum::http::Method,
+    path: &str,
+    body: (&str, String),
+) -> TestResponse {
+    let csrf = agent.get("/account").await.csrf();
+    let cookie = format!(
+        "pathways_session={}",
+        agent.cookie("pathways_session").expect("signed in")
+    );
+    let request = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("cookie", cookie)
+        .header("x-csrf-token", csrf)
+        .header("content-type", body.0)
+        .body(axum::body::Body::from(body.1))
+        .expect("a request");
+    app.send(request).await
+}
+
+/// The same path through the JSON API: Rosa claims, a rule refusal names its code, the admin
+/// approves, batches, reads the file and confirms; Rosa's claims show the payment.
+#[tokio::test]
+async fn the_claim_and_payroll_api_covers_the_same_path() {
+    use axum::http::Method;
+    use pathways_domain::access::Role;
+    let app = TestApp::spawn().await;
+    scenario(&app).await;
+    app.staff(Role::ProgramAdmin, "omar@dss.example", None, None)
+        .await;
+    let mut rosa = app.browser();
+    rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+    let json = |v: serde_json::Value| ("application/json", v.to_string());
+    let path = format!("/api/v1/providers/{ROSA:09}/claims");
+    let too_much = api(
+        &app,
+        &mut rosa,
+        Method::POST,
+        &path,
+        json(
+            serde_json::json!({"course_number": "GHS-410", "completed_on": "2026-02-05",
+            "case_number": "3400021", "hours": "9.00"}),
+        ),
+    )
+    .await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(too_much.json()["error"]["code"], "hours-verified");
+    let made = api(
+        &app,
+        &mut rosa,
+        Method::POST,
+        &path,
+        json(
+            serde_json::json!({"course_number": "GHS-410", "completed_on": "2026-02-05",
+            "case_number": "3400021", "hours": "8.00"}),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    assert_eq!(made.json()["amount"], "144.00");
+    let claim_id = made.json()["claim_id"].as_i64().expect("a claim id");
+
+    let mut omar = app.browser();
+    omar.sign_in("omar@dss.example", GOOD_PASSWORD).await;
+    let queue = api(
+        &app,
+        &mut omar,
+        Method::GET,
+        "/api/v1/claims/queue",
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(queue.json()["waiting"], 1);
+    assert_eq!(queue.json()["claims"][0]["claim_id"], claim_id);
+    let approved = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        &format!("/api/v1/claims/{claim_id}/approve"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    let again = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        &format!("/api/v1/claims/{claim_id}/deny"),
+        json(serde_json::json!({"rule": "hours-verified"})),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let batch = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        "/api/v1/payroll/batches",
+        json(serde_json::json!({"pay_period": "2026-03-15"})),
+    )
+    .await;
+    assert_eq!(batch.status, StatusCode::CREATED, "{}", batch.body);
+    let batch_id = batch.json()["batch_id"].as_i64().expect("a batch id");
+    let none = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        "/api/v1/payroll/batches",
+        json(serde_json::json!({"pay_period": "2026-03-15"})),
+    )
+    .await;
+    assert_eq!(none.status, StatusCode::NO_CONTENT);
+    let file = api(
+        &app,
+        &mut omar,
+        Method::GET,
+        &format!("/api/v1/payroll/batches/{batch_id}/file"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    let payment: i64 = file
+        .body
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next())
+        .and_then(|id| id.parse().ok())
+        .expect("a payment line");
+    let bad = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        "/api/v1/payroll/confirmations",
+        (
+            "text/csv",
+            format!("payment_id,status,reason\n{payment},rejected,\n"),
+        ),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        bad.json()["error"]["problems"][0],
+        "line 2: a rejected payment needs its reason"
+    );
+    let confirmed = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        "/api/v1/payroll/confirmations",
+        (
+            "text/csv",
+            format!("payment_id,status,reason\n{payment},rejected,bank account closed\n"),
+        ),
+    )
+    .await;
+    assert_eq!(confirmed.json()["rejected"], 1, "{}", confirmed.body);
+    let mine = api(
+        &app,
+        &mut rosa,
+        Method::GET,
+        &path,
+        ("text/plain", String::new()),
+    )
+    .await;
+    let claim = &mine.json()["claims"][0];
+    assert_eq!(claim["state"], "rejected");
+    assert_eq!(claim["payment"]["status"], "rejected");
+    assert_eq!(claim["payment"]["reason"], "bank account closed");
+    assert_eq!(claim["payment"]["batch_id"], batch_id);
+    // Returned: the completion can be claimed again later, but this claim is not paid.
+    let page = rosa.get(&rosa_page()).await;
+    assert!(
+        page.body
+            .contains("Payroll returned this payment: bank account closed.")
+    );
+    // Rosa cannot read the queue or run payroll.
+    let hers = api(
+        &app,
+        &mut rosa,
+        Method::GET,
+        "/api/v1/claims/queue",
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(hers.status, StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,568 @@
+//! Claims and payroll in the JSON API, for the same callers as the pages: a provider's claims
+//! and payments (and claiming, with the session's form token), the review queue and decisions,
+//! payroll batches, their files and payroll's confirmations. Refusals are 422 with the rule's
+//! code, so a client can say why in its own words.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use pathways_app::claims::ClaimError;
+use pathways_app::payroll::{DenialReason, PayrollError};
+use pathways_domain::claim::ClaimRule;
+use pathways_domain::error::format_date;
+use pathways_domain::ids::{CaseNumber, CourseNumber};
+use pathways_domain::quantity::Hours;
+use pathways_store::{PayrollBatch, TrainingClaimRecord};
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::pages::outreach::county_param;
+use crate::pages::staff::provider_number;
+use crate::session::ApiCaller;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/providers/{number}/claims",
+            get(provider_claims).post(submit_claim),
+        )
+        .route("/claims/queue", get(queue))
+        .route("/claims/approve-all", post(approve_all))
+        .route("/claims/{id}/approve", post(approve))
+        .route("/claims/{id}/deny", post(deny))
+        .route("/payroll/batches", get(batches).post(create_batch))
+        .route("/payroll/batches/{id}/file", get(batch_file))
+        .route("/payroll/confirmations", post(confirm))
+}
+
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// A claim for training pay, its review and its payment.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ClaimDto {
+    pub claim_id: i64,
+    pub provider_number: String,
+    pub course_number: String,
+    /// The course's completion date, the training date (ISO 8601).
+    pub trained_on: String,
+    pub case_number: String,
+    pub county_code: String,
+    pub hours: String,
+    /// Hours paid at the overtime multiplier.
+    pub overtime_hours: String,
+    /// The county's hourly rate on the training date, in dollars.
+    pub rate: String,
+    pub amount: String,
+    pub policy_version: String,
+    /// How the amount was worked out (English).
+    pub working: String,
+    /// `submitted`, `approved`, `denied`, `paid` or `rejected` (returned by payroll).
+    pub state: String,
+    pub submitted_at: String,
+    pub decision: Option<DecisionDto>,
+    pub payment: Option<PaymentDto>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DecisionDto {
+    pub decided_at: String,
+    pub decided_by: String,
+    /// A denial's rule code, or `other` (see `denial_note`).
+    pub denial_rule: Option<String>,
+    pub denial_note: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PaymentDto {
+    pub payment_id: i64,
+    pub batch_id: i64,
+    pub pay_period: String,
+    /// `pending` (in an exported batch, not confirmed yet), `paid` or `rejected`.
+    pub status: String,
+    pub reason: Option<String>,
+    pub confirmed_at: Option<String>,
+}
+
+impl From<&TrainingClaimRecord> for ClaimDto {
+    fn from(c: &TrainingClaimRecord) -> Self {
+        Self {
+            claim_id: c.id,
+            provider_number: c.provider.to_string(),
+            course_number: c.course.to_string(),
+            trained_on: format_date(c.trained_on),
+            case_number: c.case.to_string(),
+            county_code: format!("{:02}", c.county.get()),
+            hours: c.hours.to_string(),
+            overtime_hours: c.overtime.to_string(),
+            rate: c.rate.to_string(),
+            amount: c.amount.to_string(),
+            policy_version: c.policy_version.clone(),
+            working: c.explanation.clone(),
+            state: c.state.clone(),
+            submitted_at: rfc3339(c.submitted_at),
+            decision: c.decision.as_ref().map(|d| DecisionDto {
+                decided_at: rfc3339(d.at),
+                decided_by: d.by.clone(),
+                denial_rule: d.denial_rule.clone(),
+                denial_note: d.denial_note.clone(),
+            }),
+            payment: c.payment.as_ref().map(|p| PaymentDto {
+                payment_id: p.id,
+                batch_id: p.batch,
+                pay_period: format_date(p.pay_period),
+                status: p.status.clone(),
+                reason: p.reason.clone(),
+                confirmed_at: p.confirmed_at.map(rfc3339),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct YearTotalDto {
+    pub year: i32,
+    pub payments: u64,
+    pub paid: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProviderClaimsDto {
+    /// Newest training first.
+    pub claims: Vec<ClaimDto>,
+    /// Paid amounts by pay-period year, newest first.
+    pub years: Vec<YearTotalDto>,
+}
+
+fn refusal(code: &str, message: String) -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(serde_json::json!({"error": {"code": code, "message": message}})),
+    )
+        .into_response()
+}
+
+/// `GET /api/v1/providers/{number}/claims`: a provider's claims and payments.
+#[utoipa::path(get, path = "/api/v1/providers/{number}/claims", tag = "claims",
+    params(("number" = String, Path)),
+    responses((status = 200, body = ProviderClaimsDto), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn provider_claims(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(number): Path<String>,
+) -> Result<Json<ProviderClaimsDto>, WebError> {
+    let provider = provider_number(&number)?;
+    let claims = state.claims.training_claims(&caller, provider).await?;
+    Ok(Json(ProviderClaimsDto {
+        years: pathways_app::claims::totals_per_year(&claims)
+            .into_iter()
+            .map(|y| YearTotalDto {
+                year: y.year,
+                payments: y.payments,
+                paid: y.paid.to_string(),
+            })
+            .collect(),
+        claims: claims.iter().map(ClaimDto::from).collect(),
+    }))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct ClaimInput {
+    pub course_number: String,
+    /// The completion date of the course (ISO 8601).
+    pub completed_on: String,
+    /// The recipient's case the claim is made under.
+    pub case_number: String,
+    pub hours: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SubmittedClaimDto {
+    pub claim_id: i64,
+    pub amount: String,
+    pub working: String,
+}
+
+/// `POST /api/v1/providers/{number}/claims`: the provider claims the training pay of one
+/// completed course. A refusal is 422 with the rule's code.
+#[utoipa::path(post, path = "/api/v1/providers/{number}/claims", tag = "claims",
+    params(("number" = String, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = ClaimInput,
+    responses((status = 201, body = SubmittedClaimDto),
+        (status = 422, description = "A rule refused it; the code names the rule", body = Object),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn submit_claim(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(number): Path<String>,
+    Json(input): Json<ClaimInput>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    let course = CourseNumber::parse(&input.course_number).map_err(|_| WebError::BadForm)?;
+    let trained_on =
+        pathways_domain::error::parse_date(&input.completed_on).map_err(|_| WebError::BadForm)?;
+    let case = CaseNumber::parse(&input.case_number).map_err(|_| WebError::BadForm)?;
+    let hours = Hours::parse(&input.hours, Hours::whole(24)).map_err(|_| WebError::BadForm)?;
+    match state
+        .claims
+        .submit_training(
+            &caller,
+            provider,
+            course,
+            trained_on,
+            case,
+            hours,
+            state.today(),
+        )
+        .await
+    {
+        Ok(claim) => Ok((
+            StatusCode::CREATED,
+            Json(SubmittedClaimDto {
+                claim_id: claim.id,
+                amount: claim.amount.to_string(),
+                working: claim.explanation,
+            }),
+        )
+            .into_response()),
+        Err(ClaimError::Refused(why)) => Ok(refusal(why.rule.code(), why.detail)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QueuedClaimDto {
+    pub provider_name: String,
+    #[serde(flatten)]
+    pub claim: ClaimDto,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ReviewQueueDto {
+    /// The county shown (two digits), or null for the whole state.
+    pub county: Option<String>,
+    /// Submitted claims in all, and their amount.
+    pub waiting: u64,
+    pub waiting_amount: String,
+    /// Whether the caller may approve and deny.
+    pub may_decide: bool,
+    /// A page, oldest first; the next page starts after the last `claim_id`.
+    pub claims: Vec<QueuedClaimDto>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub(super) struct QueueQuery {
+    /// Only this county (two digits); county staff always get their own.
+    county: Option<String>,
+    /// Claims numbered after this one.
+    after: Option<i64>,
+    /// At most this many (default 100, at most 1,000).
+    limit: Option<u32>,
+}
+
+/// `GET /api/v1/claims/queue`: the claims waiting for review.
+#[utoipa::path(get, path = "/api/v1/claims/queue", tag = "claims", params(QueueQuery),
+    responses((status = 200, body = ReviewQueueDto), (status = 400, body = crate::error::ApiErrorBody),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn queue(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<ReviewQueueDto>, WebError> {
+    let county = county_param(query.county)?;
+    let queue = state
+        .payroll
+        .queue(
+            &caller,
+            county,
+            query.after.unwrap_or(0),
+            query.limit.unwrap_or(100).min(1_000),
+        )
+        .await?;
+    Ok(Json(ReviewQueueDto {
+        county: queue.county.map(|c| format!("{:02}", c.get())),
+        waiting: queue.waiting,
+        waiting_amount: queue.waiting_amount.to_string(),
+        may_decide: queue.may_decide,
+        claims: queue
+            .claims
+            .iter()
+            .map(|q| QueuedClaimDto {
+                provider_name: q.provider_name.clone(),
+                claim: ClaimDto::from(&q.claim),
+            })
+            .collect(),
+    }))
+}
+
+fn decision_error(error: PayrollError) -> Result<Response, WebError> {
+    match error {
+        PayrollError::Refused { refusal: why, .. } => Ok(refusal(why.rule.code(), why.detail)),
+        e @ PayrollError::NotSubmitted { .. } => Ok((
+            StatusCode::CONFLICT,
+            Json(serde_json::json!({"error": {"code": "not-submitted", "message": e.to_string()}})),
+        )
+            .into_response()),
+        e @ PayrollError::NoteNeeded => Ok(refusal("note-needed", e.to_string())),
+        other => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ApprovalDto {
+    pub claim_id: i64,
+    pub amount: String,
+    /// The amount at submission, when today's facts changed it.
+    pub repriced_from: Option<String>,
+}
+
+/// `POST /api/v1/claims/{id}/approve`: approves a submitted claim that passes every rule on
+/// today's facts (422 with the failing rule's code otherwise; 409 when already decided).
+#[utoipa::path(post, path = "/api/v1/claims/{id}/approve", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 200, body = ApprovalDto), (status = 409, body = Object), (status = 422, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn approve(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    match state.payroll.approve(&caller, id).await {
+        Ok(a) => Ok(Json(ApprovalDto {
+            claim_id: a.id,
+            amount: a.amount.to_string(),
+            repriced_from: a.repriced_from.map(|m| m.to_string()),
+        })
+        .into_response()),
+        Err(e) => decision_error(e),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct DenialInput {
+    /// A rule's code, or `other` with a note.
+    pub rule: String,
+    pub note: Option<String>,
+}
+
+/// `POST /api/v1/claims/{id}/deny`: denies a submitted claim naming the rule (or `other` with
+/// a note the provider reads).
+#[utoipa::path(post, path = "/api/v1/claims/{id}/deny", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = DenialInput,
+    responses((status = 204, description = "Denied"), (status = 409, body = Object), (status = 422, body = Object),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn deny(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+    Json(input): Json<DenialInput>,
+) -> Result<Response, WebError> {
+    let reason = if input.rule == "other" {
+        DenialReason::Other(input.note.unwrap_or_default())
+    } else {
+        match ClaimRule::ALL.iter().find(|r| r.code() == input.rule) {
+            Some(rule) => DenialReason::Rule(*rule),
+            None => {
+                return Ok(refusal(
+                    "unknown-rule",
+                    format!("{:?} is not a rule's code", input.rule),
+                ));
+            }
+        }
+    };
+    match state.payroll.deny(&caller, id, &reason).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => decision_error(e),
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LeftClaimDto {
+    pub claim_id: i64,
+    pub rule: &'static str,
+    pub detail: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BulkApprovalDto {
+    pub approved: u64,
+    pub repriced: u64,
+    /// Claims that fail a rule today and stay submitted.
+    pub left: Vec<LeftClaimDto>,
+}
+
+/// `POST /api/v1/claims/approve-all`: approves every submitted claim that passes all the rules.
+#[utoipa::path(post, path = "/api/v1/claims/approve-all", tag = "claims",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 200, body = BulkApprovalDto), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn approve_all(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<BulkApprovalDto>, WebError> {
+    let bulk = state.payroll.approve_all(&caller, &|_| {}).await?;
+    Ok(Json(BulkApprovalDto {
+        approved: bulk.approved,
+        repriced: bulk.repriced,
+        left: bulk
+            .left
+            .into_iter()
+            .map(|(claim_id, why)| LeftClaimDto {
+                claim_id,
+                rule: why.rule.code(),
+                detail: why.detail,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchDto {
+    pub batch_id: i64,
+    pub pay_period: String,
+    pub first_payment_id: i64,
+    pub last_payment_id: i64,
+    pub payments: u64,
+    pub total: String,
+    pub created_at: String,
+    pub created_by: String,
+    pub exported_at: Option<String>,
+}
+
+impl From<&PayrollBatch> for BatchDto {
+    fn from(b: &PayrollBatch) -> Self {
+        Self {
+            batch_id: b.id,
+            pay_period: format_date(b.pay_period),
+            first_payment_id: b.first_payment,
+            last_payment_id: b.last_payment,
+            payments: b.payment_count,
+            total: b.total.to_string(),
+            created_at: rfc3339(b.created_at),
+            created_by: b.created_by.clone(),
+            exported_at: b.exported_at.map(rfc3339),
+        }
+    }
+}
+
+/// `GET /api/v1/payroll/batches`: every payroll batch, newest first.
+#[utoipa::path(get, path = "/api/v1/payroll/batches", tag = "payroll",
+    responses((status = 200, body = Vec<BatchDto>), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn batches(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<Vec<BatchDto>>, WebError> {
+    let batches = state.payroll.batches(&caller).await?;
+    Ok(Json(batches.iter().map(BatchDto::from).collect()))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct BatchInput {
+    /// The pay period's date (ISO 8601).
+    pub pay_period: String,
+}
+
+/// `POST /api/v1/payroll/batches`: collects every approved claim not yet in a batch into a new
+/// batch (201), or answers 204 when none is waiting.
+#[utoipa::path(post, path = "/api/v1/payroll/batches", tag = "payroll",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = BatchInput,
+    responses((status = 201, body = BatchDto), (status = 204, description = "No approved claim is waiting"),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn create_batch(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Json(input): Json<BatchInput>,
+) -> Result<Response, WebError> {
+    let period =
+        pathways_domain::error::parse_date(&input.pay_period).map_err(|_| WebError::BadForm)?;
+    Ok(match state.payroll.create_batch(&caller, period).await? {
+        Some(batch) => (StatusCode::CREATED, Json(BatchDto::from(&batch))).into_response(),
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
+}
+
+/// `GET /api/v1/payroll/batches/{id}/file`: the batch's file for the state payroll system
+/// (CSV, DOMAIN.md §8), the same bytes every time.
+#[utoipa::path(get, path = "/api/v1/payroll/batches/{id}/file", tag = "payroll",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "The payroll export file", content_type = "text/csv", body = String),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn batch_file(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let mut bytes = Vec::new();
+    let batch = state.payroll.write_export(&caller, id, &mut bytes).await?;
+    state.payroll.record_download(&caller, &batch).await?;
+    Ok(([(CONTENT_TYPE, "text/csv; charset=utf-8")], bytes).into_response())
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ConfirmationDto {
+    pub paid: u64,
+    pub rejected: u64,
+    /// Rows that repeated what was recorded already.
+    pub unchanged: u64,
+}
+
+/// `POST /api/v1/payroll/confirmations`: payroll's confirmation file (CSV body,
+/// `payment_id,status,reason`): all rows apply, or none (422 listing every problem by line).
+#[utoipa::path(post, path = "/api/v1/payroll/confirmations", tag = "payroll",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = ConfirmationDto), (status = 422, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn confirm(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    match state
+        .payroll
+        .confirm(&caller, body.as_ref(), "api upload")
+        .await
+    {
+        Ok(s) => Ok(Json(ConfirmationDto {
+            paid: s.paid,
+            rejected: s.rejected,
+            unchanged: s.unchanged,
+        })
+        .into_response()),
+        Err(PayrollError::Confirmation(problems)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({"error": {
+                "code": "confirmation-file",
+                "message": "the confirmation file has problems; nothing was changed",
+                "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            }})),
+        )
+            .into_response()),
+        Err(other) => Err(other.into()),
+    }
+}
