@@ -19,7 +19,7 @@ const LEE: u32 = 100_000_022;
 
 /// Rosa completed GHS-410 (8 credit hours) on 2026-02-05 after 480 verified minutes; she cares
 /// for case 3400021 (Sacramento, $18.00 an hour). Lee has an account and nothing else.
-async fn scenario(app: &TestApp) {
+pub(crate) async fn scenario(app: &TestApp) {
     let store = app.store();
     store
         .add_policy_version(&PolicyVersion::program_year(
@@ -608,4 +608,120 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
     )
     .await;
     assert_eq!(hers.status, StatusCode::FORBIDDEN);
+}
+
+/// In a real headless Chromium: Rosa, in Spanish on a phone, claims her pay under the one
+/// person she cares for; the program admin approves it from the queue, makes a payroll batch,
+/// reads its file and enters payroll's confirmation; Rosa sees it paid, with the year's total.
+/// axe-core checks every page on the way, with the claim on it.
+#[tokio::test]
+async fn in_a_browser_a_provider_claims_her_pay_and_sees_it_approved_and_paid() {
+    use pathways_domain::access::Role;
+    use serde_json::json;
+
+    use crate::axe::assert_accessible;
+    use crate::browser::{assert_no_message_keys, click_to, fill, start_browsing, text_of};
+
+    let Some(browsing) = start_browsing().await else {
+        return;
+    };
+    let (app, site) = (&browsing.app, &browsing.site);
+    scenario(app).await;
+    app.staff(Role::ProgramAdmin, "omar@dss.example", None, None)
+        .await;
+    let es = pathways_web::i18n::Translator::new(Locale::Es);
+    let page = rosa_page();
+
+    let rosa = browsing.driver.phone_session("es").await;
+    rosa.goto(&site.url("/sign-in")).await;
+    fill(&rosa, "login", &format!("{ROSA:09}")).await;
+    fill(&rosa, "password", GOOD_PASSWORD).await;
+    click_to(&rosa, "main form button[type=submit]", "/account").await;
+    click_to(&rosa, &format!(".main-nav a[href='{page}']"), &page).await;
+    // She reads Spanish: the language menu's link.
+    click_to(&rosa, "a[hreflang='es']", &page).await;
+    assert_eq!(text_of(&rosa, "h1").await, es.t("claims-title"));
+    assert_accessible(&rosa, "her completed courses").await;
+    click_to(&rosa, "main form button[type=submit]", &page).await;
+    assert!(
+        text_of(&rosa, ".notice-text").await.contains("$144.00"),
+        "the claim was sent"
+    );
+    assert_accessible(&rosa, "her claims, one waiting for review").await;
+    assert_no_message_keys(&rosa, "her claims").await;
+
+    let admin = browsing.driver.desktop_session("en-US").await;
+    admin.goto(&site.url("/sign-in")).await;
+    fill(&admin, "login", "omar@dss.example").await;
+    fill(&admin, "password", GOOD_PASSWORD).await;
+    click_to(&admin, "main form button[type=submit]", "/account").await;
+    click_to(&admin, ".main-nav a[href='/admin/claims']", "/admin/claims").await;
+    assert_accessible(&admin, "the review queue with a claim").await;
+    click_to(&admin, "form[action$='/approve'] button", "/admin/claims").await;
+    assert!(text_of(&admin, ".notice-text").await.ends_with("approved."));
+    click_to(
+        &admin,
+        ".main-nav a[href='/admin/payroll']",
+        "/admin/payroll",
+    )
+    .await;
+    click_to(
+        &admin,
+        "form[action='/admin/payroll/batches'] button",
+        "/admin/payroll",
+    )
+    .await;
+    assert!(
+        text_of(&admin, ".notice-text")
+            .await
+            .contains("was created")
+    );
+    assert_accessible(&admin, "the payroll page with a batch").await;
+    // The file, as the download link gives it.
+    let file = admin
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch(document.querySelector('a[href$=\"/export.csv\"]').href) \
+             .then(r => r.text()).then(done)",
+            &[],
+        )
+        .await;
+    let file = file.as_str().unwrap_or_default().to_owned();
+    let line = file.lines().nth(1).unwrap_or_default().to_owned();
+    assert!(
+        line.ends_with(",3400021,34,training,8.00,18.00,144.00,2026-03-15")
+            || line.contains(",3400021,34,training,8.00,18.00,144.00,"),
+        "{file}"
+    );
+    let payment = line.split(',').next().unwrap_or_default().to_owned();
+    fill(
+        &admin,
+        "file",
+        &format!("payment_id,status,reason\n{payment},paid,\n"),
+    )
+    .await;
+    click_to(
+        &admin,
+        "form[action='/admin/payroll/confirm'] button",
+        "/admin/payroll",
+    )
+    .await;
+    assert_eq!(
+        text_of(&admin, ".notice-text").await,
+        "1 payments marked paid and 0 returned."
+    );
+    admin.quit().await;
+
+    rosa.goto(&site.url(&page)).await;
+    let shown = rosa
+        .eval(
+            "return document.querySelector('main').innerText",
+            &[json!(null)],
+        )
+        .await;
+    let shown = shown.as_str().unwrap_or_default();
+    assert!(shown.contains(&es.t("claim-state-paid")), "{shown}");
+    assert!(shown.contains("$144.00 pagado (1 pagos)"), "{shown}");
+    assert_accessible(&rosa, "her claims, paid").await;
+    rosa.quit().await;
 }
