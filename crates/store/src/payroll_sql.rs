@@ -205,13 +205,16 @@ pub struct SyntheticClaims {
     pub at: OffsetDateTime,
 }
 
+/// A provider number with a case or course number.
+pub(crate) type PairKey = (i64, String);
+
 /// The facts of claims read in sets, put together claim by claim.
 #[derive(Debug, Default)]
 pub(crate) struct ReviewFacts {
     pub enrollments: HashMap<i64, Enrollment>,
-    pub assignments: HashMap<(i64, String), Vec<(Date, Option<Date>)>>,
+    pub assignments: HashMap<PairKey, Vec<(Date, Option<Date>)>>,
     /// Verified attendance by provider and course, by day.
-    pub attendance: HashMap<(i64, String), Vec<(Date, i64, bool)>>,
+    pub attendance: HashMap<PairKey, Vec<(Date, i64, bool)>>,
     pub counties: HashMap<String, i64>,
     pub rates: HashMap<i64, Vec<WageRate>>,
     pub week_work: HashMap<(i64, Date), i64>,
