@@ -953,3 +953,6 @@ claim-returned = Payroll returned this payment: { $reason }. Call the service de
 claim-paid-in = Paid with the pay period of { $date }.
 claim-in-payroll = In the payroll of { $date }. It will be paid soon.
 claim-approved-waiting = Approved. It will be paid with the next payroll.
+claim-notice-resent = Your claim was sent again. Staff will review it.
+claim-resubmit-hint = When what payroll named is corrected (for example your bank details), send the claim again.
+claim-resubmit = Send this claim again

@@ -953,3 +953,6 @@ claim-returned = Nómina devolvió este pago: { $reason }. Llame a la mesa de ay
 claim-paid-in = Pagado con el período de pago del { $date }.
 claim-in-payroll = En la nómina del { $date }. Se pagará pronto.
 claim-approved-waiting = Aprobado. Se pagará con la próxima nómina.
+claim-notice-resent = Su reclamo se envió otra vez. El personal lo revisará.
+claim-resubmit-hint = Cuando se corrija lo que indicó nómina (por ejemplo, sus datos bancarios), envíe el reclamo otra vez.
+claim-resubmit = Enviar este reclamo otra vez

@@ -924,3 +924,6 @@ claim-returned = 薪資單位退回了此筆付款：{ $reason }。請致電服�
 claim-paid-in = 已隨 { $date } 的發薪期付款。
 claim-in-payroll = 已列入 { $date } 的薪資，即將付款。
 claim-approved-waiting = 已核准，將隨下一次薪資付款。
+claim-notice-resent = 您的申請已重新送出，工作人員會審核。
+claim-resubmit-hint = 薪資單位指出的問題更正後（例如您的銀行資料），請重新送出申請。
+claim-resubmit = 重新送出此申請

@@ -47,6 +47,8 @@ pub enum PayrollError {
     NotSubmitted { id: i64, state: String },
     #[error("claim {id} does not pass the rules now: {refusal}")]
     Refused { id: i64, refusal: ClaimRefusal },
+    #[error("claim {id} is {state}; only a claim payroll returned can be sent again")]
+    NotReturned { id: i64, state: String },
     #[error("a denial for another reason needs a note saying what it is")]
     NoteNeeded,
     #[error("payroll batch {0} does not exist")]
@@ -346,6 +348,63 @@ impl Payroll {
                 .map(|c| c.state)
                 .unwrap_or(claim.state);
             return Err(PayrollError::NotSubmitted { id, state });
+        }
+        Ok(())
+    }
+
+    /// Claim `id` when it is `provider`'s (a page's address names both).
+    pub async fn claim_of(
+        &self,
+        caller: &Caller,
+        provider: pathways_domain::ids::ProviderNumber,
+        id: i64,
+    ) -> Result<TrainingClaimRecord, PayrollError> {
+        let claim = self
+            .store
+            .training_claim(id)
+            .await?
+            .filter(|c| c.provider == provider)
+            .ok_or(PayrollError::NoSuchClaim(id))?;
+        caller.authorize(
+            Action::SubmitClaim,
+            &Owner {
+                provider: Some(provider),
+                county: Some(claim.county),
+                ..Owner::default()
+            },
+        )?;
+        Ok(claim)
+    }
+
+    /// Sends a claim payroll returned back to review, once whatever was wrong is corrected:
+    /// the provider whose claim it is, or program staff. It is paid, when approved again,
+    /// under a new payment number in a later batch.
+    pub async fn resubmit(&self, caller: &Caller, id: i64) -> Result<(), PayrollError> {
+        let claim = self
+            .store
+            .training_claim(id)
+            .await?
+            .ok_or(PayrollError::NoSuchClaim(id))?;
+        caller.authorize(
+            Action::SubmitClaim,
+            &Owner {
+                provider: Some(claim.provider),
+                county: Some(claim.county),
+                ..Owner::default()
+            },
+        )?;
+        let audit = caller.audit(
+            "claim.resubmit",
+            "training_claim",
+            id.to_string(),
+            Some(serde_json::json!({"state": claim.state})),
+            Some(serde_json::json!({"state": "submitted"})),
+        );
+        if !self.store.resubmit_training_claim(id, &audit).await? {
+            return Err(PayrollError::NotReturned {
+                id,
+                state: claim.state,
+            });
         }
         Ok(())
     }

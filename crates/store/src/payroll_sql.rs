@@ -136,6 +136,10 @@ pub trait PayrollStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<bool>;
 
+    /// Sends a claim payroll returned back to review (its decision cleared, payroll's reason
+    /// kept); `false` when the claim is not `rejected`.
+    async fn resubmit_training_claim(&self, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
+
     /// One claim, whatever its state.
     async fn training_claim(&self, id: i64) -> StoreResult<Option<TrainingClaimRecord>>;
 
@@ -624,6 +628,29 @@ macro_rules! payroll_queries {
                 }
                 tx.commit().await?;
                 Ok(denied)
+            }
+
+            async fn resubmit_training_claim(
+                &self,
+                id: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let sent = sqlx::query(
+                    "UPDATE training_claims SET state = 'submitted', decided_at = NULL, \
+                     decided_by = NULL, denial_rule = NULL, denial_note = NULL \
+                     WHERE claim_id = $1 AND state = 'rejected'",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if sent {
+                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                }
+                tx.commit().await?;
+                Ok(sent)
             }
 
             async fn training_claim(

@@ -49,6 +49,8 @@ enum ClaimsCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Send a claim payroll returned back to review, once what payroll named is corrected.
+    Resubmit { claim: i64 },
     /// The rules a denial can name.
     Rules,
 }
@@ -188,6 +190,10 @@ pub async fn run_claims(store: Arc<dyn Store>, args: ClaimsArgs) -> anyhow::Resu
                 .await
                 .map(|()| println!("claim {claim} denied"))
         }
+        ClaimsCommand::Resubmit { claim } => payroll
+            .resubmit(&caller, claim)
+            .await
+            .map(|()| println!("claim {claim} is back in the review queue")),
         ClaimsCommand::Rules => {
             for rule in ClaimRule::ALL {
                 println!("{}", rule.code());

@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/claims/approve-all", post(approve_all))
         .route("/claims/{id}/approve", post(approve))
         .route("/claims/{id}/deny", post(deny))
+        .route("/claims/{id}/resubmit", post(resubmit))
         .route("/payroll/batches", get(batches).post(create_batch))
         .route("/payroll/batches/{id}/file", get(batch_file))
         .route("/payroll/confirmations", post(confirm))
@@ -309,7 +310,7 @@ pub(super) async fn queue(
 fn decision_error(error: PayrollError) -> Result<Response, WebError> {
     match error {
         PayrollError::Refused { refusal: why, .. } => Ok(refusal(why.rule.code(), why.detail)),
-        e @ PayrollError::NotSubmitted { .. } => Ok((
+        e @ (PayrollError::NotSubmitted { .. } | PayrollError::NotReturned { .. }) => Ok((
             StatusCode::CONFLICT,
             Json(serde_json::json!({"error": {"code": "not-submitted", "message": e.to_string()}})),
         )
@@ -387,6 +388,25 @@ pub(super) async fn deny(
         }
     };
     match state.payroll.deny(&caller, id, &reason).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => decision_error(e),
+    }
+}
+
+/// `POST /api/v1/claims/{id}/resubmit`: sends a claim payroll returned back to review (the
+/// provider whose claim it is, or program staff); 409 unless it was returned.
+#[utoipa::path(post, path = "/api/v1/claims/{id}/resubmit", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 204, description = "Back in the review queue"), (status = 409, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn resubmit(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    match state.payroll.resubmit(&caller, id).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(e) => decision_error(e),
     }

@@ -56,6 +56,7 @@ pub fn router() -> Router<AppState> {
         claims::queue,
         claims::approve,
         claims::deny,
+        claims::resubmit,
         claims::approve_all,
         claims::batches,
         claims::create_batch,

@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use pathways_app::claims::{ClaimError, ProviderClaims};
 use pathways_domain::ids::{CaseNumber, CourseNumber};
 use pathways_domain::quantity::Hours;
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/providers/{number}/claims", get(page).post(submit))
         .route("/providers/{number}/claims.csv", get(history_csv))
+        .route("/providers/{number}/claims/{id}/resubmit", post(resubmit))
 }
 
 impl From<ClaimError> for WebError {
@@ -66,6 +67,8 @@ struct ClaimRow {
     state: String,
     /// Why it was denied or returned, or where its payment is, in the provider's words.
     detail: Option<String>,
+    /// Where to send a claim payroll returned back to review.
+    resubmit: Option<String>,
     working: String,
 }
 
@@ -152,6 +155,8 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
             amount: format!("${}", c.amount),
             state: state_text(t, &c.state),
             detail: claim_detail(t, c),
+            resubmit: (c.state == "rejected")
+                .then(|| format!("/providers/{number}/claims/{}/resubmit", c.id)),
             working: c.explanation.clone(),
         })
         .collect();
@@ -170,7 +175,8 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
         .collect();
     let query = ctx.current.split_once('?').map(|(_, q)| q);
     let notice = query_value(query, "claimed")
-        .map(|amount| t.t_args("claim-notice-submitted", &[("amount", amount.into())]));
+        .map(|amount| t.t_args("claim-notice-submitted", &[("amount", amount.into())]))
+        .or_else(|| query_value(query, "resent").map(|_| t.t("claim-notice-resent")));
     let title = t.t("claims-title");
     ClaimsPage {
         l: ctx.layout(&title),
@@ -223,6 +229,21 @@ fn claim_detail(t: Translator, claim: &pathways_store::TrainingClaimRecord) -> O
         }),
         _ => None,
     }
+}
+
+async fn resubmit(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path((number, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    let claim = state
+        .payroll
+        .claim_of(&session.caller, provider, id)
+        .await?;
+    state.payroll.resubmit(&session.caller, claim.id).await?;
+    Ok(see_other(&format!("/providers/{provider}/claims?resent=1")))
 }
 
 async fn history_csv(

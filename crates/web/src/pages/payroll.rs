@@ -49,6 +49,7 @@ impl From<PayrollError> for WebError {
             PayrollError::NoSuchClaim(_) | PayrollError::NoSuchBatch(_) => Self::NotFound,
             PayrollError::File { .. } => Self::Internal,
             PayrollError::NotSubmitted { .. }
+            | PayrollError::NotReturned { .. }
             | PayrollError::Refused { .. }
             | PayrollError::NoteNeeded
             | PayrollError::Confirmation(_) => Self::BadForm,

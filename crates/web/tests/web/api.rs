@@ -214,6 +214,7 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
         ("get", "/api/v1/claims/queue"),
         ("post", "/api/v1/claims/{id}/approve"),
         ("post", "/api/v1/claims/{id}/deny"),
+        ("post", "/api/v1/claims/{id}/resubmit"),
         ("post", "/api/v1/claims/approve-all"),
         ("get", "/api/v1/payroll/batches"),
         ("post", "/api/v1/payroll/batches"),

@@ -598,6 +598,93 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         page.body
             .contains("Payroll returned this payment: bank account closed.")
     );
+    // Once corrected, she sends it again from her page; it is paid under a new number in a
+    // later batch, and the first batch's file still shows the returned line.
+    assert!(page.body.contains("Send this claim again"));
+    let resent = rosa
+        .submit(
+            &rosa_page(),
+            &format!("/providers/{ROSA:09}/claims/{claim_id}/resubmit"),
+            &[],
+        )
+        .await;
+    assert_eq!(resent.status, StatusCode::SEE_OTHER, "{}", resent.body);
+    let after = rosa.get(resent.header("location")).await;
+    assert!(after.body.contains("Your claim was sent again."));
+    let twice = api(
+        &app,
+        &mut rosa,
+        Method::POST,
+        &format!("/api/v1/claims/{claim_id}/resubmit"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(
+        twice.status,
+        StatusCode::CONFLICT,
+        "only a returned claim is sent again"
+    );
+    let approved = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        &format!("/api/v1/claims/{claim_id}/approve"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    let second = api(
+        &app,
+        &mut omar,
+        Method::POST,
+        "/api/v1/payroll/batches",
+        json(serde_json::json!({"pay_period": "2026-03-31"})),
+    )
+    .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let second_id = second.json()["batch_id"].as_i64().expect("a batch id");
+    let new_file = api(
+        &app,
+        &mut omar,
+        Method::GET,
+        &format!("/api/v1/payroll/batches/{second_id}/file"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    let new_payment: i64 = new_file
+        .body
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next())
+        .and_then(|id| id.parse().ok())
+        .expect("a payment line");
+    assert!(new_payment > payment);
+    let old_file = api(
+        &app,
+        &mut omar,
+        Method::GET,
+        &format!("/api/v1/payroll/batches/{batch_id}/file"),
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(
+        old_file.body, file.body,
+        "the first batch's file never changes"
+    );
+    let mine = api(
+        &app,
+        &mut rosa,
+        Method::GET,
+        &path,
+        ("text/plain", String::new()),
+    )
+    .await;
+    assert_eq!(
+        mine.json()["claims"][0]["payment"]["payment_id"],
+        new_payment
+    );
+    assert_eq!(mine.json()["claims"][0]["payment"]["status"], "pending");
+
     // Rosa cannot read the queue or run payroll.
     let hers = api(
         &app,
