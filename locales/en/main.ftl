@@ -956,3 +956,29 @@ claim-approved-waiting = Approved. It will be paid with the next payroll.
 claim-notice-resent = Your claim was sent again. Staff will review it.
 claim-resubmit-hint = When what payroll named is corrected (for example your bank details), send the claim again.
 claim-resubmit = Send this claim again
+
+## Certificates
+
+certificate-program = IHSS Career Pathways Program
+certificate-title = Certificate of completion
+certificate-presented = This certifies that
+certificate-completed = completed the course
+certificate-pathway = in the pathway { $pathway }
+certificate-hours = { $hours } hours of training, completed on { $date }
+certificate-vendor = Taught by { $vendor }
+certificate-number = Certificate number { $number }
+certificate-check-at = Anyone can check that this certificate is genuine at { $address }
+certificate-unavailable = Certificates cannot be made right now. Please try again later or call the service desk.
+certificate-download = Download my certificate (PDF)
+certificate-check-title = Check a certificate
+certificate-check-lead = Type the number printed on a certificate of completion to see whether it is genuine.
+certificate-check-label = Certificate number
+certificate-check-hint = It starts with PW-, for example PW-7K3M9QX2HT4R.
+certificate-check-submit = Check
+certificate-check-genuine = This certificate is genuine.
+certificate-check-unknown = We have no certificate with this number. Check that you typed it as printed.
+certificate-check-name = Name
+certificate-check-course = Course
+certificate-check-pathway = Pathway
+certificate-check-hours = Hours of training
+certificate-check-vendor = Taught by

@@ -956,3 +956,29 @@ claim-approved-waiting = Aprobado. Se pagará con la próxima nómina.
 claim-notice-resent = Su reclamo se envió otra vez. El personal lo revisará.
 claim-resubmit-hint = Cuando se corrija lo que indicó nómina (por ejemplo, sus datos bancarios), envíe el reclamo otra vez.
 claim-resubmit = Enviar este reclamo otra vez
+
+## Certificates
+
+certificate-program = Programa IHSS Career Pathways
+certificate-title = Certificado de finalización
+certificate-presented = Se certifica que
+certificate-completed = completó el curso
+certificate-pathway = en la ruta { $pathway }
+certificate-hours = { $hours } horas de capacitación, terminado el { $date }
+certificate-vendor = Impartido por { $vendor }
+certificate-number = Certificado número { $number }
+certificate-check-at = Cualquier persona puede comprobar que este certificado es auténtico en { $address }
+certificate-unavailable = No se pueden hacer certificados en este momento. Inténtelo más tarde o llame a la mesa de ayuda.
+certificate-download = Descargar mi certificado (PDF)
+certificate-check-title = Comprobar un certificado
+certificate-check-lead = Escriba el número impreso en un certificado de finalización para saber si es auténtico.
+certificate-check-label = Número de certificado
+certificate-check-hint = Empieza con PW-, por ejemplo PW-7K3M9QX2HT4R.
+certificate-check-submit = Comprobar
+certificate-check-genuine = Este certificado es auténtico.
+certificate-check-unknown = No tenemos ningún certificado con este número. Revise que lo escribió tal como está impreso.
+certificate-check-name = Nombre
+certificate-check-course = Curso
+certificate-check-pathway = Ruta
+certificate-check-hours = Horas de capacitación
+certificate-check-vendor = Impartido por

@@ -927,3 +927,29 @@ claim-approved-waiting = 已核准，將隨下一次薪資付款。
 claim-notice-resent = 您的申請已重新送出，工作人員會審核。
 claim-resubmit-hint = 薪資單位指出的問題更正後（例如您的銀行資料），請重新送出申請。
 claim-resubmit = 重新送出此申請
+
+## Certificates
+
+certificate-program = IHSS 職涯發展計畫
+certificate-title = 結業證書
+certificate-presented = 茲證明
+certificate-completed = 已完成課程
+certificate-pathway = 屬於 { $pathway } 學習路徑
+certificate-hours = 訓練時數 { $hours } 小時，於 { $date } 完成
+certificate-vendor = 授課單位：{ $vendor }
+certificate-number = 證書編號 { $number }
+certificate-check-at = 任何人都可以在 { $address } 查驗此證書的真偽
+certificate-unavailable = 目前無法製作證書，請稍後再試或致電服務台。
+certificate-download = 下載我的證書（PDF）
+certificate-check-title = 查驗證書
+certificate-check-lead = 輸入結業證書上印的編號，即可查驗證書是否為真。
+certificate-check-label = 證書編號
+certificate-check-hint = 以 PW- 開頭，例如 PW-7K3M9QX2HT4R。
+certificate-check-submit = 查驗
+certificate-check-genuine = 此證書為真。
+certificate-check-unknown = 查無此編號的證書。請確認您輸入的編號與證書上印的相同。
+certificate-check-name = 姓名
+certificate-check-course = 課程
+certificate-check-pathway = 學習路徑
+certificate-check-hours = 訓練時數
+certificate-check-vendor = 授課單位

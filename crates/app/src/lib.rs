@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod careers;
 pub mod catalog;
+pub mod certificates;
 pub mod claims;
 pub mod courses;
 pub mod demo;

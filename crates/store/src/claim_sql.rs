@@ -113,6 +113,9 @@ pub struct CompletionRecord {
     pub completed_on: Date,
     /// Verified minutes of the course up to and including its completion.
     pub minutes: Minutes,
+    /// The course's pathway code and its vendor's name (empty when the catalog lacks them).
+    pub pathway: String,
+    pub vendor: String,
 }
 
 /// A recipient the provider is or was assigned to, for choosing the case a claim is made under.
@@ -125,8 +128,16 @@ pub struct AssignedCase {
     pub end_date: Option<Date>,
 }
 
-/// Verified attendance rows as read: course, title, day, minutes, completed.
-pub(crate) type AttendedRow = (String, Option<String>, Date, i64, bool);
+/// Verified attendance rows as read: course, title, day, minutes, completed, pathway, vendor.
+pub(crate) type AttendedRow = (
+    String,
+    Option<String>,
+    Date,
+    i64,
+    bool,
+    Option<String>,
+    Option<String>,
+);
 
 /// Folds verified attendance rows, sorted by course and day, into each course's completion:
 /// its first completed record, with the minutes up to it (DOMAIN.md §11). Newest first.
@@ -134,7 +145,7 @@ pub(crate) fn completions_of(rows: Vec<AttendedRow>) -> StoreResult<Vec<Completi
     use crate::StoreError;
     let mut out: Vec<CompletionRecord> = Vec::new();
     let mut current: Option<(String, u32, bool)> = None;
-    for (course, title, day, minutes, completed) in rows {
+    for (course, title, day, minutes, completed, pathway, vendor) in rows {
         let minutes =
             u32::try_from(minutes).map_err(|_| StoreError::corrupt("attendance.minutes"))?;
         if current.as_ref().is_none_or(|(c, _, _)| *c != course) {
@@ -155,6 +166,8 @@ pub(crate) fn completions_of(rows: Vec<AttendedRow>) -> StoreResult<Vec<Completi
                 title: title.unwrap_or_default(),
                 completed_on: day,
                 minutes: Minutes(*total),
+                pathway: pathway.unwrap_or_default(),
+                vendor: vendor.unwrap_or_default(),
             });
         }
     }
@@ -193,6 +206,22 @@ pub trait ClaimStore: Send + Sync {
         &self,
         provider: ProviderNumber,
     ) -> StoreResult<Vec<CompletionRecord>>;
+
+    /// The number of the provider's certificate for `course`: the one issued before, or
+    /// `candidate` (a fresh random number) now.
+    async fn issue_certificate(
+        &self,
+        provider: ProviderNumber,
+        course: &CourseNumber,
+        candidate: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<String>;
+
+    /// Whose completion of which course a certificate number was issued for.
+    async fn certificate_holder(
+        &self,
+        number: &str,
+    ) -> StoreResult<Option<(ProviderNumber, CourseNumber)>>;
 
     /// The recipients' cases a provider is or was assigned to, by case and start.
     async fn provider_cases(&self, provider: ProviderNumber) -> StoreResult<Vec<AssignedCase>>;
@@ -486,8 +515,10 @@ macro_rules! claim_queries {
                 provider: ProviderNumber,
             ) -> StoreResult<Vec<$crate::claim_sql::CompletionRecord>> {
                 let rows: Vec<$crate::claim_sql::AttendedRow> = sqlx::query_as(
-                    "SELECT a.course_number, c.title, a.attended_on, a.minutes, a.completed \
-                     FROM attendance a LEFT JOIN courses c ON c.course_number = a.course_number \
+                    "SELECT a.course_number, c.title, a.attended_on, a.minutes, a.completed, \
+                     c.pathway, v.name FROM attendance a \
+                     LEFT JOIN courses c ON c.course_number = a.course_number \
+                     LEFT JOIN vendors v ON v.vendor_code = c.vendor_code \
                      WHERE a.provider_number = $1 AND a.status = 'verified' \
                      ORDER BY a.course_number, a.attended_on",
                 )
@@ -495,6 +526,56 @@ macro_rules! claim_queries {
                 .fetch_all(self.pool())
                 .await?;
                 $crate::claim_sql::completions_of(rows)
+            }
+
+            async fn issue_certificate(
+                &self,
+                provider: ProviderNumber,
+                course: &pathways_domain::ids::CourseNumber,
+                candidate: &str,
+                at: time::OffsetDateTime,
+            ) -> StoreResult<String> {
+                sqlx::query(
+                    "INSERT INTO certificates (certificate_number, provider_number, \
+                     course_number, issued_at) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (provider_number, course_number) DO NOTHING",
+                )
+                .bind(candidate)
+                .bind(provider.as_i64())
+                .bind(course.as_str())
+                .bind(at)
+                .execute(self.pool())
+                .await?;
+                Ok(sqlx::query_scalar(
+                    "SELECT certificate_number FROM certificates \
+                     WHERE provider_number = $1 AND course_number = $2",
+                )
+                .bind(provider.as_i64())
+                .bind(course.as_str())
+                .fetch_one(self.pool())
+                .await?)
+            }
+
+            async fn certificate_holder(
+                &self,
+                number: &str,
+            ) -> StoreResult<Option<(ProviderNumber, pathways_domain::ids::CourseNumber)>> {
+                let row: Option<(i64, String)> = sqlx::query_as(
+                    "SELECT provider_number, course_number FROM certificates \
+                     WHERE certificate_number = $1",
+                )
+                .bind(number)
+                .fetch_optional(self.pool())
+                .await?;
+                row.map(|(provider, course)| {
+                    Ok((
+                        ProviderNumber::from_i64(provider)
+                            .map_err(|_| StoreError::corrupt("certificates.provider_number"))?,
+                        pathways_domain::ids::CourseNumber::parse(&course)
+                            .map_err(|_| StoreError::corrupt("certificates.course_number"))?,
+                    ))
+                })
+                .transpose()
             }
 
             async fn provider_cases(

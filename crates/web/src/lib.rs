@@ -34,6 +34,7 @@ use pathways_app::accounts::{AccountSettings, Accounts};
 use pathways_app::audit::AuditLog;
 use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
+use pathways_app::certificates::Certificates;
 use pathways_app::claims::Claims;
 use pathways_app::courses::Courses;
 use pathways_app::outreach::Outreach;
@@ -85,6 +86,9 @@ pub struct AppState {
     pub outreach: Outreach,
     pub claims: Claims,
     pub payroll: Payroll,
+    pub certificates: Certificates,
+    /// The site's public address, printed on certificates.
+    pub base_url: String,
     pub config: Arc<WebConfig>,
 }
 
@@ -112,6 +116,12 @@ impl AppState {
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             claims: Claims::new(store.clone()),
             payroll: Payroll::new(store.clone()),
+            base_url: config.accounts.base_url.clone(),
+            certificates: Certificates::new(
+                store.clone(),
+                &Certificates::default_font_path(),
+                pathways_app::certificates::DEFAULT_FACE,
+            ),
             store,
             config: Arc::new(config),
         }

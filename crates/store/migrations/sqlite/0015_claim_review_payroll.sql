@@ -48,3 +48,14 @@ CREATE TABLE payments (
     CHECK ((status = 'rejected') = (reason IS NOT NULL))
 );
 CREATE INDEX payments_claim ON payments (training_claim_id, payment_id);
+
+-- Certificates of completion (DOMAIN.md §4): a number is issued the first time a provider's
+-- completion of a course is given a certificate, drawn at random so numbers cannot be guessed;
+-- anyone can check a number on the public page, which shows what the certificate shows.
+CREATE TABLE certificates (
+    certificate_number TEXT PRIMARY KEY,
+    provider_number    INTEGER NOT NULL,
+    course_number      TEXT NOT NULL,
+    issued_at          TEXT NOT NULL,
+    UNIQUE (provider_number, course_number)
+);

@@ -55,6 +55,7 @@ struct CompletionRow {
     hours_value: String,
     /// The claim's state and amount, when claimed.
     claimed: Option<String>,
+    certificate_href: String,
     form_id: String,
 }
 
@@ -118,6 +119,10 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
                     .claim
                     .as_ref()
                     .map(|claim| format!("{} – ${}", state_text(t, &claim.state), claim.amount)),
+                certificate_href: format!(
+                    "/providers/{number}/certificates/{}.pdf",
+                    c.completion.course
+                ),
                 form_id: format!(
                     "claim-{}-{}",
                     c.completion.course,

@@ -5,6 +5,7 @@
 mod account;
 mod careers;
 mod catalog;
+mod certificates;
 mod claims;
 mod courses;
 mod home;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(outreach::router())
         .merge(claims::router())
         .merge(payroll::router())
+        .merge(certificates::router())
 }
 
 /// The request's language, its address (path and query) for the language switch, and who is

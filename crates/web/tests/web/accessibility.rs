@@ -68,6 +68,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/courses/NOPE-1",
             "/courses/CPC-201",
             "/password/forgot",
+            "/certificates?number=PW-2345678923XY",
         ],
     )
     .await;

@@ -511,7 +511,8 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
 const FORM_POSTS: [(Action, &str); 1] = [(Action::DecideClaims, "/admin/claims/approve-all")];
 
 /// Pages and endpoints anyone may read, signed in or not.
-const PUBLIC: [&str; 4] = [
+const PUBLIC: [&str; 5] = [
+    "/certificates",
     "/careers",
     "/careers/certified-nursing-assistant",
     "/api/v1/careers",

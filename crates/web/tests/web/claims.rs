@@ -697,7 +697,8 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
     assert_eq!(hers.status, StatusCode::FORBIDDEN);
 }
 
-/// In a real headless Chromium: Rosa, in Spanish on a phone, claims her pay under the one
+/// In a real headless Chromium: Rosa, in Spanish on a phone, downloads her certificate and
+/// claims her pay under the one
 /// person she cares for; the program admin approves it from the queue, makes a payroll batch,
 /// reads its file and enters payroll's confirmation; Rosa sees it paid, with the year's total.
 /// axe-core checks every page on the way, with the claim on it.
@@ -729,6 +730,23 @@ async fn in_a_browser_a_provider_claims_her_pay_and_sees_it_approved_and_paid() 
     click_to(&rosa, "a[hreflang='es']", &page).await;
     assert_eq!(text_of(&rosa, "h1").await, es.t("claims-title"));
     assert_accessible(&rosa, "her completed courses").await;
+    // Her certificate, as the download link gives it.
+    let certificate = rosa
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch(document.querySelector('a[href$=\"/certificates/GHS-410.pdf\"]').href) \
+             .then(r => r.arrayBuffer().then(b => done([r.headers.get('content-type'), \
+             String.fromCharCode(...new Uint8Array(b).slice(0, 5)), b.byteLength])))",
+            &[],
+        )
+        .await;
+    if std::env::var_os("CI").is_some()
+        || pathways_app::certificates::Certificates::default_font_path().exists()
+    {
+        assert_eq!(certificate[0], "application/pdf", "{certificate}");
+        assert_eq!(certificate[1], "%PDF-");
+        assert!(certificate[2].as_u64().unwrap_or(u64::MAX) < 100_000);
+    }
     click_to(&rosa, "main form button[type=submit]", &page).await;
     assert!(
         text_of(&rosa, ".notice-text").await.contains("$144.00"),
@@ -811,4 +829,84 @@ async fn in_a_browser_a_provider_claims_her_pay_and_sees_it_approved_and_paid() 
     assert!(shown.contains("$144.00 pagado (1 pagos)"), "{shown}");
     assert_accessible(&rosa, "her claims, paid").await;
     rosa.quit().await;
+}
+
+/// Rosa downloads the certificate of her completed course (a small PDF: only the glyphs used
+/// are embedded); Lee cannot download hers; anyone can check its number on the public page,
+/// which shows what the certificate shows; an unknown number is said to be unknown.
+#[tokio::test]
+async fn a_provider_downloads_her_certificate_and_anyone_can_check_its_number() {
+    let app = TestApp::spawn().await;
+    scenario(&app).await;
+    let font = pathways_app::certificates::Certificates::default_font_path();
+    if !font.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs fonts-noto-cjk for certificates"
+        );
+        eprintln!(
+            "note: certificate test skipped: no font at {}",
+            font.display()
+        );
+        return;
+    }
+    let mut rosa = app.browser();
+    rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+    let page = rosa.get(&rosa_page()).await;
+    let href = format!("/providers/{ROSA:09}/certificates/GHS-410.pdf");
+    assert!(page.body.contains(&href), "{}", page.body);
+    rosa.set_cookie("lang", "zh-Hant");
+    let pdf = rosa.get(&href).await;
+    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
+    assert_eq!(pdf.header("content-type"), "application/pdf");
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    assert!(pdf.bytes.len() < 100_000, "{} bytes", pdf.bytes.len());
+    // The same number every time.
+    let number = app
+        .store()
+        .issue_certificate(
+            testing::provider_number(ROSA),
+            &testing::course_number("GHS-410"),
+            "PW-NOTUSED2345",
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    assert!(number.starts_with("PW-") && number != "PW-NOTUSED2345");
+
+    let mut lee = app.browser();
+    lee.sign_in(&format!("{LEE:09}"), GOOD_PASSWORD).await;
+    assert_eq!(lee.get(&href).await.status, StatusCode::NOT_FOUND);
+    let none = lee
+        .get(&format!("/providers/{LEE:09}/certificates/GHS-410.pdf"))
+        .await;
+    assert_eq!(
+        none.status,
+        StatusCode::NOT_FOUND,
+        "no completion, no certificate"
+    );
+
+    let anyone = app
+        .get(&format!("/certificates?number={}", number.to_lowercase()))
+        .await;
+    assert_eq!(anyone.status, StatusCode::OK, "{}", anyone.body);
+    assert!(anyone.body.contains("This certificate is genuine."));
+    assert!(anyone.body.contains("Safe Lifting (GHS-410)"));
+    assert!(anyone.body.contains("8.00 hours"));
+    // The name as printed (the test builder's last name carries the number), nothing more.
+    assert!(anyone.body.contains(&format!("Ana Provider{ROSA}")));
+    assert!(!anyone.body.contains("555-0199"), "no phone shown");
+    assert!(
+        !anyone.body.contains("/providers/"),
+        "no link to her records"
+    );
+    let unknown = app.get("/certificates?number=PW-2345678923XY").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(
+        unknown
+            .body
+            .contains("We have no certificate with this number.")
+    );
+    let empty = app.get("/certificates").await;
+    assert_eq!(empty.status, StatusCode::OK);
 }

@@ -53,6 +53,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (a PDF, say).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -155,6 +157,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8(bytes.to_vec()).expect("a UTF-8 body"),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -175,6 +178,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
