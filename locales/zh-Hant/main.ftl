@@ -50,7 +50,7 @@ modality-in-person = 現場上課
 
 language-name-en = 英文
 language-name-es = 西班牙文
-language-name-zh-Hant = 中文（繁體）
+language-name-zh-Hant = 繁體中文
 language-name-zh-Hans = 中文（簡體）
 language-name-zh = 中文
 language-name-hy = 亞美尼亞文

@@ -138,15 +138,24 @@ pub fn draw(font: &CertificateFont, lines: &[Line]) -> Result<Vec<u8>, Certifica
         .ok_or_else(|| CertificateError::Drawing("page size".into()))?;
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
-    let mut y = 110.0;
+    let mut y = 90.0;
     for line in lines {
         let size = line.size.points();
+        // A line is drawn on its baseline: down by its ascent first, then its descent and
+        // the gap to the next.
+        y += size * 1.15;
         // Centred by an estimate of the width: Chinese glyphs are one em wide, Latin ones
-        // about half; exact shaping is not needed for a centred line.
+        // about half (narrow ones less); exact shaping is not needed for a centred line.
         let ems: f32 = line
             .text
             .chars()
-            .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+            .map(|c| match c {
+                'i' | 'l' | 'j' | 't' | 'f' | 'r' | ' ' | '.' | ',' | ':' | '(' | ')' | '-' => 0.3,
+                'm' | 'w' | 'M' | 'W' => 0.8,
+                c if c.is_ascii_uppercase() => 0.62,
+                c if c.is_ascii() => 0.52,
+                _ => 1.0,
+            })
             .sum();
         let x = ((WIDTH - ems * size) / 2.0).max(36.0);
         surface.draw_text(
@@ -157,7 +166,7 @@ pub fn draw(font: &CertificateFont, lines: &[Line]) -> Result<Vec<u8>, Certifica
             false,
             TextDirection::Auto,
         );
-        y += size * 1.9;
+        y += size * 0.75;
     }
     surface.finish();
     page.finish();

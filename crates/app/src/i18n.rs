@@ -41,7 +41,7 @@ impl Locale {
         match self {
             Self::En => "English",
             Self::Es => "Español",
-            Self::ZhHant => "中文（繁體）",
+            Self::ZhHant => "繁體中文",
         }
     }
 

@@ -124,7 +124,7 @@ async fn the_catalog_follows_a_taiwanese_browser_in_traditional_chinese() {
     assert_eq!(page.html_lang(), "zh-Hant");
     assert!(page.body.contains("找到 3 門課程"));
     assert!(page.body.contains("複雜身體照護需求"));
-    assert!(page.body.contains("中文（繁體）"));
+    assert!(page.body.contains("繁體中文"));
 }
 
 #[tokio::test]
