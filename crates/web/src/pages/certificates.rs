@@ -6,7 +6,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use pathways_app::certificates::{Certificate, CertificateError, Line, LineSize};
@@ -119,17 +118,11 @@ async fn pdf(
     };
     let bytes =
         pathways_app::certificates::draw(font, &lines(ctx.t, &certificate, &state.base_url))?;
-    Ok((
-        [
-            (CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"certificate-{course}.pdf\""),
-            ),
-        ],
+    Ok(super::attachment(
+        "application/pdf",
+        &format!("certificate-{course}.pdf"),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 #[derive(Debug)]

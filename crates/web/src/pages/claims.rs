@@ -256,7 +256,6 @@ async fn history_csv(
     SignedIn(session): SignedIn,
     Path(number): Path<String>,
 ) -> Result<Response, WebError> {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     let provider = provider_number(&number)?;
     let claims = state
         .claims
@@ -264,17 +263,10 @@ async fn history_csv(
         .await?;
     let mut bytes = Vec::new();
     pathways_app::claims::write_history_csv(&mut bytes, &claims).map_err(|_| WebError::Internal)?;
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"pathways-payments-{provider}.csv\""),
-            ),
-        ],
+    Ok(super::csv_attachment(
+        &format!("pathways-payments-{provider}.csv"),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 async fn page(

@@ -25,7 +25,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 
 use crate::AppState;
 use crate::error::WebError;
@@ -278,6 +278,27 @@ pub fn web_href(raw: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// A file to download: its type, the name it is saved under, and its bytes.
+pub(crate) fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    (
+        [
+            (CONTENT_TYPE, content_type.to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// A CSV file to download.
+pub(crate) fn csv_attachment(name: &str, bytes: Vec<u8>) -> Response {
+    attachment("text/csv; charset=utf-8", name, bytes)
 }
 
 #[cfg(test)]

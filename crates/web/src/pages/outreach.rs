@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pathways_app::outreach::{OutreachError, OutreachView};
@@ -236,17 +235,7 @@ async fn csv_download(
         Some(c) => format!("outreach-{:02}-{}.csv", c.get(), view.as_of),
         None => format!("outreach-{}.csv", view.as_of),
     };
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::csv_attachment(&name, bytes))
 }
 
 #[derive(Debug, serde::Deserialize)]

@@ -8,7 +8,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pathways_app::payroll::{DenialReason, PayrollError};
@@ -432,17 +431,7 @@ async fn export(
         "payroll-batch-{id}-{}.csv",
         pathways_domain::error::format_date(batch.pay_period)
     );
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::csv_attachment(&name, bytes))
 }
 
 #[derive(Debug, serde::Deserialize)]

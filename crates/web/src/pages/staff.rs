@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use pathways_app::access::Caller;
@@ -515,17 +514,7 @@ async fn roster_csv(
         )?;
     }
     let bytes = out.into_inner().map_err(|_| WebError::Internal)?;
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"roster-{id}.csv\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::csv_attachment(&format!("roster-{id}.csv"), bytes))
 }
 
 /// The audit search form's fields, as typed.
@@ -751,17 +740,10 @@ async fn audit_csv(
         .format(&Rfc3339)
         .unwrap_or_default()
         .replace(':', "");
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"pathways-audit-{stamp}.csv\""),
-            ),
-        ],
+    Ok(super::csv_attachment(
+        &format!("pathways-audit-{stamp}.csv"),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// Refuses a role that never performs `action` before any work is done.
