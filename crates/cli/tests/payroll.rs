@@ -1,8 +1,9 @@
-//! Payroll under fire: `pathways payroll batch` and `pathways payroll export` are killed with
-//! SIGKILL at random moments, two batch processes race each other, and each is run again until
-//! it completes, on SQLite and (when configured) PostgreSQL. Afterwards every approved claim is
-//! in exactly one exported file, each file is whole, and the files add up to the approved total
-//! to the cent.
+//! Payroll under fire: `pathways payroll batch`, `pathways payroll export` and
+//! `pathways payroll confirm` are killed with SIGKILL at random moments, two batch processes
+//! race each other, and each is run again until it completes, on SQLite and (when configured)
+//! PostgreSQL. Afterwards every approved claim is in exactly one exported file, each file is
+//! whole, the files add up to the approved total to the cent, and every confirmed payment is
+//! recorded once.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -195,12 +196,62 @@ async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
             db.url
         );
         assert!(batches.iter().all(|b| b.exported_at.is_some()));
+
+        // Payroll's confirmation of the first batch (every tenth payment returned), killed at
+        // random moments too: afterwards each payment is recorded once, as the file says.
+        let first = batches.iter().min_by_key(|b| b.id).expect("a batch");
+        let mut confirmation = String::from("payment_id,status,reason\n");
+        let mut returned = 0;
+        for id in payments
+            .keys()
+            .filter(|id| (first.first_payment..=first.last_payment).contains(*id))
+        {
+            if id % 10 == 0 {
+                returned += 1;
+                confirmation.push_str(&format!("{id},rejected,account closed\n"));
+            } else {
+                confirmation.push_str(&format!("{id},paid,\n"));
+            }
+        }
+        let file = dir.join("confirmation.csv");
+        std::fs::write(&file, &confirmation).unwrap();
+        let file = file.to_string_lossy().into_owned();
+        let confirm = ["payroll", "confirm", file.as_str()];
+        let mut confirming = Killer::new(20261206, Duration::from_millis(400));
+        for attempt in 0.. {
+            assert!(attempt < 200, "{}: kills do not land", db.url);
+            if !confirming.strike(spawn(&db.url, &confirm)) && confirming.landed >= 5 {
+                break;
+            }
+        }
+        let again = Command::new(env!("CARGO_BIN_EXE_pathways"))
+            .args(confirm)
+            .env("PATHWAYS_DATABASE_URL", &db.url)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("the command runs");
+        assert!(
+            again.status.success(),
+            "{}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&again.stdout).trim(),
+            format!(
+                "0 payments paid, 0 rejected, {} already recorded",
+                first.payment_count
+            ),
+            "{}: every payment recorded once",
+            db.url
+        );
+        assert!(returned > 0);
         let _ = std::fs::remove_dir_all(&dir);
         eprintln!(
-            "{}: {} batch kills, {} export kills, {} batches",
+            "{}: {} batch kills, {} export kills, {} confirmation kills, {} batches",
             db.url,
             batching.landed,
             exporting.landed,
+            confirming.landed,
             batches.len()
         );
     }

@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/payroll/batches", get(batches).post(create_batch))
         .route("/payroll/batches/{id}/file", get(batch_file))
         .route("/payroll/confirmations", post(confirm))
+        .route("/certificates/{number}", get(certificate))
 }
 
 fn rfc3339(at: time::OffsetDateTime) -> String {
@@ -585,4 +586,43 @@ pub(super) async fn confirm(
             .into_response()),
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CertificateDto {
+    pub certificate_number: String,
+    /// The name as the certificate prints it.
+    pub name: String,
+    pub course_number: String,
+    pub course_title: String,
+    pub pathway: String,
+    pub hours: String,
+    pub completed_on: String,
+    pub vendor: String,
+}
+
+/// `GET /api/v1/certificates/{number}`: whether a certificate number is genuine, for anyone;
+/// what the certificate shows, or 404.
+#[utoipa::path(get, path = "/api/v1/certificates/{number}", tag = "claims",
+    params(("number" = String, Path)),
+    responses((status = 200, body = CertificateDto), (status = 404, body = crate::error::ApiErrorBody)))]
+pub(super) async fn certificate(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+) -> Result<Json<CertificateDto>, WebError> {
+    let found = state
+        .certificates
+        .check(&number)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(Json(CertificateDto {
+        certificate_number: found.number,
+        name: format!("{} {}", found.first_name, found.last_name),
+        course_number: found.course.to_string(),
+        course_title: found.title,
+        pathway: found.pathway,
+        hours: found.hours.to_string(),
+        completed_on: format_date(found.completed_on),
+        vendor: found.vendor,
+    }))
 }

@@ -62,6 +62,7 @@ pub fn router() -> Router<AppState> {
         claims::create_batch,
         claims::batch_file,
         claims::confirm,
+        claims::certificate,
         records::vendor_held,
         records::report_attendance,
         records::send_sessions,

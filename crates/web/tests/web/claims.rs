@@ -907,6 +907,14 @@ async fn a_provider_downloads_her_certificate_and_anyone_can_check_its_number() 
             .body
             .contains("We have no certificate with this number.")
     );
+    let json = app.get(&format!("/api/v1/certificates/{number}")).await;
+    assert_eq!(json.status, StatusCode::OK, "{}", json.body);
+    assert_eq!(json.json()["course_title"], "Safe Lifting");
+    assert_eq!(json.json()["hours"], "8.00");
+    assert_eq!(
+        app.get("/api/v1/certificates/PW-2345678923XY").await.status,
+        StatusCode::NOT_FOUND
+    );
     let empty = app.get("/certificates").await;
     assert_eq!(empty.status, StatusCode::OK);
 }
