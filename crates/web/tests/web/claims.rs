@@ -421,6 +421,20 @@ async fn a_claim_goes_from_the_review_queue_through_payroll_to_paid() {
     }
 }
 
+/// A request without a body.
+fn no_body() -> (&'static str, String) {
+    ("text/plain", String::new())
+}
+
+/// The payment number on the first line of a payroll export file.
+fn first_payment_id(file: &str) -> i64 {
+    file.lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next())
+        .and_then(|id| id.parse().ok())
+        .expect("a payment line")
+}
+
 /// A signed-in person's JSON request, with the session's form token for changes.
 async fn api(
     app: &TestApp,
@@ -494,7 +508,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut omar,
         Method::GET,
         "/api/v1/claims/queue",
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(queue.json()["waiting"], 1);
@@ -504,7 +518,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut omar,
         Method::POST,
         &format!("/api/v1/claims/{claim_id}/approve"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
@@ -541,16 +555,10 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut omar,
         Method::GET,
         &format!("/api/v1/payroll/batches/{batch_id}/file"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
-    let payment: i64 = file
-        .body
-        .lines()
-        .nth(1)
-        .and_then(|l| l.split(',').next())
-        .and_then(|id| id.parse().ok())
-        .expect("a payment line");
+    let payment = first_payment_id(&file.body);
     let bad = api(
         &app,
         &mut omar,
@@ -579,14 +587,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
     )
     .await;
     assert_eq!(confirmed.json()["rejected"], 1, "{}", confirmed.body);
-    let mine = api(
-        &app,
-        &mut rosa,
-        Method::GET,
-        &path,
-        ("text/plain", String::new()),
-    )
-    .await;
+    let mine = api(&app, &mut rosa, Method::GET, &path, no_body()).await;
     let claim = &mine.json()["claims"][0];
     assert_eq!(claim["state"], "rejected");
     assert_eq!(claim["payment"]["status"], "rejected");
@@ -616,7 +617,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut rosa,
         Method::POST,
         &format!("/api/v1/claims/{claim_id}/resubmit"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(
@@ -629,7 +630,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut omar,
         Method::POST,
         &format!("/api/v1/claims/{claim_id}/approve"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
@@ -648,37 +649,24 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut omar,
         Method::GET,
         &format!("/api/v1/payroll/batches/{second_id}/file"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
-    let new_payment: i64 = new_file
-        .body
-        .lines()
-        .nth(1)
-        .and_then(|l| l.split(',').next())
-        .and_then(|id| id.parse().ok())
-        .expect("a payment line");
+    let new_payment = first_payment_id(&new_file.body);
     assert!(new_payment > payment);
     let old_file = api(
         &app,
         &mut omar,
         Method::GET,
         &format!("/api/v1/payroll/batches/{batch_id}/file"),
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(
         old_file.body, file.body,
         "the first batch's file never changes"
     );
-    let mine = api(
-        &app,
-        &mut rosa,
-        Method::GET,
-        &path,
-        ("text/plain", String::new()),
-    )
-    .await;
+    let mine = api(&app, &mut rosa, Method::GET, &path, no_body()).await;
     assert_eq!(
         mine.json()["claims"][0]["payment"]["payment_id"],
         new_payment
@@ -691,7 +679,7 @@ async fn the_claim_and_payroll_api_covers_the_same_path() {
         &mut rosa,
         Method::GET,
         "/api/v1/claims/queue",
-        ("text/plain", String::new()),
+        no_body(),
     )
     .await;
     assert_eq!(hers.status, StatusCode::FORBIDDEN);
