@@ -982,3 +982,26 @@ certificate-check-course = Course
 certificate-check-pathway = Pathway
 certificate-check-hours = Hours of training
 certificate-check-vendor = Taught by
+
+## Incentive claims (DOMAIN.md §6, §7)
+claims-incentives-heading = Incentives you earned
+claims-incentives-lead = You can claim each incentive once. Staff check it and send it to payroll.
+claims-no-incentives = You have not earned an incentive yet.
+claims-see-progress = See how close you are
+claims-incentive-why = Why you earned it
+claim-earned-on = Earned on
+claim-incentive-submit = Claim this incentive
+claim-notice-incentive = Your incentive claim for { $amount } was sent. Staff will review it.
+claim-notice-incentive-before = You already claimed this incentive.
+claim-error-not-earned = Your records do not show this incentive earned. Look at your progress page to see what is missing.
+claim-refused-not-earned = Your records no longer show this incentive earned. Call the help line if you think this is wrong.
+claim-review-incentives-heading = Incentive claims
+claim-review-incentive-heading = Incentive claim { $claim }
+claim-review-approve-incentive = Approve incentive claim { $claim }
+claim-review-deny-incentive = Deny incentive claim { $claim }
+claim-review-incentive = Incentive
+claim-review-incentive-why = See the provider's progress and why it was earned
+claim-review-rule-not-earned = The records no longer show it earned
+claim-review-notice-incentive-approved = Incentive claim { $claim } approved.
+claim-review-notice-incentive-denied = Incentive claim { $claim } denied.
+claim-review-notice-incentive-refused = Incentive claim { $claim } was not approved: the provider's records no longer show it earned on that date for that amount. Deny it, or wait until the records are corrected.

@@ -982,3 +982,26 @@ certificate-check-course = Curso
 certificate-check-pathway = Ruta
 certificate-check-hours = Horas de capacitación
 certificate-check-vendor = Impartido por
+
+## Incentive claims (DOMAIN.md §6, §7)
+claims-incentives-heading = Incentivos que ganó
+claims-incentives-lead = Puede reclamar cada incentivo una sola vez. El personal lo revisa y lo envía a la nómina.
+claims-no-incentives = Todavía no ha ganado un incentivo.
+claims-see-progress = Vea cuánto le falta
+claims-incentive-why = Por qué lo ganó
+claim-earned-on = Ganado el
+claim-incentive-submit = Reclamar este incentivo
+claim-notice-incentive = Se envió su reclamo de incentivo por { $amount }. El personal lo revisará.
+claim-notice-incentive-before = Usted ya reclamó este incentivo.
+claim-error-not-earned = Sus registros no muestran que ganó este incentivo. Vea su página de progreso para saber qué le falta.
+claim-refused-not-earned = Sus registros ya no muestran que ganó este incentivo. Llame a la línea de ayuda si cree que es un error.
+claim-review-incentives-heading = Reclamos de incentivos
+claim-review-incentive-heading = Reclamo de incentivo { $claim }
+claim-review-approve-incentive = Aprobar el reclamo de incentivo { $claim }
+claim-review-deny-incentive = Negar el reclamo de incentivo { $claim }
+claim-review-incentive = Incentivo
+claim-review-incentive-why = Ver el progreso del proveedor y por qué lo ganó
+claim-review-rule-not-earned = Los registros ya no muestran que lo ganó
+claim-review-notice-incentive-approved = Reclamo de incentivo { $claim } aprobado.
+claim-review-notice-incentive-denied = Reclamo de incentivo { $claim } negado.
+claim-review-notice-incentive-refused = El reclamo de incentivo { $claim } no se aprobó: los registros del proveedor ya no muestran que lo ganó en esa fecha por esa cantidad. Niéguelo o espere a que se corrijan los registros.

@@ -953,3 +953,26 @@ certificate-check-course = 課程
 certificate-check-pathway = 學習路徑
 certificate-check-hours = 訓練時數
 certificate-check-vendor = 授課單位
+
+## Incentive claims (DOMAIN.md §6, §7)
+claims-incentives-heading = 您獲得的獎勵金
+claims-incentives-lead = 每項獎勵金只能申請一次。工作人員審核後會送交薪資處理。
+claims-no-incentives = 您還沒有獲得獎勵金。
+claims-see-progress = 看看您還差多少
+claims-incentive-why = 您獲得的原因
+claim-earned-on = 獲得日期
+claim-incentive-submit = 申請這項獎勵金
+claim-notice-incentive = 您的 { $amount } 獎勵金申請已送出，工作人員會審核。
+claim-notice-incentive-before = 您已經申請過這項獎勵金。
+claim-error-not-earned = 您的紀錄沒有顯示您獲得這項獎勵金。請到您的進度頁面查看還缺少什麼。
+claim-refused-not-earned = 您的紀錄已不再顯示您獲得這項獎勵金。如果您認為有誤，請撥打協助專線。
+claim-review-incentives-heading = 獎勵金申請
+claim-review-incentive-heading = 獎勵金申請 { $claim }
+claim-review-approve-incentive = 核准獎勵金申請 { $claim }
+claim-review-deny-incentive = 拒絕獎勵金申請 { $claim }
+claim-review-incentive = 獎勵金
+claim-review-incentive-why = 查看服務提供者的進度及獲得原因
+claim-review-rule-not-earned = 紀錄已不再顯示已獲得
+claim-review-notice-incentive-approved = 已核准獎勵金申請 { $claim }。
+claim-review-notice-incentive-denied = 已拒絕獎勵金申請 { $claim }。
+claim-review-notice-incentive-refused = 獎勵金申請 { $claim } 未獲核准：服務提供者的紀錄已不再顯示在該日期獲得該金額。請拒絕，或等紀錄更正後再處理。

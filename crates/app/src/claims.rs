@@ -10,15 +10,17 @@ use pathways_domain::claim::{
     ClaimFacts, ClaimRefusal, ClaimRequest, ClaimRule, judge_training_claim,
 };
 use pathways_domain::ids::{CaseNumber, CourseNumber, ProviderNumber};
+use pathways_domain::incentive::{Earned, IncentiveKind};
 use pathways_domain::policy::PolicyBook;
 use pathways_domain::quantity::{Hours, Money};
 use pathways_store::{
-    AcceptedTrainingClaim, AssignedCase, CompletionRecord, Store, StoreError, TrainingClaimFacts,
-    TrainingClaimKey, TrainingClaimRecord,
+    AcceptedTrainingClaim, AssignedCase, CompletionRecord, IncentiveClaimRecord, PaymentRecord,
+    Store, StoreError, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 use time::Date;
 
 use crate::access::{AccessError, Caller, now};
+use crate::incentives::IncentiveError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClaimError {
@@ -46,13 +48,31 @@ pub struct CompletedCourse {
     pub claim: Option<TrainingClaimRecord>,
 }
 
+/// An incentive the provider earned, why, and their claim of it, if made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarnedIncentive {
+    pub earned: Earned,
+    /// Why it was earned, in plain English.
+    pub explanation: String,
+    pub claim: Option<IncentiveClaimRecord>,
+}
+
 /// What a provider's claims page shows: their completed courses, the cases they can claim
-/// under, and every claim they made.
+/// under, every training claim they made, the incentives they earned and their claims of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderClaims {
     pub completions: Vec<CompletedCourse>,
     pub cases: Vec<AssignedCase>,
     pub claims: Vec<TrainingClaimRecord>,
+    pub incentives: Vec<EarnedIncentive>,
+    /// Every incentive claim, newest first (one the records no longer show earned included).
+    pub incentive_claims: Vec<IncentiveClaimRecord>,
+}
+
+/// Whether `claim` is of the incentive `earned` (a pathway incentive is claimed per pathway).
+pub fn claims_incentive(claim: &IncentiveClaimRecord, earned: &Earned) -> bool {
+    claim.incentive.kind == earned.kind
+        && (earned.kind != IncentiveKind::Pathway || claim.incentive.pathway == earned.pathway)
 }
 
 #[derive(Debug, Clone)]
@@ -186,13 +206,40 @@ impl Claims {
         })
     }
 
-    /// A provider's completed courses (each with its claim, if made), cases and claims.
+    /// A provider's completed courses (each with its claim, if made), cases and claims, and
+    /// the incentives earned by `today` with their claims.
     pub async fn overview(
         &self,
         caller: &Caller,
         provider: ProviderNumber,
+        today: Date,
     ) -> Result<ProviderClaims, ClaimError> {
         let claims = self.training_claims(caller, provider).await?;
+        let incentive_claims = self.store.provider_incentive_claims(provider).await?;
+        let incentives = match crate::incentives::Incentives::new(self.store.clone())
+            .provider_unchecked(provider, today)
+            .await
+        {
+            Ok(progress) => progress
+                .evaluation
+                .earned
+                .iter()
+                .map(|earned| EarnedIncentive {
+                    explanation: progress.explain(earned),
+                    claim: incentive_claims
+                        .iter()
+                        .find(|c| claims_incentive(c, earned))
+                        .cloned(),
+                    earned: earned.clone(),
+                })
+                .collect(),
+            Err(IncentiveError::Store(e)) => return Err(e.into()),
+            Err(IncentiveError::Access(e)) => return Err(e.into()),
+            // A provider the providers file lacks has earned nothing yet.
+            Err(IncentiveError::UnknownProvider(_) | IncentiveError::NotEarned { .. }) => {
+                Vec::new()
+            }
+        };
         let completions = self
             .store
             .provider_completions(provider)
@@ -214,6 +261,8 @@ impl Claims {
             completions,
             cases: self.store.provider_cases(provider).await?,
             claims,
+            incentives,
+            incentive_claims,
         })
     }
 
@@ -232,6 +281,19 @@ impl Claims {
         )?;
         Ok(self.store.training_claims(provider).await?)
     }
+
+    /// A provider's training-pay and incentive claims, for their payment history.
+    pub async fn history(
+        &self,
+        caller: &Caller,
+        provider: ProviderNumber,
+    ) -> Result<(Vec<TrainingClaimRecord>, Vec<IncentiveClaimRecord>), ClaimError> {
+        let claims = self.training_claims(caller, provider).await?;
+        Ok((
+            claims,
+            self.store.provider_incentive_claims(provider).await?,
+        ))
+    }
 }
 
 /// A year's payments to a provider: what payroll confirmed paid in pay periods of that year.
@@ -242,16 +304,25 @@ pub struct YearTotal {
     pub paid: Money,
 }
 
-/// Totals per pay-period year of the claims payroll confirmed paid, newest year first.
-pub fn totals_per_year(claims: &[TrainingClaimRecord]) -> Vec<YearTotal> {
+/// Totals per pay-period year of the claims (training pay and incentives) payroll confirmed
+/// paid, newest year first.
+pub fn totals_per_year(
+    claims: &[TrainingClaimRecord],
+    incentives: &[IncentiveClaimRecord],
+) -> Vec<YearTotal> {
+    let payments = claims.iter().map(|c| (c.amount, c.payment.as_ref())).chain(
+        incentives
+            .iter()
+            .map(|c| (c.incentive.amount, c.payment.as_ref())),
+    );
     let mut years: std::collections::BTreeMap<i32, (u64, Money)> = Default::default();
-    for claim in claims {
-        if let Some(payment) = claim.payment.as_ref().filter(|p| p.status == "paid") {
+    for (amount, payment) in payments {
+        if let Some(payment) = payment.filter(|p| p.status == "paid") {
             let entry = years
                 .entry(payment.pay_period.year())
                 .or_insert((0, Money::ZERO));
             entry.0 += 1;
-            entry.1 = entry.1 + claim.amount;
+            entry.1 = entry.1 + amount;
         }
     }
     years
@@ -265,44 +336,86 @@ pub fn totals_per_year(claims: &[TrainingClaimRecord]) -> Vec<YearTotal> {
         .collect()
 }
 
-/// The header of a provider's payment history download.
-pub const HISTORY_COLUMNS: &str = "claim_id,course_number,trained_on,case_number,hours,amount,\
-state,payment_id,batch_id,pay_period,payroll_status,reason";
+/// The header of a provider's payment history download: `kind` is `training` or the
+/// incentive's kind; `date` is the training date or the date the incentive was earned.
+pub const HISTORY_COLUMNS: &str = "claim_id,kind,course_number,pathway,date,case_number,hours,\
+amount,state,payment_id,batch_id,pay_period,payroll_status,reason";
+
+/// Payroll's reason, or the reviewer's for a denial.
+fn reason_of(
+    state: &str,
+    decision: Option<&pathways_store::ClaimDecision>,
+    payment: Option<&PaymentRecord>,
+) -> String {
+    match (decision, payment) {
+        (_, Some(p)) if p.reason.is_some() => p.reason.clone().unwrap_or_default(),
+        (Some(d), _) if state == "denied" => d
+            .denial_note
+            .clone()
+            .or_else(|| d.denial_rule.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn payment_columns(payment: Option<&PaymentRecord>) -> [String; 4] {
+    [
+        payment.map(|p| p.id.to_string()).unwrap_or_default(),
+        payment.map(|p| p.batch.to_string()).unwrap_or_default(),
+        payment
+            .map(|p| pathways_domain::error::format_date(p.pay_period))
+            .unwrap_or_default(),
+        payment.map(|p| p.status.clone()).unwrap_or_default(),
+    ]
+}
 
 /// Writes a provider's claims as their payment history CSV: every claim, its state, amount,
 /// and its payment's batch, pay period and payroll's word.
 pub fn write_history_csv(
     out: impl std::io::Write,
     claims: &[TrainingClaimRecord],
+    incentives: &[IncentiveClaimRecord],
 ) -> Result<(), csv::Error> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HISTORY_COLUMNS.split(','))?;
     for c in claims {
         let payment = c.payment.as_ref();
-        let reason = match (&c.decision, payment) {
-            (_, Some(p)) if p.reason.is_some() => p.reason.clone().unwrap_or_default(),
-            (Some(d), _) if c.state == "denied" => d
-                .denial_note
-                .clone()
-                .or_else(|| d.denial_rule.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
+        let [payment_id, batch, pay_period, status] = payment_columns(payment);
         csv.write_record([
             c.id.to_string(),
+            "training".into(),
             c.course.to_string(),
+            String::new(),
             pathways_domain::error::format_date(c.trained_on),
             c.case.to_string(),
             c.hours.to_string(),
             c.amount.to_string(),
             c.state.clone(),
-            payment.map(|p| p.id.to_string()).unwrap_or_default(),
-            payment.map(|p| p.batch.to_string()).unwrap_or_default(),
-            payment
-                .map(|p| pathways_domain::error::format_date(p.pay_period))
-                .unwrap_or_default(),
-            payment.map(|p| p.status.clone()).unwrap_or_default(),
-            reason,
+            payment_id,
+            batch,
+            pay_period,
+            status,
+            reason_of(&c.state, c.decision.as_ref(), payment),
+        ])?;
+    }
+    for c in incentives {
+        let payment = c.payment.as_ref();
+        let [payment_id, batch, pay_period, status] = payment_columns(payment);
+        csv.write_record([
+            c.id.to_string(),
+            c.incentive.kind.code().into(),
+            String::new(),
+            c.incentive.pathway.code().into(),
+            pathways_domain::error::format_date(c.incentive.qualified_on),
+            String::new(),
+            String::new(),
+            c.incentive.amount.to_string(),
+            c.state.clone(),
+            payment_id,
+            batch,
+            pay_period,
+            status,
+            reason_of(&c.state, c.decision.as_ref(), payment),
         ])?;
     }
     csv.flush()?;

@@ -284,8 +284,8 @@ impl Incentives {
         })
     }
 
-    /// Records the provider's claim of an incentive they earned by `today`; `false` when it was
-    /// claimed already (a second claim changes nothing).
+    /// Records the provider's claim of an incentive they earned by `today`, for review, and
+    /// gives its number; `None` when it was claimed already (a second claim changes nothing).
     pub async fn claim(
         &self,
         caller: &Caller,
@@ -293,7 +293,7 @@ impl Incentives {
         kind: IncentiveKind,
         pathway: Option<Pathway>,
         today: Date,
-    ) -> Result<bool, IncentiveError> {
+    ) -> Result<Option<i64>, IncentiveError> {
         caller.authorize(
             Action::SubmitClaim,
             &Owner {
@@ -319,7 +319,21 @@ impl Incentives {
             policy_version: earned.policy_version.clone(),
             claimed_at: crate::access::now(),
         };
-        Ok(self.store.claim_incentive(&claim).await?)
+        let audit = caller.audit(
+            "incentive.claim",
+            "incentive_claim",
+            "",
+            None,
+            Some(serde_json::json!({
+                "provider": provider.to_string(),
+                "kind": kind.code(),
+                "pathway": claim.pathway.code(),
+                "qualified_on": pathways_domain::error::format_date(claim.qualified_on),
+                "amount": claim.amount.to_string(),
+                "policy_version": claim.policy_version,
+            })),
+        );
+        Ok(self.store.claim_incentive(&claim, &audit).await?)
     }
 }
 

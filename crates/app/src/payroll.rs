@@ -18,11 +18,13 @@ use std::sync::Arc;
 use pathways_domain::access::{Action, Actor, Owner};
 use pathways_domain::claim::{ClaimRefusal, ClaimRequest, ClaimRule};
 use pathways_domain::ids::CountyCode;
+use pathways_domain::incentive::IncentiveKind;
 use pathways_domain::policy::PolicyBook;
 use pathways_domain::quantity::Money;
 use pathways_store::{
-    ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PayrollBatch, QueuedClaim,
-    ReviewOutcome, Store, StoreError, TrainingClaimRecord,
+    ClaimRef, ClaimSelection, ConfirmProblem, ConfirmSummary, IncentiveClaimRecord,
+    PaymentConfirmation, PayrollBatch, QueuedClaim, ReviewOutcome, Store, StoreError,
+    TrainingClaimRecord,
 };
 use time::Date;
 
@@ -30,6 +32,8 @@ use crate::access::{AccessError, Caller, now};
 
 /// Claims a bulk approval judges per transaction.
 const REVIEW_CHUNK: u32 = 5_000;
+/// Incentive claims a bulk approval reads at a time.
+const INCENTIVE_CHUNK: u32 = 500;
 /// Payment lines an export reads per query.
 const EXPORT_PAGE: u32 = 20_000;
 
@@ -43,6 +47,12 @@ pub const CONFIRMATION_COLUMNS: &str = "payment_id,status,reason";
 pub enum PayrollError {
     #[error("claim {0} does not exist")]
     NoSuchClaim(i64),
+    #[error("incentive claim {0} does not exist")]
+    NoSuchIncentiveClaim(i64),
+    #[error("incentive claim {id} is not earned on today's records: {why}")]
+    NotEarned { id: i64, why: String },
+    #[error("the rule {rule} is not a reason to deny this kind of claim")]
+    RuleNotForKind { rule: String },
     #[error("claim {id} is {state}, not waiting for review")]
     NotSubmitted { id: i64, state: String },
     #[error("claim {id} does not pass the rules now: {refusal}")]
@@ -107,11 +117,31 @@ impl From<ConfirmProblem> for ConfirmationError {
     }
 }
 
-/// Why a reviewer denies a claim: a rule, or another reason in the reviewer's words.
+/// Why a reviewer denies a claim: a training-pay rule, an incentive the records no longer
+/// show earned, or another reason in the reviewer's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DenialReason {
     Rule(ClaimRule),
+    NotEarned,
     Other(String),
+}
+
+impl DenialReason {
+    /// The code for an incentive that the records no longer show earned.
+    pub const NOT_EARNED: &str = "not-earned";
+
+    /// Reads a rule code (`other` needs the note).
+    pub fn parse(code: &str, note: Option<&str>) -> Option<Self> {
+        match code {
+            "other" => Some(Self::Other(note.unwrap_or_default().to_owned())),
+            Self::NOT_EARNED => Some(Self::NotEarned),
+            code => ClaimRule::ALL
+                .iter()
+                .copied()
+                .find(|r| r.code() == code)
+                .map(Self::Rule),
+        }
+    }
 }
 
 /// The review queue as one person sees it.
@@ -120,6 +150,8 @@ pub struct ReviewQueue {
     /// The county shown (county staff: always their own), or the whole state.
     pub county: Option<CountyCode>,
     pub claims: Vec<QueuedClaim>,
+    /// The first submitted incentive claims, in number order.
+    pub incentives: Vec<IncentiveClaimRecord>,
     /// Submitted claims in all (not only this page) and their amount.
     pub waiting: u64,
     pub waiting_amount: Money,
@@ -134,6 +166,9 @@ pub struct BulkApproval {
     pub repriced: u64,
     /// Claims left submitted, with the rule each fails now.
     pub left: Vec<(i64, ClaimRefusal)>,
+    pub incentives_approved: u64,
+    /// Incentive claims left submitted, with why the records no longer show them earned.
+    pub incentives_left: Vec<(i64, String)>,
 }
 
 /// An approval of one claim: its amount (changed when new facts repriced it).
@@ -181,10 +216,12 @@ impl Payroll {
             },
         )?;
         let claims = self.store.review_queue(county, after, limit).await?;
+        let incentives = self.store.incentive_review_queue(county, 0, limit).await?;
         let (waiting, waiting_amount) = self.store.review_queue_size(county).await?;
         Ok(ReviewQueue {
             county,
             claims,
+            incentives,
             waiting,
             waiting_amount,
             may_decide: caller.may(Action::DecideClaims),
@@ -282,6 +319,7 @@ impl Payroll {
     pub async fn approve_all(
         &self,
         caller: &Caller,
+        today: Date,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<BulkApproval, PayrollError> {
         Self::may_decide(caller)?;
@@ -306,50 +344,196 @@ impl Payroll {
             progress(seen);
             after = last;
         }
+        // Incentive claims are few (a handful per provider in all); each is judged on its
+        // provider's whole record.
+        let mut after = 0;
+        loop {
+            let claims = self
+                .store
+                .incentive_review_queue(None, after, INCENTIVE_CHUNK)
+                .await?;
+            let Some(last) = claims.last() else { break };
+            after = last.id;
+            for claim in &claims {
+                match self.approve_incentive(caller, claim.id, today).await {
+                    Ok(_) => total.incentives_approved += 1,
+                    Err(PayrollError::NotEarned { id, why }) => {
+                        total.incentives_left.push((id, why))
+                    }
+                    // Decided by someone else meanwhile.
+                    Err(PayrollError::NotSubmitted { .. }) => {}
+                    Err(other) => return Err(other),
+                }
+                seen += 1;
+            }
+            progress(seen);
+        }
         Ok(total)
+    }
+
+    /// One incentive claim, for a reviewer.
+    pub async fn incentive_claim(
+        &self,
+        caller: &Caller,
+        id: i64,
+    ) -> Result<IncentiveClaimRecord, PayrollError> {
+        let claim = self
+            .store
+            .incentive_claim(id)
+            .await?
+            .ok_or(PayrollError::NoSuchIncentiveClaim(id))?;
+        caller.authorize(
+            Action::ReviewClaims,
+            &Owner {
+                county: Some(claim.county),
+                provider: Some(claim.incentive.provider),
+                ..Owner::default()
+            },
+        )?;
+        Ok(claim)
+    }
+
+    /// Approves a submitted incentive claim when the provider's records, evaluated as of
+    /// `today`, still show the incentive earned on the same date for the same amount (an
+    /// attendance record corrected since, or a lapse in eligibility, can undo it).
+    pub async fn approve_incentive(
+        &self,
+        caller: &Caller,
+        id: i64,
+        today: Date,
+    ) -> Result<IncentiveClaimRecord, PayrollError> {
+        Self::may_decide(caller)?;
+        let claim = self
+            .store
+            .incentive_claim(id)
+            .await?
+            .ok_or(PayrollError::NoSuchIncentiveClaim(id))?;
+        if claim.state != "submitted" {
+            return Err(PayrollError::NotSubmitted {
+                id,
+                state: claim.state,
+            });
+        }
+        let wanted = &claim.incentive;
+        let progress = crate::incentives::Incentives::new(self.store.clone())
+            .provider_unchecked(wanted.provider, today)
+            .await;
+        let earned = match &progress {
+            Ok(p) => p.evaluation.earned(
+                wanted.kind,
+                Some(wanted.pathway).filter(|_| wanted.kind == IncentiveKind::Pathway),
+            ),
+            Err(_) => None,
+        };
+        match earned {
+            Some(e) if e.qualified_on == wanted.qualified_on && e.amount == wanted.amount => {}
+            Some(e) => {
+                return Err(PayrollError::NotEarned {
+                    id,
+                    why: format!(
+                        "the records now show it earned on {} for ${}, not on {} for ${}",
+                        pathways_domain::error::format_date(e.qualified_on),
+                        e.amount,
+                        pathways_domain::error::format_date(wanted.qualified_on),
+                        wanted.amount
+                    ),
+                });
+            }
+            None => {
+                return Err(PayrollError::NotEarned {
+                    id,
+                    why: "the provider's records no longer show it earned".into(),
+                });
+            }
+        }
+        let audit = caller.audit(
+            "claim.approve",
+            "incentive_claim",
+            id.to_string(),
+            Some(serde_json::json!({"state": "submitted"})),
+            Some(serde_json::json!({"state": "approved", "amount": wanted.amount.to_string()})),
+        );
+        if !self
+            .store
+            .approve_incentive_claim(id, &caller.label, now(), &audit)
+            .await?
+        {
+            let state = self
+                .store
+                .incentive_claim(id)
+                .await?
+                .map(|c| c.state)
+                .unwrap_or_default();
+            return Err(PayrollError::NotSubmitted { id, state });
+        }
+        self.store
+            .incentive_claim(id)
+            .await?
+            .ok_or(PayrollError::NoSuchIncentiveClaim(id))
     }
 
     /// Denies a submitted claim for `reason`.
     pub async fn deny(
         &self,
         caller: &Caller,
-        id: i64,
+        claim: ClaimRef,
         reason: &DenialReason,
     ) -> Result<(), PayrollError> {
         Self::may_decide(caller)?;
-        let (rule, note) = match reason {
-            DenialReason::Rule(rule) => (rule.code(), None),
-            DenialReason::Other(note) if note.trim().is_empty() => {
+        let (rule, note) = match (reason, claim) {
+            (DenialReason::Rule(rule), ClaimRef::Training(_)) => (rule.code(), None),
+            (DenialReason::NotEarned, ClaimRef::Incentive(_)) => (DenialReason::NOT_EARNED, None),
+            (DenialReason::Other(note), _) if note.trim().is_empty() => {
                 return Err(PayrollError::NoteNeeded);
             }
-            DenialReason::Other(note) => ("other", Some(note.trim())),
+            (DenialReason::Other(note), _) => ("other", Some(note.trim())),
+            (DenialReason::Rule(rule), _) => {
+                return Err(PayrollError::RuleNotForKind {
+                    rule: rule.code().into(),
+                });
+            }
+            (DenialReason::NotEarned, _) => {
+                return Err(PayrollError::RuleNotForKind {
+                    rule: DenialReason::NOT_EARNED.into(),
+                });
+            }
         };
-        let claim = self
-            .store
-            .training_claim(id)
-            .await?
-            .ok_or(PayrollError::NoSuchClaim(id))?;
+        let state = self.state_of(claim).await?;
         let audit = caller.audit(
             "claim.deny",
-            "training_claim",
-            id.to_string(),
-            Some(serde_json::json!({"state": claim.state})),
+            claim.record_type(),
+            claim.id().to_string(),
+            Some(serde_json::json!({"state": state})),
             Some(serde_json::json!({"state": "denied", "rule": rule, "note": note})),
         );
-        if !self
-            .store
-            .deny_training_claim(id, rule, note, &audit)
-            .await?
-        {
-            let state = self
-                .store
-                .training_claim(id)
-                .await?
-                .map(|c| c.state)
-                .unwrap_or(claim.state);
-            return Err(PayrollError::NotSubmitted { id, state });
+        if !self.store.deny_claim(claim, rule, note, &audit).await? {
+            let state = self.state_of(claim).await?;
+            return Err(PayrollError::NotSubmitted {
+                id: claim.id(),
+                state,
+            });
         }
         Ok(())
+    }
+
+    /// A claim's state; an error when there is no such claim.
+    async fn state_of(&self, claim: ClaimRef) -> Result<String, PayrollError> {
+        Ok(match claim {
+            ClaimRef::Training(id) => {
+                self.store
+                    .training_claim(id)
+                    .await?
+                    .ok_or(PayrollError::NoSuchClaim(id))?
+                    .state
+            }
+            ClaimRef::Incentive(id) => {
+                self.store
+                    .incentive_claim(id)
+                    .await?
+                    .ok_or(PayrollError::NoSuchIncentiveClaim(id))?
+                    .state
+            }
+        })
     }
 
     /// Claim `id` when it is `provider`'s (a page's address names both).
@@ -379,31 +563,44 @@ impl Payroll {
     /// Sends a claim payroll returned back to review, once whatever was wrong is corrected:
     /// the provider whose claim it is, or program staff. It is paid, when approved again,
     /// under a new payment number in a later batch.
-    pub async fn resubmit(&self, caller: &Caller, id: i64) -> Result<(), PayrollError> {
-        let claim = self
-            .store
-            .training_claim(id)
-            .await?
-            .ok_or(PayrollError::NoSuchClaim(id))?;
+    pub async fn resubmit(&self, caller: &Caller, claim: ClaimRef) -> Result<(), PayrollError> {
+        let (provider, county, state) = match claim {
+            ClaimRef::Training(id) => {
+                let c = self
+                    .store
+                    .training_claim(id)
+                    .await?
+                    .ok_or(PayrollError::NoSuchClaim(id))?;
+                (c.provider, c.county, c.state)
+            }
+            ClaimRef::Incentive(id) => {
+                let c = self
+                    .store
+                    .incentive_claim(id)
+                    .await?
+                    .ok_or(PayrollError::NoSuchIncentiveClaim(id))?;
+                (c.incentive.provider, c.county, c.state)
+            }
+        };
         caller.authorize(
             Action::SubmitClaim,
             &Owner {
-                provider: Some(claim.provider),
-                county: Some(claim.county),
+                provider: Some(provider),
+                county: Some(county),
                 ..Owner::default()
             },
         )?;
         let audit = caller.audit(
             "claim.resubmit",
-            "training_claim",
-            id.to_string(),
-            Some(serde_json::json!({"state": claim.state})),
+            claim.record_type(),
+            claim.id().to_string(),
+            Some(serde_json::json!({"state": state})),
             Some(serde_json::json!({"state": "submitted"})),
         );
-        if !self.store.resubmit_training_claim(id, &audit).await? {
+        if !self.store.resubmit_claim(claim, &audit).await? {
             return Err(PayrollError::NotReturned {
-                id,
-                state: claim.state,
+                id: claim.id(),
+                state,
             });
         }
         Ok(())

@@ -14,7 +14,7 @@ use pathways_domain::ids::{CaseNumber, ProviderNumber};
 use pathways_domain::quantity::{Hours, Money};
 use pathways_domain::testing;
 use pathways_store::testing::TestDatabase;
-use pathways_store::{Batch, Store};
+use pathways_store::{Batch, ClaimRef, Store};
 use time::Date;
 use time::macros::date;
 
@@ -316,7 +316,7 @@ async fn approval_judges_claims_again_on_todays_facts_and_reprices_them() {
 
         let seen = std::sync::atomic::AtomicU64::new(0);
         let bulk = payroll
-            .approve_all(&admin(), &|n| {
+            .approve_all(&admin(), TODAY, &|n| {
                 seen.store(n, std::sync::atomic::Ordering::Relaxed);
             })
             .await
@@ -342,7 +342,7 @@ async fn approval_judges_claims_again_on_todays_facts_and_reprices_them() {
             payroll
                 .deny(
                     &admin(),
-                    first.id,
+                    ClaimRef::Training(first.id),
                     &DenialReason::Rule(ClaimRule::HoursVerified)
                 )
                 .await,
@@ -386,21 +386,25 @@ async fn a_claim_that_fails_a_rule_now_stays_for_review_and_a_denial_names_the_r
             }
             other => panic!("{}: {other:?}", db.url),
         }
-        let bulk = payroll.approve_all(&admin(), &|_| {}).await.unwrap();
+        let bulk = payroll.approve_all(&admin(), TODAY, &|_| {}).await.unwrap();
         assert_eq!(bulk.approved, 0);
         assert_eq!(bulk.left.len(), 1);
         assert_eq!(bulk.left[0].1.rule, ClaimRule::ProviderEligible);
 
         assert!(matches!(
             payroll
-                .deny(&admin(), claim.id, &DenialReason::Other("  ".into()))
+                .deny(
+                    &admin(),
+                    ClaimRef::Training(claim.id),
+                    &DenialReason::Other("  ".into())
+                )
                 .await,
             Err(PayrollError::NoteNeeded)
         ));
         payroll
             .deny(
                 &admin(),
-                claim.id,
+                ClaimRef::Training(claim.id),
                 &DenialReason::Rule(ClaimRule::ProviderEligible),
             )
             .await
@@ -443,7 +447,7 @@ async fn payroll_batches_each_approved_claim_once_exports_the_same_file_and_take
                 .is_none(),
             "nothing is approved yet"
         );
-        payroll.approve_all(&admin(), &|_| {}).await.unwrap();
+        payroll.approve_all(&admin(), TODAY, &|_| {}).await.unwrap();
 
         // Two batches at once: one takes both claims, the other finds nothing.
         let (one, two) = (admin(), admin());

@@ -257,6 +257,13 @@ pub(crate) struct ClaimRow {
     explanation: String,
     state: String,
     submitted_at: OffsetDateTime,
+    #[sqlx(flatten)]
+    review: ReviewColumns,
+}
+
+/// A claim's decision and latest payment, as [`CLAIM_SELECT`] and its incentive twin read them.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct ReviewColumns {
     decided_at: Option<OffsetDateTime>,
     decided_by: Option<String>,
     denial_rule: Option<String>,
@@ -269,6 +276,34 @@ pub(crate) struct ClaimRow {
     pay_period: Option<Date>,
 }
 
+impl ReviewColumns {
+    pub(crate) fn split(self) -> (Option<ClaimDecision>, Option<PaymentRecord>) {
+        let decision = match (self.decided_at, self.decided_by) {
+            (Some(at), Some(by)) => Some(ClaimDecision {
+                at,
+                by,
+                denial_rule: self.denial_rule,
+                denial_note: self.denial_note,
+            }),
+            _ => None,
+        };
+        // A payment is known from when a batch takes its number; until payroll confirms it,
+        // it is pending.
+        let payment = match (self.payment_id, self.batch_id, self.pay_period) {
+            (Some(id), Some(batch), Some(pay_period)) => Some(PaymentRecord {
+                id,
+                batch,
+                pay_period,
+                status: self.payment_status.unwrap_or_else(|| "pending".into()),
+                reason: self.payment_reason,
+                confirmed_at: self.confirmed_at,
+            }),
+            _ => None,
+        };
+        (decision, payment)
+    }
+}
+
 pub(crate) fn claim_record(row: ClaimRow) -> StoreResult<TrainingClaimRecord> {
     use crate::StoreError;
     let hours_of = |h: i64| {
@@ -276,28 +311,7 @@ pub(crate) fn claim_record(row: ClaimRow) -> StoreResult<TrainingClaimRecord> {
             .map(Hours::from_hundredths)
             .map_err(|_| StoreError::corrupt("training_claims.hundredths"))
     };
-    let decision = match (row.decided_at, row.decided_by) {
-        (Some(at), Some(by)) => Some(ClaimDecision {
-            at,
-            by,
-            denial_rule: row.denial_rule,
-            denial_note: row.denial_note,
-        }),
-        _ => None,
-    };
-    // A payment is known from when a batch takes its number; until payroll confirms it, it
-    // is pending.
-    let payment = match (row.payment_id, row.batch_id, row.pay_period) {
-        (Some(id), Some(batch), Some(pay_period)) => Some(PaymentRecord {
-            id,
-            batch,
-            pay_period,
-            status: row.payment_status.unwrap_or_else(|| "pending".into()),
-            reason: row.payment_reason,
-            confirmed_at: row.confirmed_at,
-        }),
-        _ => None,
-    };
+    let (decision, payment) = row.review.split();
     Ok(TrainingClaimRecord {
         id: row.claim_id,
         provider: ProviderNumber::from_i64(row.provider_number)

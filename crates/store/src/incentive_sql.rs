@@ -137,8 +137,14 @@ pub trait IncentiveStore: Send + Sync {
         provider: Option<ProviderNumber>,
     ) -> StoreResult<Vec<ClaimedIncentive>>;
 
-    /// Records a claim; `false` when the same incentive was claimed already (nothing changes).
-    async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool>;
+    /// Records a claim for review, with its audit entry, and gives its number; `None` when
+    /// the same incentive was claimed already or the providers file lacks the provider
+    /// (nothing changes).
+    async fn claim_incentive(
+        &self,
+        claim: &ClaimedIncentive,
+        audit: &crate::accounts::AuditEntry,
+    ) -> StoreResult<Option<i64>>;
 
     /// The contact details of the given providers that the providers file has, by number.
     async fn provider_contacts(
@@ -568,12 +574,20 @@ macro_rules! incentive_queries {
                 Ok(out)
             }
 
-            async fn claim_incentive(&self, claim: &ClaimedIncentive) -> StoreResult<bool> {
-                let done = sqlx::query(
+            async fn claim_incentive(
+                &self,
+                claim: &ClaimedIncentive,
+                audit: &$crate::accounts::AuditEntry,
+            ) -> StoreResult<Option<i64>> {
+                let mut tx = self.begin_write().await?;
+                // The provider's county now decides whose staff see the claim and is the
+                // county on payroll's line.
+                let id: Option<i64> = sqlx::query_scalar(
                     "INSERT INTO incentive_claims (provider_number, kind, claim_key, pathway, \
-                     qualified_on, amount_cents, policy_version, claimed_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                     ON CONFLICT (provider_number, kind, claim_key) DO NOTHING",
+                     qualified_on, amount_cents, policy_version, claimed_at, county_code) \
+                     SELECT $1, $2, $3, $4, $5, $6, $7, $8, p.county_code FROM providers p \
+                     WHERE p.provider_number = $1 \
+                     ON CONFLICT (provider_number, kind, claim_key) DO NOTHING RETURNING claim_id",
                 )
                 .bind(claim.provider.as_i64())
                 .bind(claim.kind.code())
@@ -583,9 +597,13 @@ macro_rules! incentive_queries {
                 .bind(claim.amount.cents())
                 .bind(&claim.policy_version)
                 .bind(claim.claimed_at)
-                .execute(self.pool())
+                .fetch_optional(&mut *tx)
                 .await?;
-                Ok(done.rows_affected() == 1)
+                if let Some(id) = id {
+                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                }
+                tx.commit().await?;
+                Ok(id)
             }
         }
     };

@@ -46,8 +46,9 @@ pub use incentive_sql::{
 };
 pub use model::*;
 pub use payroll_sql::{
-    ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PayrollBatch,
-    PayrollStore, QueuedClaim, ReviewJudge, ReviewOutcome, SyntheticClaims,
+    ClaimRef, ClaimSelection, ConfirmProblem, ConfirmSummary, IncentiveClaimRecord,
+    PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, ReviewJudge, ReviewOutcome,
+    SyntheticClaims,
 };
 pub use policy_sql::{PolicyConflict, PolicyStore, StoredPolicy};
 pub use postgres::PgStore;

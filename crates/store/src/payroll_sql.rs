@@ -20,8 +20,117 @@ use pathways_domain::quantity::{Hours, Minutes, Money};
 use time::{Date, OffsetDateTime};
 
 use crate::accounts::AuditEntry;
-use crate::claim_sql::{AcceptedTrainingClaim, TrainingClaimFacts, TrainingClaimRecord};
+use crate::claim_sql::{
+    AcceptedTrainingClaim, ClaimDecision, PaymentRecord, TrainingClaimFacts, TrainingClaimRecord,
+};
+use crate::incentive_sql::ClaimedIncentive;
 use crate::{StoreError, StoreResult};
+
+/// A claim a reviewer or payroll decides on: training pay or an incentive, by its number.
+/// The two kinds are numbered separately and share one sequence of payment numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimRef {
+    Training(i64),
+    Incentive(i64),
+}
+
+impl ClaimRef {
+    pub fn id(self) -> i64 {
+        match self {
+            Self::Training(id) | Self::Incentive(id) => id,
+        }
+    }
+
+    /// The audit log's record type.
+    pub fn record_type(self) -> &'static str {
+        match self {
+            Self::Training(_) => "training_claim",
+            Self::Incentive(_) => "incentive_claim",
+        }
+    }
+
+    pub(crate) fn table(self) -> &'static str {
+        match self {
+            Self::Training(_) => "training_claims",
+            Self::Incentive(_) => "incentive_claims",
+        }
+    }
+}
+
+/// An incentive claim with its review and payment, and the provider's name for reviewers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncentiveClaimRecord {
+    pub id: i64,
+    pub incentive: ClaimedIncentive,
+    /// The provider's county when the claim was made.
+    pub county: CountyCode,
+    /// `submitted`, `approved`, `denied`, `paid` or `rejected`.
+    pub state: String,
+    pub decision: Option<ClaimDecision>,
+    /// The claim's latest payment, once it is in a payroll batch.
+    pub payment: Option<PaymentRecord>,
+    pub provider_name: String,
+}
+
+/// Incentive claims with their decision, latest payment and the provider's name.
+pub(crate) const INCENTIVE_CLAIM_SELECT: &str = "SELECT ic.claim_id, ic.provider_number, \
+     ic.kind, ic.pathway, ic.qualified_on, ic.amount_cents, ic.policy_version, ic.claimed_at, \
+     ic.county_code, ic.state, ic.decided_at, ic.decided_by, ic.denial_rule, ic.denial_note, \
+     COALESCE(ic.payment_id, p.payment_id) AS payment_id, b.batch_id, b.pay_period, \
+     p.status AS payment_status, p.reason AS payment_reason, p.confirmed_at, \
+     COALESCE(pr.first_name || ' ' || pr.last_name, '') AS provider_name \
+     FROM incentive_claims ic \
+     LEFT JOIN providers pr ON pr.provider_number = ic.provider_number \
+     LEFT JOIN payments p ON p.payment_id = COALESCE(ic.payment_id, \
+         (SELECT MAX(q.payment_id) FROM payments q WHERE q.incentive_claim_id = ic.claim_id)) \
+     LEFT JOIN payroll_batches b ON COALESCE(ic.payment_id, p.payment_id) \
+         BETWEEN b.first_payment_id AND b.last_payment_id";
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct IncentiveClaimRow {
+    claim_id: i64,
+    provider_number: i64,
+    kind: String,
+    pathway: String,
+    qualified_on: Date,
+    amount_cents: i64,
+    policy_version: String,
+    claimed_at: OffsetDateTime,
+    county_code: i64,
+    state: String,
+    provider_name: String,
+    #[sqlx(flatten)]
+    review: crate::claim_sql::ReviewColumns,
+}
+
+impl IncentiveClaimRow {
+    pub(crate) fn into_record(self) -> StoreResult<IncentiveClaimRecord> {
+        let (decision, payment) = self.review.split();
+        Ok(IncentiveClaimRecord {
+            id: self.claim_id,
+            incentive: ClaimedIncentive {
+                provider: pathways_domain::ids::ProviderNumber::from_i64(self.provider_number)
+                    .map_err(|_| StoreError::corrupt("incentive_claims.provider_number"))?,
+                kind: pathways_domain::incentive::IncentiveKind::parse(&self.kind)
+                    .map_err(|_| StoreError::corrupt("incentive_claims.kind"))?,
+                pathway: pathways_domain::pathway::Pathway::parse(&self.pathway)
+                    .map_err(|_| StoreError::corrupt("incentive_claims.pathway"))?,
+                qualified_on: self.qualified_on,
+                amount: Money::from_cents(self.amount_cents),
+                policy_version: self.policy_version,
+                claimed_at: self.claimed_at,
+            },
+            county: u8::try_from(self.county_code)
+                .ok()
+                .and_then(CountyCode::new)
+                .ok_or_else(|| StoreError::corrupt("incentive_claims.county_code"))?,
+            state: self.state,
+            decision,
+            payment,
+            provider_name: self.provider_name,
+        })
+    }
+}
 
 /// Which submitted claims a review looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,11 +235,21 @@ pub trait PayrollStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<ReviewOutcome>;
 
-    /// Denies a submitted claim naming the rule (`other` with a note); `false` when the claim
-    /// is not submitted (decided already, or no such claim).
-    async fn deny_training_claim(
+    /// Approves a submitted incentive claim the caller judged still earned, giving it the
+    /// next payment number; `false` when it is not submitted (decided already, or none).
+    async fn approve_incentive_claim(
         &self,
         id: i64,
+        by: &str,
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+
+    /// Denies a submitted claim naming the rule (`other` with a note); `false` when the claim
+    /// is not submitted (decided already, or no such claim).
+    async fn deny_claim(
+        &self,
+        claim: ClaimRef,
         rule: &str,
         note: Option<&str>,
         audit: &AuditEntry,
@@ -138,7 +257,23 @@ pub trait PayrollStore: Send + Sync {
 
     /// Sends a claim payroll returned back to review (its decision cleared, payroll's reason
     /// kept); `false` when the claim is not `rejected`.
-    async fn resubmit_training_claim(&self, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
+    async fn resubmit_claim(&self, claim: ClaimRef, audit: &AuditEntry) -> StoreResult<bool>;
+
+    async fn incentive_claim(&self, id: i64) -> StoreResult<Option<IncentiveClaimRecord>>;
+
+    /// A provider's incentive claims, newest first.
+    async fn provider_incentive_claims(
+        &self,
+        provider: pathways_domain::ids::ProviderNumber,
+    ) -> StoreResult<Vec<IncentiveClaimRecord>>;
+
+    /// Submitted incentive claims in number order after `after`, of one county or all.
+    async fn incentive_review_queue(
+        &self,
+        county: Option<CountyCode>,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<IncentiveClaimRecord>>;
 
     /// One claim, whatever its state.
     async fn training_claim(&self, id: i64) -> StoreResult<Option<TrainingClaimRecord>>;
@@ -325,6 +460,7 @@ impl BatchRow {
 /// end of a batch): new approvals are numbered after it.
 pub(crate) const LAST_PAYMENT_NUMBER: &str = "SELECT CAST(COALESCE(MAX(m), 0) AS BIGINT) FROM \
      (SELECT MAX(payment_id) AS m FROM training_claims \
+      UNION ALL SELECT MAX(payment_id) FROM incentive_claims \
       UNION ALL SELECT MAX(payment_id) FROM payments \
       UNION ALL SELECT MAX(last_payment_id) FROM payroll_batches) AS numbers";
 
@@ -342,10 +478,11 @@ macro_rules! payroll_queries {
         lock_payroll = [$($lock:literal)?],
         series = $series:literal,
         payment_line = $line:literal,
+        incentive_line = $incentive_line:literal,
         join_lines = $join:literal
     ) => {
         use $crate::payroll_sql::{
-            ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, ReviewFacts, ReviewJudge, ReviewOutcome,
+            ClaimRef, ClaimSelection, ConfirmProblem, ConfirmSummary, PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, ReviewFacts, ReviewJudge, ReviewOutcome,
             chunk,
         };
 
@@ -600,57 +737,140 @@ macro_rules! payroll_queries {
                 Ok(outcome)
             }
 
-            async fn deny_training_claim(
+            async fn approve_incentive_claim(
                 &self,
                 id: i64,
+                by: &str,
+                at: time::OffsetDateTime,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                // Numbered after every number given so far, under the payroll lock (or
+                // SQLite's write lock), as training claims are.
+                let approved = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE incentive_claims SET state = 'approved', decided_at = $1, \
+                     decided_by = $2, payment_id = ({}) + 1 \
+                     WHERE claim_id = $3 AND state = 'submitted'",
+                    $crate::payroll_sql::LAST_PAYMENT_NUMBER
+                )))
+                .bind(at)
+                .bind(by)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if approved {
+                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                }
+                tx.commit().await?;
+                Ok(approved)
+            }
+
+            async fn deny_claim(
+                &self,
+                claim: ClaimRef,
                 rule: &str,
                 note: Option<&str>,
                 audit: &AuditEntry,
             ) -> StoreResult<bool> {
                 let mut tx = self.begin_write().await?;
                 let by = audit.actor.label.clone();
-                let denied = sqlx::query(
-                    "UPDATE training_claims SET state = 'denied', decided_at = $1, \
+                let denied = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE {} SET state = 'denied', decided_at = $1, \
                      decided_by = $2, denial_rule = $3, denial_note = $4 \
                      WHERE claim_id = $5 AND state = 'submitted'",
-                )
+                    claim.table()
+                )))
                 .bind(audit.at)
                 .bind(&by)
                 .bind(rule)
                 .bind(note)
-                .bind(id)
+                .bind(claim.id())
                 .execute(&mut *tx)
                 .await?
                 .rows_affected()
                     == 1;
                 if denied {
-                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                    write_audit(&mut tx, audit, &claim.id().to_string()).await?;
                 }
                 tx.commit().await?;
                 Ok(denied)
             }
 
-            async fn resubmit_training_claim(
+            async fn resubmit_claim(
                 &self,
-                id: i64,
+                claim: ClaimRef,
                 audit: &AuditEntry,
             ) -> StoreResult<bool> {
                 let mut tx = self.begin_write().await?;
-                let sent = sqlx::query(
-                    "UPDATE training_claims SET state = 'submitted', decided_at = NULL, \
+                let sent = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE {} SET state = 'submitted', decided_at = NULL, \
                      decided_by = NULL, denial_rule = NULL, denial_note = NULL \
                      WHERE claim_id = $1 AND state = 'rejected'",
-                )
-                .bind(id)
+                    claim.table()
+                )))
+                .bind(claim.id())
                 .execute(&mut *tx)
                 .await?
                 .rows_affected()
                     == 1;
                 if sent {
-                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                    write_audit(&mut tx, audit, &claim.id().to_string()).await?;
                 }
                 tx.commit().await?;
                 Ok(sent)
+            }
+
+            async fn incentive_claim(
+                &self,
+                id: i64,
+            ) -> StoreResult<Option<$crate::payroll_sql::IncentiveClaimRecord>> {
+                let row: Option<$crate::payroll_sql::IncentiveClaimRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE ic.claim_id = $1",
+                        $crate::payroll_sql::INCENTIVE_CLAIM_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                row.map(|r| r.into_record()).transpose()
+            }
+
+            async fn provider_incentive_claims(
+                &self,
+                provider: pathways_domain::ids::ProviderNumber,
+            ) -> StoreResult<Vec<$crate::payroll_sql::IncentiveClaimRecord>> {
+                let rows: Vec<$crate::payroll_sql::IncentiveClaimRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE ic.provider_number = $1 ORDER BY ic.claim_id DESC",
+                        $crate::payroll_sql::INCENTIVE_CLAIM_SELECT
+                    )))
+                    .bind(provider.as_i64())
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map(|r| r.into_record()).collect()
+            }
+
+            async fn incentive_review_queue(
+                &self,
+                county: Option<pathways_domain::ids::CountyCode>,
+                after: i64,
+                limit: u32,
+            ) -> StoreResult<Vec<$crate::payroll_sql::IncentiveClaimRecord>> {
+                let rows: Vec<$crate::payroll_sql::IncentiveClaimRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE ic.state = 'submitted' AND ic.claim_id > $1 \
+                         AND ($2 IS NULL OR ic.county_code = $2) ORDER BY ic.claim_id LIMIT $3",
+                        $crate::payroll_sql::INCENTIVE_CLAIM_SELECT
+                    )))
+                    .bind(after)
+                    .bind(county.map(|c| i64::from(c.get())))
+                    .bind(i64::from(limit))
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map(|r| r.into_record()).collect()
             }
 
             async fn training_claim(
@@ -744,7 +964,10 @@ macro_rules! payroll_queries {
                          last_payment_id, payment_count, total_cents, created_at, created_by) \
                          SELECT $1, $2 + 1, MAX(payment_id), COUNT(*), \
                          CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT), $3, $4 \
-                         FROM training_claims WHERE payment_id > $2 HAVING COUNT(*) > 0 \
+                         FROM (SELECT payment_id, amount_cents FROM training_claims \
+                         WHERE payment_id > $2 UNION ALL SELECT payment_id, amount_cents \
+                         FROM incentive_claims WHERE payment_id > $2) AS approved \
+                         HAVING COUNT(*) > 0 \
                          RETURNING {}",
                         BATCH_SELECT
                             .trim_start_matches("SELECT ")
@@ -796,20 +1019,31 @@ macro_rules! payroll_queries {
                 limit: u32,
             ) -> StoreResult<Option<(i64, String)>> {
                 // The batch's lines: claims that hold a number in its range, and payments of it
-                // payroll rejected (their claims gave the number up to be corrected).
+                // payroll rejected (their claims gave the number up to be corrected); training
+                // pay and incentives are written each in their own form.
                 let (last, lines): (Option<i64>, Option<String>) =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "SELECT MAX(payment_id), {join} FROM (SELECT payment_id, {line} AS line \
+                        "SELECT MAX(payment_id), {join} FROM (SELECT payment_id, line FROM \
+                         (SELECT payment_id, {line} AS line \
                          FROM (SELECT tc.payment_id, tc.provider_number, tc.case_number, \
                          tc.county_code, tc.hundredths, tc.rate_cents, tc.amount_cents \
                          FROM training_claims tc WHERE tc.payment_id > $1 AND tc.payment_id <= $2 \
-                         UNION ALL SELECT p.payment_id, tc.provider_number, p.case_number, \
+                         UNION ALL SELECT p.payment_id, p.provider_number, p.case_number, \
                          p.county_code, p.hundredths, p.rate_cents, p.amount_cents FROM payments p \
-                         JOIN training_claims tc ON tc.claim_id = p.training_claim_id \
-                         WHERE p.status = 'rejected' AND p.payment_id > $1 AND p.payment_id <= $2) \
+                         WHERE p.status = 'rejected' AND p.training_claim_id IS NOT NULL \
+                         AND p.payment_id > $1 AND p.payment_id <= $2) AS training \
+                         UNION ALL SELECT payment_id, {incentive_line} AS line \
+                         FROM (SELECT ic.payment_id, ic.provider_number, ic.county_code, ic.kind, \
+                         ic.amount_cents FROM incentive_claims ic \
+                         WHERE ic.payment_id > $1 AND ic.payment_id <= $2 \
+                         UNION ALL SELECT p.payment_id, p.provider_number, p.county_code, p.kind, \
+                         p.amount_cents FROM payments p WHERE p.status = 'rejected' \
+                         AND p.incentive_claim_id IS NOT NULL \
+                         AND p.payment_id > $1 AND p.payment_id <= $2) AS incentives) \
                          AS lines ORDER BY payment_id LIMIT $3) AS page",
                         join = $join,
                         line = $line,
+                        incentive_line = $incentive_line,
                     )))
                     .bind(after.max(batch.first_payment - 1))
                     .bind(batch.last_payment)
@@ -849,16 +1083,23 @@ macro_rules! payroll_queries {
                 )
                 .fetch_all(&mut *tx)
                 .await?;
-                // What is known of each number: a claim holding it, and payroll's earlier word.
+                // What is known of each number: the claim holding it (training pay or an
+                // incentive), and payroll's earlier word.
                 let mut held: std::collections::HashMap<i64, String> =
                     std::collections::HashMap::new();
                 let mut confirmed: std::collections::HashMap<i64, String> =
                     std::collections::HashMap::new();
                 for part in rows.chunks(2_000) {
-                    for (table, column, into) in [
-                        ("training_claims", "state", &mut held),
-                        ("payments", "status", &mut confirmed),
+                    for (table, column) in [
+                        ("training_claims", "'training_claims'"),
+                        ("incentive_claims", "'incentive_claims'"),
+                        ("payments", "status"),
                     ] {
+                        let into = if table == "payments" {
+                            &mut confirmed
+                        } else {
+                            &mut held
+                        };
                         let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
                             "SELECT payment_id, {column} FROM {table} WHERE payment_id IN ("
                         ));
@@ -900,7 +1141,7 @@ macro_rules! payroll_queries {
                         .iter()
                         .find(|(_, first, last, _)| (*first..=*last).contains(&row.payment_id));
                     match batch {
-                        Some((id, _, _, true)) => apply.push((row, *id)),
+                        Some((id, _, _, true)) => apply.push((row, *id, held[&row.payment_id].as_str())),
                         _ => problems.push(ConfirmProblem::NotExported {
                             line: row.line,
                             payment_id: row.payment_id,
@@ -910,37 +1151,45 @@ macro_rules! payroll_queries {
                 if !problems.is_empty() {
                     return Ok(Err(problems));
                 }
-                for (row, batch) in apply {
+                for (row, batch, table) in apply {
                     // Payroll's word, with the line as exported.
-                    sqlx::query(
+                    let insert = if table == "training_claims" {
                         "INSERT INTO payments (payment_id, training_claim_id, batch_id, \
-                         case_number, county_code, hundredths, rate_cents, amount_cents, status, \
-                         reason, confirmed_at) SELECT payment_id, claim_id, $1, case_number, \
-                         county_code, hundredths, rate_cents, amount_cents, $2, $3, $4 \
-                         FROM training_claims WHERE payment_id = $5",
-                    )
-                    .bind(batch)
-                    .bind(if row.rejected.is_some() { "rejected" } else { "paid" })
-                    .bind(row.rejected.as_deref())
-                    .bind(at)
-                    .bind(row.payment_id)
-                    .execute(&mut *tx)
-                    .await?;
+                         provider_number, kind, case_number, county_code, hundredths, rate_cents, \
+                         amount_cents, status, reason, confirmed_at) SELECT payment_id, claim_id, \
+                         $1, provider_number, 'training', case_number, county_code, hundredths, \
+                         rate_cents, amount_cents, $2, $3, $4 \
+                         FROM training_claims WHERE payment_id = $5"
+                    } else {
+                        "INSERT INTO payments (payment_id, incentive_claim_id, batch_id, \
+                         provider_number, kind, county_code, amount_cents, status, reason, \
+                         confirmed_at) SELECT payment_id, claim_id, $1, provider_number, kind, \
+                         county_code, amount_cents, $2, $3, $4 \
+                         FROM incentive_claims WHERE payment_id = $5"
+                    };
+                    sqlx::query(insert)
+                        .bind(batch)
+                        .bind(if row.rejected.is_some() { "rejected" } else { "paid" })
+                        .bind(row.rejected.as_deref())
+                        .bind(at)
+                        .bind(row.payment_id)
+                        .execute(&mut *tx)
+                        .await?;
                     if let Some(reason) = &row.rejected {
                         // The claim goes back for correction and gives up the number.
-                        sqlx::query(
-                            "UPDATE training_claims SET state = 'rejected', payroll_reason = $1, \
-                             payment_id = NULL WHERE payment_id = $2",
-                        )
+                        sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "UPDATE {table} SET state = 'rejected', payroll_reason = $1, \
+                             payment_id = NULL WHERE payment_id = $2"
+                        )))
                         .bind(reason)
                         .bind(row.payment_id)
                         .execute(&mut *tx)
                         .await?;
                         summary.rejected += 1;
                     } else {
-                        sqlx::query(
-                            "UPDATE training_claims SET state = 'paid' WHERE payment_id = $1",
-                        )
+                        sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "UPDATE {table} SET state = 'paid' WHERE payment_id = $1"
+                        )))
                         .bind(row.payment_id)
                         .execute(&mut *tx)
                         .await?;

@@ -148,3 +148,19 @@ mod tests {
         );
     }
 }
+
+/// An audit entry by the command line, now, for store calls in tests.
+pub fn audit_entry(action: &str, record_type: &str) -> crate::accounts::AuditEntry {
+    crate::accounts::AuditEntry {
+        at: time::OffsetDateTime::now_utc(),
+        actor: crate::accounts::AuditActor {
+            account: None,
+            label: "test".into(),
+        },
+        action: action.into(),
+        record_type: record_type.into(),
+        record_key: String::new(),
+        before: None,
+        after: None,
+    }
+}

@@ -1504,17 +1504,49 @@ async fn incentive_facts_read_back_the_same_on_both_databases() {
             policy_version: "2022-10".into(),
             claimed_at: time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap(),
         };
-        assert!(store.claim_incentive(&claim).await.unwrap());
         assert!(
-            !store.claim_incentive(&claim).await.unwrap(),
+            store
+                .claim_incentive(
+                    &claim,
+                    &testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            !store
+                .claim_incentive(
+                    &claim,
+                    &testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some(),
             "claimed once"
         );
         let mut six = claim.clone();
         six.kind = IncentiveKind::SpecializedSixMonths;
-        assert!(store.claim_incentive(&six).await.unwrap());
+        assert!(
+            store
+                .claim_incentive(
+                    &six,
+                    &testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some()
+        );
         six.pathway = Pathway::CognitiveImpairments;
         assert!(
-            !store.claim_incentive(&six).await.unwrap(),
+            !store
+                .claim_incentive(
+                    &six,
+                    &testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some(),
             "a specialized incentive is claimed once whatever its pathway"
         );
         let claimed = store

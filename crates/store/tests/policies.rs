@@ -155,6 +155,13 @@ async fn a_version_a_decision_used_is_never_changed() {
         );
 
         // An incentive claimed at its amount makes it used.
+        let mut tx = store.begin_import().await.unwrap();
+        tx.upsert(&pathways_store::Batch::Providers(vec![
+            pathways_domain::testing::provider(100_000_001),
+        ]))
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         let claimed = ClaimedIncentive {
             provider: provider_number(100_000_001),
             kind: IncentiveKind::Pathway,
@@ -164,7 +171,16 @@ async fn a_version_a_decision_used_is_never_changed() {
             policy_version: "2026-07".into(),
             claimed_at: OffsetDateTime::from_unix_timestamp(1_781_000_000).unwrap(),
         };
-        assert!(store.claim_incentive(&claimed).await.unwrap());
+        assert!(
+            store
+                .claim_incentive(
+                    &claimed,
+                    &pathways_store::testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some()
+        );
         assert!(store.stored_policy("2026-07").await.unwrap().unwrap().used);
 
         let mut changed = future.clone();

@@ -37,6 +37,7 @@ use pathways_app::catalog::Catalog;
 use pathways_app::certificates::Certificates;
 use pathways_app::claims::Claims;
 use pathways_app::courses::Courses;
+use pathways_app::incentives::Incentives;
 use pathways_app::outreach::Outreach;
 use pathways_app::payroll::Payroll;
 use pathways_app::policies::Policies;
@@ -85,6 +86,7 @@ pub struct AppState {
     pub progress: Progress,
     pub outreach: Outreach,
     pub claims: Claims,
+    pub incentives: Incentives,
     pub payroll: Payroll,
     pub certificates: Certificates,
     /// The site's public address, printed on certificates.
@@ -115,6 +117,7 @@ impl AppState {
             policies: Policies::new(store.clone()),
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             claims: Claims::new(store.clone()),
+            incentives: Incentives::new(store.clone()),
             payroll: Payroll::new(store.clone()),
             base_url: config.accounts.base_url.clone(),
             certificates: Certificates::new(

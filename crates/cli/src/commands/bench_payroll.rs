@@ -166,7 +166,11 @@ pub async fn approvals(claims: u32, dir: Option<PathBuf>) -> anyhow::Result<Exit
     let payroll = Payroll::new(Arc::clone(&store));
     let started = Instant::now();
     let bulk = payroll
-        .approve_all(&Caller::command_line(), &|_| {})
+        .approve_all(
+            &Caller::command_line(),
+            pathways_domain::calendar::program_today(),
+            &|_| {},
+        )
         .await?;
     let took = started.elapsed();
     println!(

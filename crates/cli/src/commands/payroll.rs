@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use pathways_app::access::Caller;
 use pathways_app::payroll::{DenialReason, Payroll, PayrollError};
+use pathways_domain::calendar::program_today;
 use pathways_domain::claim::ClaimRule;
 use pathways_domain::error::format_date;
-use pathways_store::Store;
+use pathways_store::{ClaimRef, Store};
 use time::Date;
 
 use super::incentives::parse_date;
@@ -33,10 +34,13 @@ enum ClaimsCommand {
         limit: u32,
     },
     /// Approve one claim (it is judged again on today's facts), or every submitted claim that
-    /// passes all the rules (`--all`).
+    /// passes all the rules, incentive claims included (`--all`).
     Approve {
         #[arg(required_unless_present = "all", conflicts_with = "all")]
         claim: Option<i64>,
+        /// The number is an incentive claim's.
+        #[arg(long, conflicts_with = "all")]
+        incentive: bool,
         #[arg(long)]
         all: bool,
     },
@@ -44,13 +48,21 @@ enum ClaimsCommand {
     /// `other` with a note the provider will read.
     Deny {
         claim: i64,
+        /// The number is an incentive claim's.
+        #[arg(long)]
+        incentive: bool,
         #[arg(long)]
         rule: String,
         #[arg(long)]
         note: Option<String>,
     },
     /// Send a claim payroll returned back to review, once what payroll named is corrected.
-    Resubmit { claim: i64 },
+    Resubmit {
+        claim: i64,
+        /// The number is an incentive claim's.
+        #[arg(long)]
+        incentive: bool,
+    },
     /// The rules a denial can name.
     Rules,
 }
@@ -75,6 +87,14 @@ enum PayrollCommand {
     Export { batch: i64, file: PathBuf },
     /// Take payroll's confirmation file: payments paid, or rejected with their reasons.
     Confirm { file: PathBuf },
+}
+
+fn claim_ref(claim: i64, incentive: bool) -> ClaimRef {
+    if incentive {
+        ClaimRef::Incentive(claim)
+    } else {
+        ClaimRef::Training(claim)
+    }
 }
 
 fn refused(error: PayrollError) -> anyhow::Result<ExitCode> {
@@ -125,8 +145,28 @@ pub async fn run_claims(store: Arc<dyn Store>, args: ClaimsArgs) -> anyhow::Resu
                             c.amount
                         );
                     }
+                    for c in &queue.incentives {
+                        println!(
+                            "incentive claim {}: provider {} ({}), {} {} earned on {}, ${}",
+                            c.id,
+                            c.incentive.provider,
+                            c.provider_name,
+                            c.incentive.kind.code(),
+                            c.incentive.pathway,
+                            format_date(c.incentive.qualified_on),
+                            c.incentive.amount
+                        );
+                    }
                 })
         }
+        ClaimsCommand::Approve {
+            claim: Some(id),
+            incentive: true,
+            ..
+        } => payroll
+            .approve_incentive(&caller, id, program_today())
+            .await
+            .map(|c| println!("incentive claim {id} approved: ${}", c.incentive.amount)),
         ClaimsCommand::Approve { claim: Some(id), .. } => {
             payroll.approve(&caller, id).await.map(|approval| {
                 match approval.repriced_from {
@@ -152,7 +192,7 @@ pub async fn run_claims(store: Arc<dyn Store>, args: ClaimsArgs) -> anyhow::Resu
             );
             let started = std::time::Instant::now();
             let result = payroll
-                .approve_all(&caller, &|seen| bar.set_position(seen))
+                .approve_all(&caller, program_today(), &|seen| bar.set_position(seen))
                 .await;
             bar.finish_and_clear();
             result.map(|bulk| {
@@ -169,35 +209,40 @@ pub async fn run_claims(store: Arc<dyn Store>, args: ClaimsArgs) -> anyhow::Resu
                 if bulk.left.len() > 20 {
                     println!("  … and {} more", bulk.left.len() - 20);
                 }
+                println!(
+                    "{} incentive claims approved; {} left for review",
+                    bulk.incentives_approved,
+                    bulk.incentives_left.len()
+                );
+                for (id, why) in bulk.incentives_left.iter().take(20) {
+                    println!("  incentive claim {id}: {why}");
+                }
             })
         }
-        ClaimsCommand::Deny { claim, rule, note } => {
-            let reason = if rule == "other" {
-                DenialReason::Other(note.unwrap_or_default())
-            } else {
-                match ClaimRule::ALL.iter().find(|r| r.code() == rule) {
-                    Some(rule) => DenialReason::Rule(*rule),
-                    None => {
-                        eprintln!(
-                            "refused: {rule:?} is not a rule; `pathways claims rules` lists them"
-                        );
-                        return Ok(ExitCode::from(1));
-                    }
-                }
+        ClaimsCommand::Deny {
+            claim,
+            incentive,
+            rule,
+            note,
+        } => {
+            let Some(reason) = DenialReason::parse(&rule, note.as_deref()) else {
+                eprintln!("refused: {rule:?} is not a rule; `pathways claims rules` lists them");
+                return Ok(ExitCode::from(1));
             };
             payroll
-                .deny(&caller, claim, &reason)
+                .deny(&caller, claim_ref(claim, incentive), &reason)
                 .await
                 .map(|()| println!("claim {claim} denied"))
         }
-        ClaimsCommand::Resubmit { claim } => payroll
-            .resubmit(&caller, claim)
+        ClaimsCommand::Resubmit { claim, incentive } => payroll
+            .resubmit(&caller, claim_ref(claim, incentive))
             .await
             .map(|()| println!("claim {claim} is back in the review queue")),
         ClaimsCommand::Rules => {
             for rule in ClaimRule::ALL {
                 println!("{}", rule.code());
             }
+            println!("{} (incentive claims only)", DenialReason::NOT_EARNED);
             println!("other (with --note)");
             Ok(())
         }

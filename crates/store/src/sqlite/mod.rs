@@ -74,6 +74,8 @@ crate::payroll_sql::payroll_queries!(
     payment_line = "printf('%d,%09d,%s,%02d,training,%d.%02d,%d.%02d,%d.%02d,%s', payment_id, \
         provider_number, case_number, county_code, hundredths / 100, hundredths % 100, \
         rate_cents / 100, rate_cents % 100, amount_cents / 100, amount_cents % 100, $4)",
+    incentive_line = "printf('%d,%09d,,%02d,%s,,,%d.%02d,%s', payment_id, provider_number, \
+        county_code, kind, amount_cents / 100, amount_cents % 100, $4)",
     join_lines = "group_concat(line, char(10) ORDER BY payment_id)"
 );
 crate::incentive_sql::incentive_queries!(

@@ -10,12 +10,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pathways_app::claims::ClaimError;
+use pathways_app::incentives::IncentiveError;
 use pathways_app::payroll::{DenialReason, PayrollError};
-use pathways_domain::claim::ClaimRule;
 use pathways_domain::error::format_date;
 use pathways_domain::ids::{CaseNumber, CourseNumber};
+use pathways_domain::incentive::IncentiveKind;
+use pathways_domain::pathway::Pathway;
 use pathways_domain::quantity::Hours;
-use pathways_store::{PayrollBatch, TrainingClaimRecord};
+use pathways_store::{
+    ClaimDecision, ClaimRef, IncentiveClaimRecord, PaymentRecord, PayrollBatch, TrainingClaimRecord,
+};
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 
@@ -36,6 +40,13 @@ pub fn router() -> Router<AppState> {
         .route("/claims/{id}/approve", post(approve))
         .route("/claims/{id}/deny", post(deny))
         .route("/claims/{id}/resubmit", post(resubmit))
+        .route(
+            "/providers/{number}/incentive-claims",
+            post(submit_incentive_claim),
+        )
+        .route("/incentive-claims/{id}/approve", post(approve_incentive))
+        .route("/incentive-claims/{id}/deny", post(deny_incentive))
+        .route("/incentive-claims/{id}/resubmit", post(resubmit_incentive))
         .route("/payroll/batches", get(batches).post(create_batch))
         .route("/payroll/batches/{id}/file", get(batch_file))
         .route("/payroll/confirmations", post(confirm))
@@ -109,20 +120,75 @@ impl From<&TrainingClaimRecord> for ClaimDto {
             working: c.explanation.clone(),
             state: c.state.clone(),
             submitted_at: rfc3339(c.submitted_at),
-            decision: c.decision.as_ref().map(|d| DecisionDto {
-                decided_at: rfc3339(d.at),
-                decided_by: d.by.clone(),
-                denial_rule: d.denial_rule.clone(),
-                denial_note: d.denial_note.clone(),
-            }),
-            payment: c.payment.as_ref().map(|p| PaymentDto {
-                payment_id: p.id,
-                batch_id: p.batch,
-                pay_period: format_date(p.pay_period),
-                status: p.status.clone(),
-                reason: p.reason.clone(),
-                confirmed_at: p.confirmed_at.map(rfc3339),
-            }),
+            decision: c.decision.as_ref().map(DecisionDto::from),
+            payment: c.payment.as_ref().map(PaymentDto::from),
+        }
+    }
+}
+
+impl From<&ClaimDecision> for DecisionDto {
+    fn from(d: &ClaimDecision) -> Self {
+        Self {
+            decided_at: rfc3339(d.at),
+            decided_by: d.by.clone(),
+            denial_rule: d.denial_rule.clone(),
+            denial_note: d.denial_note.clone(),
+        }
+    }
+}
+
+impl From<&PaymentRecord> for PaymentDto {
+    fn from(p: &PaymentRecord) -> Self {
+        Self {
+            payment_id: p.id,
+            batch_id: p.batch,
+            pay_period: format_date(p.pay_period),
+            status: p.status.clone(),
+            reason: p.reason.clone(),
+            confirmed_at: p.confirmed_at.map(rfc3339),
+        }
+    }
+}
+
+/// A claim of an incentive, its review and its payment.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct IncentiveClaimDto {
+    pub claim_id: i64,
+    pub provider_number: String,
+    pub provider_name: String,
+    /// `pathway`, `specialized-1-month` or `specialized-6-months`.
+    pub kind: String,
+    /// The pathway completed (a specialized-care incentive: the Category 2 pathway).
+    pub pathway: String,
+    /// The date the incentive was earned (ISO 8601).
+    pub qualified_on: String,
+    pub amount: String,
+    pub policy_version: String,
+    /// The provider's county when the claim was made.
+    pub county_code: String,
+    /// `submitted`, `approved`, `denied`, `paid` or `rejected` (returned by payroll).
+    pub state: String,
+    pub claimed_at: String,
+    pub decision: Option<DecisionDto>,
+    pub payment: Option<PaymentDto>,
+}
+
+impl From<&IncentiveClaimRecord> for IncentiveClaimDto {
+    fn from(c: &IncentiveClaimRecord) -> Self {
+        Self {
+            claim_id: c.id,
+            provider_number: c.incentive.provider.to_string(),
+            provider_name: c.provider_name.clone(),
+            kind: c.incentive.kind.code().to_owned(),
+            pathway: c.incentive.pathway.code().to_owned(),
+            qualified_on: format_date(c.incentive.qualified_on),
+            amount: c.incentive.amount.to_string(),
+            policy_version: c.incentive.policy_version.clone(),
+            county_code: format!("{:02}", c.county.get()),
+            state: c.state.clone(),
+            claimed_at: rfc3339(c.incentive.claimed_at),
+            decision: c.decision.as_ref().map(DecisionDto::from),
+            payment: c.payment.as_ref().map(PaymentDto::from),
         }
     }
 }
@@ -138,6 +204,8 @@ pub struct YearTotalDto {
 pub struct ProviderClaimsDto {
     /// Newest training first.
     pub claims: Vec<ClaimDto>,
+    /// Newest first.
+    pub incentive_claims: Vec<IncentiveClaimDto>,
     /// Paid amounts by pay-period year, newest first.
     pub years: Vec<YearTotalDto>,
 }
@@ -162,9 +230,9 @@ pub(super) async fn provider_claims(
     Path(number): Path<String>,
 ) -> Result<Json<ProviderClaimsDto>, WebError> {
     let provider = provider_number(&number)?;
-    let claims = state.claims.training_claims(&caller, provider).await?;
+    let (claims, incentives) = state.claims.history(&caller, provider).await?;
     Ok(Json(ProviderClaimsDto {
-        years: pathways_app::claims::totals_per_year(&claims)
+        years: pathways_app::claims::totals_per_year(&claims, &incentives)
             .into_iter()
             .map(|y| YearTotalDto {
                 year: y.year,
@@ -173,7 +241,58 @@ pub(super) async fn provider_claims(
             })
             .collect(),
         claims: claims.iter().map(ClaimDto::from).collect(),
+        incentive_claims: incentives.iter().map(IncentiveClaimDto::from).collect(),
     }))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct IncentiveClaimInput {
+    /// `pathway`, `specialized-1-month` or `specialized-6-months`.
+    pub kind: String,
+    /// For a pathway incentive, the pathway's code.
+    pub pathway: Option<String>,
+}
+
+/// `POST /api/v1/providers/{number}/incentive-claims`: the provider claims an incentive they
+/// earned, once. 422 `not-earned` when the records do not show it earned; 409 when claimed.
+#[utoipa::path(post, path = "/api/v1/providers/{number}/incentive-claims", tag = "claims",
+    params(("number" = String, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = IncentiveClaimInput,
+    responses((status = 201, body = IncentiveClaimDto), (status = 409, body = Object),
+        (status = 422, body = Object),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn submit_incentive_claim(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(number): Path<String>,
+    Json(input): Json<IncentiveClaimInput>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    let kind = IncentiveKind::parse(&input.kind).map_err(|_| WebError::BadForm)?;
+    let pathway = input
+        .pathway
+        .as_deref()
+        .map(Pathway::parse)
+        .transpose()
+        .map_err(|_| WebError::BadForm)?;
+    match state
+        .incentives
+        .claim(&caller, provider, kind, pathway, state.today())
+        .await
+    {
+        Ok(Some(id)) => {
+            let claim = state.payroll.incentive_claim(&caller, id).await?;
+            Ok((StatusCode::CREATED, Json(IncentiveClaimDto::from(&claim))).into_response())
+        }
+        Ok(None) => Ok(conflict(
+            "claimed-before",
+            "this incentive was claimed before".into(),
+        )),
+        Err(e @ IncentiveError::NotEarned { .. }) => Ok(refusal("not-earned", e.to_string())),
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -260,6 +379,8 @@ pub struct ReviewQueueDto {
     pub may_decide: bool,
     /// A page, oldest first; the next page starts after the last `claim_id`.
     pub claims: Vec<QueuedClaimDto>,
+    /// The first submitted incentive claims (up to `limit`), oldest first.
+    pub incentive_claims: Vec<IncentiveClaimDto>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -305,18 +426,31 @@ pub(super) async fn queue(
                 claim: ClaimDto::from(&q.claim),
             })
             .collect(),
+        incentive_claims: queue
+            .incentives
+            .iter()
+            .map(IncentiveClaimDto::from)
+            .collect(),
     }))
+}
+
+fn conflict(code: &str, message: String) -> Response {
+    (
+        StatusCode::CONFLICT,
+        Json(serde_json::json!({"error": {"code": code, "message": message}})),
+    )
+        .into_response()
 }
 
 fn decision_error(error: PayrollError) -> Result<Response, WebError> {
     match error {
         PayrollError::Refused { refusal: why, .. } => Ok(refusal(why.rule.code(), why.detail)),
-        e @ (PayrollError::NotSubmitted { .. } | PayrollError::NotReturned { .. }) => Ok((
-            StatusCode::CONFLICT,
-            Json(serde_json::json!({"error": {"code": "not-submitted", "message": e.to_string()}})),
-        )
-            .into_response()),
+        e @ (PayrollError::NotSubmitted { .. } | PayrollError::NotReturned { .. }) => {
+            Ok(conflict("not-submitted", e.to_string()))
+        }
         e @ PayrollError::NoteNeeded => Ok(refusal("note-needed", e.to_string())),
+        e @ PayrollError::NotEarned { .. } => Ok(refusal("not-earned", e.to_string())),
+        e @ PayrollError::RuleNotForKind { .. } => Ok(refusal("unknown-rule", e.to_string())),
         other => Err(other.into()),
     }
 }
@@ -375,20 +509,22 @@ pub(super) async fn deny(
     Path(id): Path<i64>,
     Json(input): Json<DenialInput>,
 ) -> Result<Response, WebError> {
-    let reason = if input.rule == "other" {
-        DenialReason::Other(input.note.unwrap_or_default())
-    } else {
-        match ClaimRule::ALL.iter().find(|r| r.code() == input.rule) {
-            Some(rule) => DenialReason::Rule(*rule),
-            None => {
-                return Ok(refusal(
-                    "unknown-rule",
-                    format!("{:?} is not a rule's code", input.rule),
-                ));
-            }
-        }
+    deny_claim(&state, &caller, ClaimRef::Training(id), &input).await
+}
+
+async fn deny_claim(
+    state: &AppState,
+    caller: &pathways_app::access::Caller,
+    claim: ClaimRef,
+    input: &DenialInput,
+) -> Result<Response, WebError> {
+    let Some(reason) = DenialReason::parse(&input.rule, input.note.as_deref()) else {
+        return Ok(refusal(
+            "unknown-rule",
+            format!("{:?} is not a rule's code", input.rule),
+        ));
     };
-    match state.payroll.deny(&caller, id, &reason).await {
+    match state.payroll.deny(caller, claim, &reason).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(e) => decision_error(e),
     }
@@ -407,7 +543,11 @@ pub(super) async fn resubmit(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    match state.payroll.resubmit(&caller, id).await {
+    match state
+        .payroll
+        .resubmit(&caller, ClaimRef::Training(id))
+        .await
+    {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(e) => decision_error(e),
     }
@@ -426,6 +566,74 @@ pub struct BulkApprovalDto {
     pub repriced: u64,
     /// Claims that fail a rule today and stay submitted.
     pub left: Vec<LeftClaimDto>,
+    pub incentives_approved: u64,
+    /// Incentive claims the records no longer show earned; they stay submitted.
+    pub incentives_left: Vec<LeftClaimDto>,
+}
+
+/// `POST /api/v1/incentive-claims/{id}/approve`: approves a submitted incentive claim when
+/// the provider's records still show it earned on that date for that amount (422
+/// `not-earned` otherwise; 409 when already decided).
+#[utoipa::path(post, path = "/api/v1/incentive-claims/{id}/approve", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 200, body = IncentiveClaimDto), (status = 409, body = Object), (status = 422, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn approve_incentive(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    match state
+        .payroll
+        .approve_incentive(&caller, id, state.today())
+        .await
+    {
+        Ok(claim) => Ok(Json(IncentiveClaimDto::from(&claim)).into_response()),
+        Err(e) => decision_error(e),
+    }
+}
+
+/// `POST /api/v1/incentive-claims/{id}/deny`: denies a submitted incentive claim (`rule`
+/// `not-earned`, or `other` with a note the provider reads).
+#[utoipa::path(post, path = "/api/v1/incentive-claims/{id}/deny", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = DenialInput,
+    responses((status = 204, description = "Denied"), (status = 409, body = Object), (status = 422, body = Object),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody), (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn deny_incentive(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+    Json(input): Json<DenialInput>,
+) -> Result<Response, WebError> {
+    deny_claim(&state, &caller, ClaimRef::Incentive(id), &input).await
+}
+
+/// `POST /api/v1/incentive-claims/{id}/resubmit`: sends an incentive claim payroll returned
+/// back to review; 409 unless it was returned.
+#[utoipa::path(post, path = "/api/v1/incentive-claims/{id}/resubmit", tag = "claims",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 204, description = "Back in the review queue"), (status = 409, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn resubmit_incentive(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    match state
+        .payroll
+        .resubmit(&caller, ClaimRef::Incentive(id))
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => decision_error(e),
+    }
 }
 
 /// `POST /api/v1/claims/approve-all`: approves every submitted claim that passes all the rules.
@@ -438,10 +646,23 @@ pub(super) async fn approve_all(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
 ) -> Result<Json<BulkApprovalDto>, WebError> {
-    let bulk = state.payroll.approve_all(&caller, &|_| {}).await?;
+    let bulk = state
+        .payroll
+        .approve_all(&caller, state.today(), &|_| {})
+        .await?;
     Ok(Json(BulkApprovalDto {
         approved: bulk.approved,
         repriced: bulk.repriced,
+        incentives_approved: bulk.incentives_approved,
+        incentives_left: bulk
+            .incentives_left
+            .into_iter()
+            .map(|(claim_id, why)| LeftClaimDto {
+                claim_id,
+                rule: DenialReason::NOT_EARNED,
+                detail: why,
+            })
+            .collect(),
         left: bulk
             .left
             .into_iter()

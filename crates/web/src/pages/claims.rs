@@ -10,8 +10,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pathways_app::claims::{ClaimError, ProviderClaims};
+use pathways_app::incentives::IncentiveError;
 use pathways_domain::ids::{CaseNumber, CourseNumber};
+use pathways_domain::incentive::IncentiveKind;
+use pathways_domain::pathway::Pathway;
 use pathways_domain::quantity::Hours;
+use pathways_store::{ClaimDecision, ClaimRef, IncentiveClaimRecord, PaymentRecord};
 
 use super::account::{ErrorLink, query_value, see_other};
 use super::staff::provider_number;
@@ -27,6 +31,14 @@ pub fn router() -> Router<AppState> {
         .route("/providers/{number}/claims", get(page).post(submit))
         .route("/providers/{number}/claims.csv", get(history_csv))
         .route("/providers/{number}/claims/{id}/resubmit", post(resubmit))
+        .route(
+            "/providers/{number}/incentive-claims",
+            post(claim_incentive),
+        )
+        .route(
+            "/providers/{number}/incentive-claims/{id}/resubmit",
+            post(resubmit_incentive),
+        )
 }
 
 impl From<ClaimError> for WebError {
@@ -35,6 +47,17 @@ impl From<ClaimError> for WebError {
             ClaimError::Access(access) => access.into(),
             ClaimError::Store(store) => Self::Store(store),
             ClaimError::Refused(_) => Self::BadForm,
+        }
+    }
+}
+
+impl From<IncentiveError> for WebError {
+    fn from(error: IncentiveError) -> Self {
+        match error {
+            IncentiveError::Access(access) => access.into(),
+            IncentiveError::Store(store) => Self::Store(store),
+            IncentiveError::UnknownProvider(_) => Self::NotFound,
+            IncentiveError::NotEarned { .. } => Self::BadForm,
         }
     }
 }
@@ -73,6 +96,23 @@ struct ClaimRow {
     working: String,
 }
 
+/// An incentive the provider earned (with a claim button until claimed), or a claim of one the
+/// records no longer show earned.
+#[derive(Debug)]
+struct IncentiveRow {
+    title: String,
+    earned_on: String,
+    amount: String,
+    why: Option<String>,
+    /// The claim's state, and what became of it.
+    state: Option<String>,
+    detail: Option<String>,
+    /// The form's hidden fields while it is unclaimed.
+    claim_kind: Option<String>,
+    claim_pathway: String,
+    resubmit: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "claims.html")]
 struct ClaimsPage {
@@ -82,6 +122,10 @@ struct ClaimsPage {
     completions: Vec<CompletionRow>,
     cases: Vec<CaseChoice>,
     claims: Vec<ClaimRow>,
+    incentives: Vec<IncentiveRow>,
+    incentive_action: String,
+    /// Whether there is any claim to download.
+    has_history: bool,
     years: Vec<String>,
     csv_href: String,
     action: String,
@@ -159,13 +203,55 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
             hours: t.t_args("claim-hours", &[("hours", c.hours.to_string().into())]),
             amount: format!("${}", c.amount),
             state: state_text(t, &c.state),
-            detail: claim_detail(t, c),
+            detail: claim_detail(t, &c.state, c.decision.as_ref(), c.payment.as_ref()),
             resubmit: (c.state == "rejected")
                 .then(|| format!("/providers/{number}/claims/{}/resubmit", c.id)),
             working: c.explanation.clone(),
         })
         .collect();
-    let years = pathways_app::claims::totals_per_year(&overview.claims)
+    let incentive_row = |claim: Option<&IncentiveClaimRecord>| IncentiveRow {
+        title: String::new(),
+        earned_on: String::new(),
+        amount: String::new(),
+        why: None,
+        state: claim.map(|c| state_text(t, &c.state)),
+        detail: claim
+            .and_then(|c| claim_detail(t, &c.state, c.decision.as_ref(), c.payment.as_ref())),
+        claim_kind: None,
+        claim_pathway: String::new(),
+        resubmit: claim
+            .filter(|c| c.state == "rejected")
+            .map(|c| format!("/providers/{number}/incentive-claims/{}/resubmit", c.id)),
+    };
+    let mut incentives: Vec<IncentiveRow> = overview
+        .incentives
+        .iter()
+        .map(|e| IncentiveRow {
+            title: super::outreach::incentive_title(t, e.earned.kind, e.earned.pathway),
+            earned_on: format::date(t.locale(), e.earned.qualified_on),
+            amount: format!("${}", e.earned.amount),
+            why: Some(e.explanation.clone()),
+            claim_kind: e.claim.is_none().then(|| e.earned.kind.code().to_owned()),
+            claim_pathway: e.earned.pathway.code().to_owned(),
+            ..incentive_row(e.claim.as_ref())
+        })
+        .collect();
+    for c in &overview.incentive_claims {
+        if overview
+            .incentives
+            .iter()
+            .any(|e| e.claim.as_ref() == Some(c))
+        {
+            continue;
+        }
+        incentives.push(IncentiveRow {
+            title: super::outreach::incentive_title(t, c.incentive.kind, c.incentive.pathway),
+            earned_on: format::date(t.locale(), c.incentive.qualified_on),
+            amount: format!("${}", c.incentive.amount),
+            ..incentive_row(Some(c))
+        });
+    }
+    let years = pathways_app::claims::totals_per_year(&overview.claims, &overview.incentive_claims)
         .into_iter()
         .map(|y| {
             t.t_args(
@@ -181,7 +267,14 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
     let query = ctx.current.split_once('?').map(|(_, q)| q);
     let notice = query_value(query, "claimed")
         .map(|amount| t.t_args("claim-notice-submitted", &[("amount", amount.into())]))
-        .or_else(|| query_value(query, "resent").map(|_| t.t("claim-notice-resent")));
+        .or_else(|| query_value(query, "resent").map(|_| t.t("claim-notice-resent")))
+        .or_else(|| {
+            query_value(query, "incentive")
+                .map(|amount| t.t_args("claim-notice-incentive", &[("amount", amount.into())]))
+        })
+        .or_else(|| {
+            query_value(query, "incentive-claimed").map(|_| t.t("claim-notice-incentive-before"))
+        });
     let title = t.t("claims-title");
     ClaimsPage {
         l: ctx.layout(&title),
@@ -190,6 +283,9 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
         completions,
         cases,
         claims,
+        incentives,
+        incentive_action: format!("/providers/{number}/incentive-claims"),
+        has_history: !overview.claims.is_empty() || !overview.incentive_claims.is_empty(),
         years,
         csv_href: format!("/providers/{number}/claims.csv"),
         action: format!("/providers/{number}/claims"),
@@ -198,37 +294,39 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
 }
 
 /// What became of a claim after review, in the provider's language.
-fn claim_detail(t: Translator, claim: &pathways_store::TrainingClaimRecord) -> Option<String> {
+fn claim_detail(
+    t: Translator,
+    state: &str,
+    decision: Option<&ClaimDecision>,
+    payment: Option<&PaymentRecord>,
+) -> Option<String> {
     let date = |d| format::date(t.locale(), d);
-    match claim.state.as_str() {
-        "denied" => claim.decision.as_ref().map(|d| {
-            match (d.denial_rule.as_deref(), d.denial_note.as_deref()) {
+    match state {
+        "denied" => decision.map(
+            |d| match (d.denial_rule.as_deref(), d.denial_note.as_deref()) {
                 (Some("other"), Some(note)) => {
                     t.t_args("claim-denied-note", &[("note", note.to_owned().into())])
                 }
                 (Some(rule), _) => super::payroll::rule_text(t, rule),
                 _ => t.t("claim-state-denied"),
-            }
-        }),
+            },
+        ),
         "rejected" => Some(
             t.t_args(
                 "claim-returned",
                 &[(
                     "reason",
-                    claim
-                        .payment
-                        .as_ref()
+                    payment
                         .and_then(|p| p.reason.clone())
                         .unwrap_or_default()
                         .into(),
                 )],
             ),
         ),
-        "paid" => claim
-            .payment
-            .as_ref()
-            .map(|p| t.t_args("claim-paid-in", &[("date", date(p.pay_period).into())])),
-        "approved" => Some(match &claim.payment {
+        "paid" => {
+            payment.map(|p| t.t_args("claim-paid-in", &[("date", date(p.pay_period).into())]))
+        }
+        "approved" => Some(match payment {
             Some(p) => t.t_args("claim-in-payroll", &[("date", date(p.pay_period).into())]),
             None => t.t("claim-approved-waiting"),
         }),
@@ -247,8 +345,90 @@ async fn resubmit(
         .payroll
         .claim_of(&session.caller, provider, id)
         .await?;
-    state.payroll.resubmit(&session.caller, claim.id).await?;
+    state
+        .payroll
+        .resubmit(&session.caller, ClaimRef::Training(claim.id))
+        .await?;
     Ok(see_other(&format!("/providers/{provider}/claims?resent=1")))
+}
+
+async fn resubmit_incentive(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path((number, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    // The address names the provider: another provider's claim number is not found.
+    let (_, claims) = state.claims.history(&session.caller, provider).await?;
+    if !claims.iter().any(|c| c.id == id) {
+        return Err(WebError::NotFound);
+    }
+    state
+        .payroll
+        .resubmit(&session.caller, ClaimRef::Incentive(id))
+        .await?;
+    Ok(see_other(&format!("/providers/{provider}/claims?resent=1")))
+}
+
+/// `POST /providers/{n}/incentive-claims`: claims an incentive the page offered.
+async fn claim_incentive(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path(number): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    // The hidden fields come from the page; anything else is a forged form.
+    let kind = IncentiveKind::parse(field(&pairs, "kind")).map_err(|_| WebError::BadForm)?;
+    let pathway = Pathway::parse(field(&pairs, "pathway")).map_err(|_| WebError::BadForm)?;
+    match state
+        .incentives
+        .claim(
+            &session.caller,
+            provider,
+            kind,
+            Some(pathway),
+            state.today(),
+        )
+        .await
+    {
+        Ok(Some(id)) => {
+            let amount = state
+                .claims
+                .history(&session.caller, provider)
+                .await?
+                .1
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| format!("${}", c.incentive.amount))
+                .unwrap_or_default();
+            Ok(see_other(&format!(
+                "/providers/{provider}/claims?incentive={}",
+                super::encode_component(&amount)
+            )))
+        }
+        Ok(None) => Ok(see_other(&format!(
+            "/providers/{provider}/claims?incentive-claimed=1"
+        ))),
+        Err(IncentiveError::NotEarned { .. }) => {
+            let t = ctx.t;
+            let overview = state
+                .claims
+                .overview(&session.caller, provider, state.today())
+                .await?;
+            let mut page = claims_page(&ctx, &provider.to_string(), &overview);
+            page.errors.push(ErrorLink {
+                href: "#incentives".into(),
+                text: t.t("claim-error-not-earned"),
+            });
+            let title = format!("{} {}", t.t("error-prefix"), t.t("claims-title"));
+            page.l.retitle(&title);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 async fn history_csv(
@@ -257,12 +437,10 @@ async fn history_csv(
     Path(number): Path<String>,
 ) -> Result<Response, WebError> {
     let provider = provider_number(&number)?;
-    let claims = state
-        .claims
-        .training_claims(&session.caller, provider)
-        .await?;
+    let (claims, incentives) = state.claims.history(&session.caller, provider).await?;
     let mut bytes = Vec::new();
-    pathways_app::claims::write_history_csv(&mut bytes, &claims).map_err(|_| WebError::Internal)?;
+    pathways_app::claims::write_history_csv(&mut bytes, &claims, &incentives)
+        .map_err(|_| WebError::Internal)?;
     Ok(super::csv_attachment(
         &format!("pathways-payments-{provider}.csv"),
         bytes,
@@ -276,7 +454,10 @@ async fn page(
     Path(number): Path<String>,
 ) -> Result<Response, WebError> {
     let provider = provider_number(&number)?;
-    let overview = state.claims.overview(&session.caller, provider).await?;
+    let overview = state
+        .claims
+        .overview(&session.caller, provider, state.today())
+        .await?;
     Ok(render(&claims_page(&ctx, &provider.to_string(), &overview))?.into_response())
 }
 
@@ -305,7 +486,10 @@ async fn submit(
     let case = match CaseNumber::parse(field(&pairs, "case")) {
         Ok(case) => case,
         Err(_) => {
-            let overview = state.claims.overview(&session.caller, provider).await?;
+            let overview = state
+                .claims
+                .overview(&session.caller, provider, state.today())
+                .await?;
             let mut page = claims_page(&ctx, &provider.to_string(), &overview);
             page.errors.push(ErrorLink {
                 href: "#main".into(),
@@ -332,7 +516,10 @@ async fn submit(
             super::encode_component(&format!("${}", claim.amount))
         ))),
         Err(ClaimError::Refused(refusal)) => {
-            let overview = state.claims.overview(&session.caller, provider).await?;
+            let overview = state
+                .claims
+                .overview(&session.caller, provider, state.today())
+                .await?;
             let mut page = claims_page(&ctx, &provider.to_string(), &overview);
             page.errors.push(ErrorLink {
                 href: "#main".into(),

@@ -58,6 +58,20 @@ pub fn kind_text(t: Translator, kind: IncentiveKind) -> String {
     t.t(&format!("outreach-kind-{}", kind.code()))
 }
 
+/// An incentive's name with its pathway, for a pathway incentive (one per pathway).
+pub fn incentive_title(
+    t: Translator,
+    kind: IncentiveKind,
+    pathway: pathways_domain::pathway::Pathway,
+) -> String {
+    match kind {
+        IncentiveKind::Pathway => {
+            format!("{} – {}", kind_text(t, kind), t.t(&pathway_key(pathway)))
+        }
+        _ => kind_text(t, kind),
+    }
+}
+
 #[derive(Debug)]
 struct Row {
     provider: String,

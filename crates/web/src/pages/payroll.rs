@@ -14,6 +14,7 @@ use pathways_app::payroll::{DenialReason, PayrollError};
 use pathways_domain::access::Action;
 use pathways_domain::claim::ClaimRule;
 use pathways_domain::ids::CountyCode;
+use pathways_store::ClaimRef;
 
 use super::account::{query_value, see_other};
 use super::outreach::county_param;
@@ -34,6 +35,11 @@ pub fn router() -> Router<AppState> {
         .route("/admin/claims/approve-all", post(approve_all))
         .route("/admin/claims/{id}/approve", post(approve))
         .route("/admin/claims/{id}/deny", post(deny))
+        .route(
+            "/admin/incentive-claims/{id}/approve",
+            post(approve_incentive),
+        )
+        .route("/admin/incentive-claims/{id}/deny", post(deny_incentive))
         .route("/admin/payroll", get(payroll_page))
         .route("/admin/payroll/batches", post(create_batch))
         .route("/admin/payroll/batches/{id}/export.csv", get(export))
@@ -45,12 +51,16 @@ impl From<PayrollError> for WebError {
         match error {
             PayrollError::Access(access) => access.into(),
             PayrollError::Store(store) => Self::Store(store),
-            PayrollError::NoSuchClaim(_) | PayrollError::NoSuchBatch(_) => Self::NotFound,
+            PayrollError::NoSuchClaim(_)
+            | PayrollError::NoSuchIncentiveClaim(_)
+            | PayrollError::NoSuchBatch(_) => Self::NotFound,
             PayrollError::File { .. } => Self::Internal,
             PayrollError::NotSubmitted { .. }
             | PayrollError::NotReturned { .. }
             | PayrollError::Refused { .. }
             | PayrollError::NoteNeeded
+            | PayrollError::NotEarned { .. }
+            | PayrollError::RuleNotForKind { .. }
             | PayrollError::Confirmation(_) => Self::BadForm,
         }
     }
@@ -79,6 +89,19 @@ struct QueueRow {
 }
 
 #[derive(Debug)]
+struct IncentiveQueueRow {
+    id: i64,
+    heading: String,
+    approve_label: String,
+    deny_label: String,
+    provider: String,
+    name: String,
+    incentive: String,
+    earned_on: String,
+    amount: String,
+}
+
+#[derive(Debug)]
 struct Choice {
     value: String,
     label: String,
@@ -93,8 +116,10 @@ struct QueuePage {
     counties: Option<Vec<Choice>>,
     totals: String,
     rows: Vec<QueueRow>,
+    incentives: Vec<IncentiveQueueRow>,
     may_decide: bool,
     reasons: Vec<Choice>,
+    incentive_reasons: Vec<Choice>,
     csrf: String,
     next_href: Option<String>,
 }
@@ -132,6 +157,24 @@ fn queue_notice(t: Translator, query: Option<&str>) -> Option<String> {
                 ("claim", id.to_string().into()),
                 ("reason", rule_text(t, &rule).into()),
             ],
+        ));
+    }
+    if let Some(id) = number("approved-incentive") {
+        return Some(t.t_args(
+            "claim-review-notice-incentive-approved",
+            &[("claim", id.to_string().into())],
+        ));
+    }
+    if let Some(id) = number("denied-incentive") {
+        return Some(t.t_args(
+            "claim-review-notice-incentive-denied",
+            &[("claim", id.to_string().into())],
+        ));
+    }
+    if let Some(id) = number("not-earned") {
+        return Some(t.t_args(
+            "claim-review-notice-incentive-refused",
+            &[("claim", id.to_string().into())],
         ));
     }
     if let Some(id) = number("decided") {
@@ -190,6 +233,28 @@ async fn queue(
             }
         })
         .collect();
+    let incentives = queue
+        .incentives
+        .iter()
+        .map(|c| {
+            let claim_arg = || [("claim", c.id.to_string().into())];
+            IncentiveQueueRow {
+                id: c.id,
+                heading: t.t_args("claim-review-incentive-heading", &claim_arg()),
+                approve_label: t.t_args("claim-review-approve-incentive", &claim_arg()),
+                deny_label: t.t_args("claim-review-deny-incentive", &claim_arg()),
+                provider: c.incentive.provider.to_string(),
+                name: c.provider_name.clone(),
+                incentive: super::outreach::incentive_title(
+                    t,
+                    c.incentive.kind,
+                    c.incentive.pathway,
+                ),
+                earned_on: format::date(t.locale(), c.incentive.qualified_on),
+                amount: format!("${}", c.incentive.amount),
+            }
+        })
+        .collect();
     let county_value = queue
         .county
         .map(|c| format!("{:02}", c.get()))
@@ -234,8 +299,17 @@ async fn queue(
             ],
         ),
         rows,
+        incentives,
         may_decide: queue.may_decide,
         reasons,
+        incentive_reasons: [DenialReason::NOT_EARNED, "other"]
+            .into_iter()
+            .map(|code| Choice {
+                value: code.to_owned(),
+                label: t.t(&format!("claim-review-rule-{code}")),
+                selected: false,
+            })
+            .collect(),
         csrf: ctx.csrf(),
         next_href,
     })?
@@ -247,11 +321,14 @@ async fn approve_all(
     SignedIn(session): SignedIn,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let bulk = state.payroll.approve_all(&session.caller, &|_| {}).await?;
+    let bulk = state
+        .payroll
+        .approve_all(&session.caller, state.today(), &|_| {})
+        .await?;
     Ok(see_other(&format!(
         "/admin/claims?approved={}&left={}",
-        bulk.approved,
-        bulk.left.len()
+        bulk.approved + bulk.incentives_approved,
+        bulk.left.len() + bulk.incentives_left.len()
     )))
 }
 
@@ -287,18 +364,61 @@ async fn deny(
     Path(id): Path<i64>,
     CsrfForm(input): CsrfForm<DenyInput>,
 ) -> Result<Response, WebError> {
-    let reason = if input.rule == "other" {
-        DenialReason::Other(input.note)
-    } else {
-        // The form offers only the rules' codes: anything else is a forged form.
-        let rule = ClaimRule::ALL
-            .iter()
-            .find(|r| r.code() == input.rule)
-            .ok_or(WebError::BadForm)?;
-        DenialReason::Rule(*rule)
-    };
-    match state.payroll.deny(&session.caller, id, &reason).await {
+    // The form offers only the rules' codes: anything else is a forged form.
+    let reason = DenialReason::parse(&input.rule, Some(&input.note))
+        .filter(|r| !matches!(r, DenialReason::NotEarned))
+        .ok_or(WebError::BadForm)?;
+    match state
+        .payroll
+        .deny(&session.caller, ClaimRef::Training(id), &reason)
+        .await
+    {
         Ok(()) => Ok(see_other(&format!("/admin/claims?denied={id}"))),
+        Err(PayrollError::NoteNeeded) => Ok(see_other(&format!("/admin/claims?note={id}"))),
+        Err(PayrollError::NotSubmitted { .. }) => {
+            Ok(see_other(&format!("/admin/claims?decided={id}")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn approve_incentive(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    match state
+        .payroll
+        .approve_incentive(&session.caller, id, state.today())
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/admin/claims?approved-incentive={id}"))),
+        Err(PayrollError::NotEarned { .. }) => {
+            Ok(see_other(&format!("/admin/claims?not-earned={id}")))
+        }
+        Err(PayrollError::NotSubmitted { .. }) => {
+            Ok(see_other(&format!("/admin/claims?decided={id}")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn deny_incentive(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<DenyInput>,
+) -> Result<Response, WebError> {
+    let reason = DenialReason::parse(&input.rule, Some(&input.note))
+        .filter(|r| !matches!(r, DenialReason::Rule(_)))
+        .ok_or(WebError::BadForm)?;
+    match state
+        .payroll
+        .deny(&session.caller, ClaimRef::Incentive(id), &reason)
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/admin/claims?denied-incentive={id}"))),
         Err(PayrollError::NoteNeeded) => Ok(see_other(&format!("/admin/claims?note={id}"))),
         Err(PayrollError::NotSubmitted { .. }) => {
             Ok(see_other(&format!("/admin/claims?decided={id}")))

@@ -92,7 +92,16 @@ async fn scenario(app: &TestApp) {
             .replace_nanosecond(0)
             .unwrap(),
     };
-    assert!(store.claim_incentive(&claimed).await.unwrap());
+    assert!(
+        store
+            .claim_incentive(
+                &claimed,
+                &pathways_store::testing::audit_entry("incentive.claim", "incentive_claim")
+            )
+            .await
+            .unwrap()
+            .is_some()
+    );
 }
 
 #[tokio::test]

@@ -170,7 +170,16 @@ async fn a_program_admin_prepares_a_version_as_a_draft_changes_it_and_puts_it_in
                 .replace_nanosecond(0)
                 .unwrap(),
         };
-        assert!(app.store().claim_incentive(&claim).await.unwrap());
+        assert!(
+            app.store()
+                .claim_incentive(
+                    &claim,
+                    &pathways_store::testing::audit_entry("incentive.claim", "incentive_claim")
+                )
+                .await
+                .unwrap()
+                .is_some()
+        );
         let detail = admin.get("/admin/policy/2026-07").await;
         assert!(detail.body.contains("In effect, used for decisions"));
         assert!(!detail.body.contains("/admin/policy/2026-07/edit"));
