@@ -592,3 +592,243 @@ fn scratch_dir(url: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A batch's export file, as text (recorded as downloaded, so payroll can confirm it).
+async fn export_text(payroll: &Payroll, batch: i64) -> String {
+    let mut out = Vec::new();
+    let batch = payroll
+        .write_export(&admin(), batch, &mut out)
+        .await
+        .unwrap();
+    payroll.record_download(&admin(), &batch).await.unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[tokio::test]
+async fn an_incentive_is_claimed_once_reviewed_and_paid_under_the_same_payment_numbers() {
+    use pathways_app::incentives::{IncentiveError, Incentives};
+    use pathways_domain::incentive::IncentiveKind;
+    use pathways_domain::pathway::Pathway;
+
+    for db in seeded().await {
+        let store = &db.store;
+        // A third GHS course of 5 hours on 03-15 brings provider 1 to 16 hours: the GHS
+        // pathway incentive, earned that day.
+        let mut third = testing::course("GHS-103");
+        third.credit_hours = Hours::whole(5);
+        upsert(store, Batch::Courses(vec![third])).await;
+        let csv = "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n\
+                   000000001,GHS-103,,2023-03-15,300,true,C-3\n";
+        pathways_app::import::import_csv(
+            store.as_ref(),
+            pathways_app::import::ImportKind::Attendance,
+            Some(&testing::vendor_code("V1")),
+            std::io::Cursor::new(csv.as_bytes().to_vec()),
+            &pathways_app::import::NoProgress,
+        )
+        .await
+        .unwrap();
+        let p1 = testing::provider_number(1);
+        let p2 = testing::provider_number(2);
+        let incentives = Incentives::new(Arc::clone(store));
+        let payroll = Payroll::new(Arc::clone(store));
+        let claim = |who: ProviderNumber, whose: ProviderNumber| {
+            let incentives = incentives.clone();
+            async move {
+                incentives
+                    .claim(
+                        &caller(who),
+                        whose,
+                        IncentiveKind::Pathway,
+                        Some(Pathway::GeneralHealthAndSafety),
+                        TODAY,
+                    )
+                    .await
+            }
+        };
+
+        // Someone else cannot claim it for her; one who has not earned it cannot claim.
+        assert!(matches!(
+            claim(p2, p1).await,
+            Err(IncentiveError::Access(_))
+        ));
+        assert!(matches!(
+            claim(p2, p2).await,
+            Err(IncentiveError::NotEarned { .. })
+        ));
+        let id = claim(p1, p1).await.unwrap().expect("a new claim");
+        assert_eq!(claim(p1, p1).await.unwrap(), None, "claimed once");
+        let overview = Claims::new(Arc::clone(store))
+            .overview(&caller(p1), p1, TODAY)
+            .await
+            .unwrap();
+        let earned = &overview.incentives[0];
+        assert_eq!(
+            earned.earned.qualified_on,
+            date!(2023 - 03 - 15),
+            "{}",
+            db.url
+        );
+        let amount = earned.earned.amount;
+        assert_eq!(earned.claim.as_ref().map(|c| c.id), Some(id));
+        assert_eq!(earned.claim.as_ref().unwrap().state, "submitted");
+
+        // Staff see it in the queue; a county's staff elsewhere do not.
+        let queue = payroll.queue(&admin(), None, 0, 50).await.unwrap();
+        assert_eq!(queue.incentives.len(), 1);
+        assert_eq!(queue.incentives[0].county.get(), 34);
+        let elsewhere = staff(Actor::CountyStaff {
+            county: pathways_domain::ids::CountyCode::new(19).unwrap(),
+        });
+        assert!(
+            payroll
+                .queue(&elsewhere, None, 0, 50)
+                .await
+                .unwrap()
+                .incentives
+                .is_empty()
+        );
+        // Judged before the day it was earned, it is not approved; a training rule is not a
+        // reason to deny an incentive.
+        assert!(matches!(
+            payroll
+                .approve_incentive(&admin(), id, date!(2023 - 03 - 14))
+                .await,
+            Err(PayrollError::NotEarned { .. })
+        ));
+        assert!(matches!(
+            payroll
+                .deny(
+                    &admin(),
+                    ClaimRef::Incentive(id),
+                    &DenialReason::Rule(ClaimRule::VerifiedAttendance)
+                )
+                .await,
+            Err(PayrollError::RuleNotForKind { .. })
+        ));
+
+        // A training claim approved first, then the incentive: consecutive payment numbers,
+        // one batch, both lines in the file.
+        let training = submit(store, 1, "GHS-101", date!(2023 - 03 - 09), "3400001", 800)
+            .await
+            .unwrap();
+        payroll.approve(&admin(), training.id).await.unwrap();
+        let approved = payroll
+            .approve_incentive(&admin(), id, TODAY)
+            .await
+            .unwrap();
+        assert_eq!(approved.state, "approved");
+        assert!(matches!(
+            payroll.approve_incentive(&admin(), id, TODAY).await,
+            Err(PayrollError::NotSubmitted { .. })
+        ));
+        let batch = payroll
+            .create_batch(&admin(), date!(2023 - 03 - 31))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(batch.payment_count, 2, "{}", db.url);
+        assert_eq!(batch.total, training.amount + amount);
+        let file = export_text(&payroll, batch.id).await;
+        let lines: Vec<&str> = file.lines().collect();
+        let training_payment = batch.first_payment;
+        let incentive_payment = batch.last_payment;
+        assert_eq!(incentive_payment, training_payment + 1);
+        assert_eq!(
+            lines[1],
+            format!(
+                "{training_payment},000000001,3400001,34,training,8.00,16.90,135.20,2023-03-31"
+            )
+        );
+        assert_eq!(
+            lines[2],
+            format!("{incentive_payment},000000001,,34,pathway,,,{amount},2023-03-31")
+        );
+
+        // Payroll returns the incentive; she sends it again; it is paid in a later batch
+        // under a new number while the first file keeps the returned line.
+        payroll
+            .confirm(
+                &admin(),
+                format!("payment_id,status,reason\n{training_payment},paid,\n{incentive_payment},rejected,bank account closed\n").as_bytes(),
+                "confirm.csv",
+            )
+            .await
+            .unwrap();
+        let returned = store.incentive_claim(id).await.unwrap().unwrap();
+        assert_eq!(returned.state, "rejected");
+        assert_eq!(
+            returned.payment.as_ref().and_then(|p| p.reason.as_deref()),
+            Some("bank account closed")
+        );
+        payroll
+            .resubmit(&caller(p1), ClaimRef::Incentive(id))
+            .await
+            .unwrap();
+        payroll
+            .approve_incentive(&admin(), id, TODAY)
+            .await
+            .unwrap();
+        let second = payroll
+            .create_batch(&admin(), date!(2023 - 04 - 15))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (second.payment_count, second.total),
+            (1, amount),
+            "{}",
+            db.url
+        );
+        assert_eq!(export_text(&payroll, batch.id).await, file);
+        let again = second.first_payment;
+        assert!(
+            export_text(&payroll, second.id)
+                .await
+                .ends_with(&format!("{again},000000001,,34,pathway,,,{amount},2023-04-15\n")),
+            "{}",
+            db.url
+        );
+        payroll
+            .confirm(
+                &admin(),
+                format!("payment_id,status,reason\n{again},paid,\n").as_bytes(),
+                "confirm2.csv",
+            )
+            .await
+            .unwrap();
+        let (claims, incentive_claims) = Claims::new(Arc::clone(store))
+            .history(&caller(p1), p1)
+            .await
+            .unwrap();
+        assert_eq!(incentive_claims[0].state, "paid");
+        let years = pathways_app::claims::totals_per_year(&claims, &incentive_claims);
+        assert_eq!(years[0].payments, 2);
+        assert_eq!(years[0].paid, training.amount + amount);
+        let mut csv = Vec::new();
+        pathways_app::claims::write_history_csv(&mut csv, &claims, &incentive_claims).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.contains(&format!(
+                "{id},pathway,,GHS,2023-03-15,,,{amount},paid,{again},{},2023-04-15,paid,",
+                second.id
+            ),),
+            "{csv}"
+        );
+        // Every step is in the audit log.
+        let actions: Vec<String> = store
+            .search_audit(&pathways_store::accounts::AuditQuery {
+                record_type: Some("incentive_claim".into()),
+                limit: 50,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.entry.action)
+            .collect();
+        for action in ["incentive.claim", "claim.approve", "claim.resubmit"] {
+            assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
+        }
+    }
+}
