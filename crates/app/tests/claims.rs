@@ -783,9 +783,9 @@ async fn an_incentive_is_claimed_once_reviewed_and_paid_under_the_same_payment_n
         assert_eq!(export_text(&payroll, batch.id).await, file);
         let again = second.first_payment;
         assert!(
-            export_text(&payroll, second.id)
-                .await
-                .ends_with(&format!("{again},000000001,,34,pathway,,,{amount},2023-04-15\n")),
+            export_text(&payroll, second.id).await.ends_with(&format!(
+                "{again},000000001,,34,pathway,,,{amount},2023-04-15\n"
+            )),
             "{}",
             db.url
         );

@@ -407,7 +407,7 @@ async fn a_claim_goes_from_the_review_queue_through_payroll_to_paid() {
         assert!(csv.body.starts_with(pathways_app::claims::HISTORY_COLUMNS));
         assert!(
             csv.body.contains(&format!(
-                ",GHS-410,2026-02-05,3400021,8.00,144.00,paid,{payment},{},2026-03-15,paid,",
+                ",training,GHS-410,,2026-02-05,3400021,8.00,144.00,paid,{payment},{},2026-03-15,paid,",
                 batch.id
             )),
             "{}",
@@ -905,4 +905,266 @@ async fn a_provider_downloads_her_certificate_and_anyone_can_check_its_number() 
     );
     let empty = app.get("/certificates").await;
     assert_eq!(empty.status, StatusCode::OK);
+}
+
+/// Rosa also completed GHS-411 (8 hours) on 2026-02-10: 16 hours in General Health and
+/// Safety, so she earned its pathway incentive that day.
+async fn earned_incentive(app: &TestApp) {
+    let mut course = testing::course("GHS-411");
+    course.title = "Home Safety".into();
+    course.credit_hours = Hours::whole(8);
+    let mut tx = app.store().begin_import().await.expect("an import");
+    tx.upsert(&Batch::Courses(vec![course]))
+        .await
+        .expect("a batch");
+    tx.commit().await.expect("commit");
+    let csv = format!(
+        "provider_number,course_number,session_id,date,minutes,completed,certificate_number\n\
+         {ROSA:09},GHS-411,,2026-02-10,480,true,C-411\n"
+    );
+    pathways_app::import::import_csv(
+        app.store(),
+        pathways_app::import::ImportKind::Attendance,
+        Some(&testing::vendor_code("V1")),
+        std::io::Cursor::new(csv.into_bytes()),
+        &pathways_app::import::NoProgress,
+    )
+    .await
+    .expect("an attendance file");
+}
+
+#[tokio::test]
+async fn an_incentive_is_claimed_from_her_page_once_approved_and_paid() {
+    use pathways_domain::access::Role;
+    for db in pathways_store::testing::all().await {
+        let url = db.url.clone();
+        let app = TestApp::on(db).await;
+        scenario(&app).await;
+        earned_incentive(&app).await;
+        app.staff(Role::ProgramAdmin, "omar@dss.example", None, None)
+            .await;
+        app.staff(Role::CountyStaff, "ines@county19.example", None, Some(19))
+            .await;
+        let mut rosa = app.browser();
+        rosa.sign_in(&format!("{ROSA:09}"), GOOD_PASSWORD).await;
+        let page = rosa.get(&rosa_page()).await;
+        assert!(page.body.contains("Incentives you earned"), "{url}");
+        assert!(
+            page.body
+                .contains("Pathway incentive – General Health and Safety"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains(">Claim this incentive</button>"));
+        let incentives_action = format!("/providers/{ROSA:09}/incentive-claims");
+
+        // Forged forms: an unknown kind is a bad form; one she has not earned is refused and
+        // says so; nothing is written.
+        let csrf = rosa.get("/account").await.csrf();
+        let bogus = rosa
+            .post(
+                &incentives_action,
+                &[("csrf", &csrf), ("kind", "bonus"), ("pathway", "GHS")],
+            )
+            .await;
+        assert_eq!(bogus.status, StatusCode::BAD_REQUEST);
+        let unearned = rosa
+            .post(
+                &incentives_action,
+                &[
+                    ("csrf", &csrf),
+                    ("kind", "specialized-6-months"),
+                    ("pathway", "CPC"),
+                ],
+            )
+            .await;
+        assert_eq!(unearned.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            unearned
+                .body
+                .contains("Your records do not show this incentive earned."),
+            "{}",
+            unearned.body
+        );
+        let rosa_number = testing::provider_number(ROSA);
+        assert!(
+            app.store()
+                .provider_incentive_claims(rosa_number)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // Lee cannot claim it for her.
+        let mut lee = app.browser();
+        lee.sign_in(&format!("{LEE:09}"), GOOD_PASSWORD).await;
+        let lee_csrf = lee.get("/account").await.csrf();
+        let theirs = lee
+            .post(
+                &incentives_action,
+                &[("csrf", &lee_csrf), ("kind", "pathway"), ("pathway", "GHS")],
+            )
+            .await;
+        assert!(
+            matches!(theirs.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+            "{}",
+            theirs.status
+        );
+        assert!(
+            lee.get(&format!("/providers/{LEE:09}/claims"))
+                .await
+                .body
+                .contains("You have not earned an incentive yet.")
+        );
+
+        // She claims it with the page's button; the same form again changes nothing.
+        assert!(page.body.contains(r#"name="kind" value="pathway""#));
+        assert!(page.body.contains(r#"name="pathway" value="GHS""#));
+        let claimed = rosa
+            .submit(
+                &rosa_page(),
+                &incentives_action,
+                &[("kind", "pathway"), ("pathway", "GHS")],
+            )
+            .await;
+        assert_eq!(claimed.status, StatusCode::SEE_OTHER, "{}", claimed.body);
+        let after = rosa.get(claimed.header("location")).await;
+        assert!(
+            after.body.contains("Your incentive claim for $"),
+            "{}",
+            after.body
+        );
+        assert!(!after.body.contains(">Claim this incentive</button>"));
+        let replay = rosa
+            .post(
+                &incentives_action,
+                &[("csrf", &csrf), ("kind", "pathway"), ("pathway", "GHS")],
+            )
+            .await;
+        assert!(
+            rosa.get(replay.header("location"))
+                .await
+                .body
+                .contains("You already claimed this incentive.")
+        );
+        let claims = app
+            .store()
+            .provider_incentive_claims(rosa_number)
+            .await
+            .unwrap();
+        assert_eq!(claims.len(), 1, "{url}");
+        let claim = &claims[0];
+        let amount = claim.incentive.amount;
+
+        // Los Angeles County staff do not see a Sacramento provider's claim.
+        let mut ines = app.browser();
+        ines.sign_in("ines@county19.example", GOOD_PASSWORD).await;
+        assert!(
+            !ines
+                .get("/admin/claims")
+                .await
+                .body
+                .contains(&format!("Incentive claim {}", claim.id))
+        );
+        let mut omar = app.browser();
+        omar.sign_in("omar@dss.example", GOOD_PASSWORD).await;
+        let queue = omar.get("/admin/claims").await;
+        assert!(
+            queue
+                .body
+                .contains(&format!("Approve incentive claim {}", claim.id)),
+            "{}",
+            queue.body
+        );
+        let approved = omar
+            .submit(
+                "/admin/claims",
+                &format!("/admin/incentive-claims/{}/approve", claim.id),
+                &[],
+            )
+            .await;
+        assert_eq!(approved.status, StatusCode::SEE_OTHER);
+        assert!(
+            omar.get(approved.header("location"))
+                .await
+                .body
+                .contains(&format!("Incentive claim {} approved.", claim.id))
+        );
+        let made = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/batches",
+                &[("period", "2026-03-15")],
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let batch = app.store().payroll_batches().await.unwrap().remove(0);
+        let file = omar
+            .get(&format!("/admin/payroll/batches/{}/export.csv", batch.id))
+            .await;
+        let payment = first_payment_id(&file.body);
+        assert_eq!(
+            file.body,
+            format!(
+                "{}\n{payment},{ROSA:09},,34,pathway,,,{amount},2026-03-15\n",
+                pathways_app::payroll::EXPORT_COLUMNS
+            ),
+            "{url}"
+        );
+        let confirmed = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/confirm",
+                &[(
+                    "file",
+                    &format!("payment_id,status,reason\n{payment},paid,\n"),
+                )],
+            )
+            .await;
+        assert_eq!(
+            confirmed.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            confirmed.body
+        );
+        let paid = rosa.get(&rosa_page()).await;
+        assert!(
+            paid.body
+                .contains(&format!("2026: ${amount} paid (1 payments)")),
+            "{}",
+            paid.body
+        );
+        assert!(paid.body.contains("Paid with the pay period of"));
+
+        // The API says the same, and a second claim there is a conflict.
+        let json = api(
+            &app,
+            &mut rosa,
+            axum::http::Method::GET,
+            &format!("/api/v1/providers/{ROSA:09}/claims"),
+            no_body(),
+        )
+        .await;
+        let body: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        assert_eq!(
+            body["incentive_claims"][0]["state"], "paid",
+            "{}",
+            json.body
+        );
+        assert_eq!(
+            body["incentive_claims"][0]["payment"]["payment_id"],
+            payment
+        );
+        let again = api(
+            &app,
+            &mut rosa,
+            axum::http::Method::POST,
+            &format!("/api/v1/providers/{ROSA:09}/incentive-claims"),
+            (
+                "application/json",
+                r#"{"kind":"pathway","pathway":"GHS"}"#.into(),
+            ),
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    }
 }

@@ -159,6 +159,13 @@ async fn a_program_admin_prepares_a_version_as_a_draft_changes_it_and_puts_it_in
         assert_eq!(book[1].pathway_incentive_amount, Money::from_dollars(800));
 
         // Once an incentive is claimed at its amount, the version can only be superseded.
+        let mut tx = app.store().begin_import().await.unwrap();
+        tx.upsert(&pathways_store::Batch::Providers(vec![
+            pathways_domain::testing::provider(123_456_789),
+        ]))
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         let claim = ClaimedIncentive {
             provider: provider_number(123_456_789),
             kind: IncentiveKind::Pathway,
