@@ -1065,6 +1065,34 @@ async fn an_incentive_is_claimed_from_her_page_once_approved_and_paid() {
                 .body
                 .contains(&format!("Incentive claim {}", claim.id))
         );
+        let ines_csrf = ines.get("/account").await.csrf();
+        for action in ["approve", "deny"] {
+            let forbidden = ines
+                .post(
+                    &format!("/admin/incentive-claims/{}/{action}", claim.id),
+                    &[("csrf", &ines_csrf), ("rule", "not-earned")],
+                )
+                .await;
+            assert_eq!(forbidden.status, StatusCode::FORBIDDEN, "{action}");
+        }
+        // Nor can Lee send her claim back to review.
+        let not_his = lee
+            .post(
+                &format!(
+                    "/providers/{ROSA:09}/incentive-claims/{}/resubmit",
+                    claim.id
+                ),
+                &[("csrf", &lee_csrf)],
+            )
+            .await;
+        assert!(
+            matches!(
+                not_his.status,
+                StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+            ),
+            "{}",
+            not_his.status
+        );
         let mut omar = app.browser();
         omar.sign_in("omar@dss.example", GOOD_PASSWORD).await;
         let queue = omar.get("/admin/claims").await;
