@@ -110,6 +110,8 @@ fn exported(dir: &Path) -> (BTreeMap<i64, i64>, usize) {
 async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
     const ROUNDS: u32 = 4;
     const CLAIMS: u32 = 5_000;
+    // Incentive claims share the payment numbers and batches.
+    const INCENTIVES: u32 = 100;
     for db in testing::all().await {
         let dir = std::env::temp_dir().join(format!(
             "pathways-payroll-faults-{}-{:?}",
@@ -132,6 +134,7 @@ async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
                     trained_on: time::macros::date!(2026 - 01 - 06),
                     state: "approved",
                     at: time::OffsetDateTime::now_utc(),
+                    incentives: INCENTIVES,
                 })
                 .await
                 .unwrap();
@@ -185,10 +188,26 @@ async fn killed_batches_and_exports_never_pay_a_claim_twice_or_lose_one() {
         let batched_total: i64 = batches.iter().map(|b| b.total.cents()).sum();
         assert_eq!(exported_total, batched_total, "{}", db.url);
         // The approved total worked out from how the claims were made: claim i of a round is
-        // for 100 + i % 700 hundredths of an hour at $16.90, rounded to the cent.
+        // for 100 + i % 700 hundredths of an hour at $16.90, rounded to the cent, and each
+        // incentive claim for $500.
         let per_round: i64 = (1..=i64::from(CLAIMS))
             .map(|i| ((100 + i % 700) * 1690 + 50) / 100)
-            .sum();
+            .sum::<i64>()
+            + i64::from(INCENTIVES) * 50_000;
+        let incentive_lines = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            // A killed export's temporary file is not an export.
+            .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .map(|text| text.lines().filter(|l| l.contains(",pathway,")).count())
+            .sum::<usize>();
+        assert_eq!(
+            incentive_lines,
+            (INCENTIVES * ROUNDS) as usize,
+            "{}: every incentive in one file",
+            db.url
+        );
         assert_eq!(
             exported_total,
             per_round * i64::from(ROUNDS),

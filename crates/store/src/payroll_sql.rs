@@ -328,7 +328,8 @@ pub trait PayrollStore: Send + Sync {
 
     /// Writes made-up training claims in one statement, for benchmarks and tests on a
     /// scratch database only: claim `i` (from 1) is provider `first_provider + i - 1`'s, under
-    /// case `3400000 + i` of county 34, for `100 + i % 700` hundredths of an hour at $16.90.
+    /// case `3400000 + i` of county 34, for `100 + i % 700` hundredths of an hour at $16.90;
+    /// and [`SyntheticClaims::incentives`] incentive claims. Gives the number of claims made.
     async fn add_synthetic_claims(&self, claims: &SyntheticClaims) -> StoreResult<u64>;
 }
 
@@ -342,6 +343,10 @@ pub struct SyntheticClaims {
     /// `submitted` or `approved`.
     pub state: &'static str,
     pub at: OffsetDateTime,
+    /// Made-up incentive claims as well, in the same state: claim `i` (from 1) is provider
+    /// `first_provider + i - 1`'s GHS pathway incentive of $500 (county 34), numbered for
+    /// payment after the training claims when approved.
+    pub incentives: u32,
 }
 
 /// A provider number with a case or course number.
@@ -1243,8 +1248,28 @@ macro_rules! payroll_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+                let incentives = sqlx::query(concat!(
+                    "INSERT INTO incentive_claims (provider_number, kind, claim_key, pathway, \
+                     qualified_on, amount_cents, policy_version, claimed_at, county_code, state, \
+                     decided_at, decided_by, payment_id) ",
+                    $series,
+                    " SELECT $2 + i, 'pathway', 'GHS', 'GHS', $3, 50000, \
+                     (SELECT MIN(version) FROM policy_versions WHERE state = 'published'), \
+                     $5, 34, $4, CASE WHEN $4 = 'approved' THEN $5 END, \
+                     CASE WHEN $4 = 'approved' THEN 'synthetic' END, \
+                     CASE WHEN $4 = 'approved' THEN $6 + i END FROM n"
+                ))
+                .bind(i64::from(claims.incentives))
+                .bind(i64::from(claims.first_provider) - 1)
+                .bind(claims.trained_on)
+                .bind(claims.state)
+                .bind(claims.at)
+                .bind(last_number + i64::from(claims.count))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
                 tx.commit().await?;
-                Ok(made)
+                Ok(made + incentives)
             }
         }
     };

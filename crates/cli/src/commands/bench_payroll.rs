@@ -62,6 +62,7 @@ pub async fn payroll(payments: u32, dir: Option<PathBuf>) -> anyhow::Result<Exit
             trained_on: date!(2026 - 01 - 06),
             state: "approved",
             at: time::OffsetDateTime::now_utc(),
+            incentives: 0,
         })
         .await?;
     println!(
@@ -156,6 +157,7 @@ pub async fn approvals(claims: u32, dir: Option<PathBuf>) -> anyhow::Result<Exit
             trained_on: TRAINED_ON,
             state: "submitted",
             at: time::OffsetDateTime::now_utc(),
+            incentives: 0,
         })
         .await?;
     println!(
