@@ -15,7 +15,7 @@ use pathways_domain::policy::PolicyBook;
 use pathways_domain::quantity::{Hours, Money};
 use pathways_store::{
     AcceptedTrainingClaim, AssignedCase, CompletionRecord, IncentiveClaimRecord, PaymentRecord,
-    Store, StoreError, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
+    RecoveryRecord, Store, StoreError, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 use time::Date;
 
@@ -67,6 +67,16 @@ pub struct ProviderClaims {
     pub incentives: Vec<EarnedIncentive>,
     /// Every incentive claim, newest first (one the records no longer show earned included).
     pub incentive_claims: Vec<IncentiveClaimRecord>,
+    /// Overpayments recorded against her payments, newest first.
+    pub recoveries: Vec<RecoveryRecord>,
+}
+
+/// Everything paid to a provider or taken back: her payment history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaymentHistory {
+    pub claims: Vec<TrainingClaimRecord>,
+    pub incentives: Vec<IncentiveClaimRecord>,
+    pub recoveries: Vec<RecoveryRecord>,
 }
 
 /// Whether `claim` is of the incentive `earned` (a pathway incentive is claimed per pathway).
@@ -263,6 +273,7 @@ impl Claims {
             claims,
             incentives,
             incentive_claims,
+            recoveries: self.store.recoveries(Some(provider), u32::MAX).await?,
         })
     }
 
@@ -282,17 +293,18 @@ impl Claims {
         Ok(self.store.training_claims(provider).await?)
     }
 
-    /// A provider's training-pay and incentive claims, for their payment history.
+    /// A provider's training-pay and incentive claims and recoveries: her payment history.
     pub async fn history(
         &self,
         caller: &Caller,
         provider: ProviderNumber,
-    ) -> Result<(Vec<TrainingClaimRecord>, Vec<IncentiveClaimRecord>), ClaimError> {
+    ) -> Result<PaymentHistory, ClaimError> {
         let claims = self.training_claims(caller, provider).await?;
-        Ok((
+        Ok(PaymentHistory {
             claims,
-            self.store.provider_incentive_claims(provider).await?,
-        ))
+            incentives: self.store.provider_incentive_claims(provider).await?,
+            recoveries: self.store.recoveries(Some(provider), u32::MAX).await?,
+        })
     }
 }
 
@@ -302,42 +314,52 @@ pub struct YearTotal {
     pub year: i32,
     pub payments: u64,
     pub paid: Money,
+    /// Overpayments payroll took back in pay periods of the year.
+    pub recovered: Money,
 }
 
-/// Totals per pay-period year of the claims (training pay and incentives) payroll confirmed
-/// paid, newest year first.
-pub fn totals_per_year(
-    claims: &[TrainingClaimRecord],
-    incentives: &[IncentiveClaimRecord],
-) -> Vec<YearTotal> {
-    let payments = claims.iter().map(|c| (c.amount, c.payment.as_ref())).chain(
-        incentives
-            .iter()
-            .map(|c| (c.incentive.amount, c.payment.as_ref())),
-    );
-    let mut years: std::collections::BTreeMap<i32, (u64, Money)> = Default::default();
+/// Totals per pay-period year of what payroll confirmed paid (training pay and incentives) and
+/// recovered, newest year first.
+pub fn totals_per_year(history: &PaymentHistory) -> Vec<YearTotal> {
+    let payments = history
+        .claims
+        .iter()
+        .map(|c| (c.amount, c.payment.as_ref()))
+        .chain(
+            history
+                .incentives
+                .iter()
+                .map(|c| (c.incentive.amount, c.payment.as_ref())),
+        );
+    let mut years: std::collections::BTreeMap<i32, YearTotal> = Default::default();
+    fn entry(years: &mut std::collections::BTreeMap<i32, YearTotal>, at: Date) -> &mut YearTotal {
+        let year = at.year();
+        years.entry(year).or_insert(YearTotal {
+            year,
+            payments: 0,
+            paid: Money::ZERO,
+            recovered: Money::ZERO,
+        })
+    }
     for (amount, payment) in payments {
         if let Some(payment) = payment.filter(|p| p.status == "paid") {
-            let entry = years
-                .entry(payment.pay_period.year())
-                .or_insert((0, Money::ZERO));
-            entry.0 += 1;
-            entry.1 = entry.1 + amount;
+            let total = entry(&mut years, payment.pay_period);
+            total.payments += 1;
+            total.paid = total.paid + amount;
         }
     }
-    years
-        .into_iter()
-        .rev()
-        .map(|(year, (payments, paid))| YearTotal {
-            year,
-            payments,
-            paid,
-        })
-        .collect()
+    for r in &history.recoveries {
+        if let Some(payment) = r.payment.as_ref().filter(|p| p.status == "paid") {
+            let total = entry(&mut years, payment.pay_period);
+            total.recovered = total.recovered + r.amount;
+        }
+    }
+    years.into_values().rev().collect()
 }
 
-/// The header of a provider's payment history download: `kind` is `training` or the
-/// incentive's kind; `date` is the training date or the date the incentive was earned.
+/// The header of a provider's payment history download: `kind` is `training`, the incentive's
+/// kind or `recovery` (an overpayment taken back: a negative amount); `date` is the training
+/// date, the date the incentive was earned or the date the overpayment was recorded.
 pub const HISTORY_COLUMNS: &str = "claim_id,kind,course_number,pathway,date,case_number,hours,\
 amount,state,payment_id,batch_id,pay_period,payroll_status,reason";
 
@@ -373,9 +395,13 @@ fn payment_columns(payment: Option<&PaymentRecord>) -> [String; 4] {
 /// and its payment's batch, pay period and payroll's word.
 pub fn write_history_csv(
     out: impl std::io::Write,
-    claims: &[TrainingClaimRecord],
-    incentives: &[IncentiveClaimRecord],
+    history: &PaymentHistory,
 ) -> Result<(), csv::Error> {
+    let PaymentHistory {
+        claims,
+        incentives,
+        recoveries,
+    } = history;
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HISTORY_COLUMNS.split(','))?;
     for c in claims {
@@ -416,6 +442,28 @@ pub fn write_history_csv(
             pay_period,
             status,
             reason_of(&c.state, c.decision.as_ref(), payment),
+        ])?;
+    }
+    for r in recoveries {
+        let payment = r.payment.as_ref();
+        let [payment_id, batch, pay_period, status] = payment_columns(payment);
+        csv.write_record([
+            r.id.to_string(),
+            "recovery".into(),
+            String::new(),
+            String::new(),
+            pathways_domain::error::format_date(r.recorded_at.date()),
+            String::new(),
+            String::new(),
+            format!("-{}", r.amount),
+            r.state.clone(),
+            payment_id,
+            batch,
+            pay_period,
+            status,
+            payment
+                .and_then(|p| p.reason.clone())
+                .unwrap_or_else(|| r.reason.clone()),
         ])?;
     }
     csv.flush()?;

@@ -23,8 +23,8 @@ use pathways_domain::policy::PolicyBook;
 use pathways_domain::quantity::Money;
 use pathways_store::{
     ClaimRef, ClaimSelection, ConfirmProblem, ConfirmSummary, IncentiveClaimRecord,
-    PaymentConfirmation, PayrollBatch, QueuedClaim, ReviewOutcome, Store, StoreError,
-    TrainingClaimRecord,
+    PaymentConfirmation, PayrollBatch, QueuedClaim, RecoveryProblem, RecoveryRecord, ReviewOutcome,
+    Store, StoreError, TrainingClaimRecord,
 };
 use time::Date;
 
@@ -53,6 +53,18 @@ pub enum PayrollError {
     NotEarned { id: i64, why: String },
     #[error("the rule {rule} is not a reason to deny this kind of claim")]
     RuleNotForKind { rule: String },
+    #[error("there is no payment {0}")]
+    NoSuchPayment(i64),
+    #[error("payment {0} is not confirmed paid by payroll (or is itself a recovery)")]
+    NotPaid(i64),
+    #[error("payment {payment} has only ${left} left that was not recovered already")]
+    MoreThanPaid { payment: i64, left: Money },
+    #[error("an overpayment needs an amount above $0.00 and a reason")]
+    RecoveryIncomplete,
+    #[error("recovery {0} does not exist")]
+    NoSuchRecovery(i64),
+    #[error("recovery {id} is {state}; only a recovery payroll returned can be sent again")]
+    RecoveryNotReturned { id: i64, state: String },
     #[error("claim {id} is {state}, not waiting for review")]
     NotSubmitted { id: i64, state: String },
     #[error("claim {id} does not pass the rules now: {refusal}")]
@@ -604,6 +616,81 @@ impl Payroll {
             });
         }
         Ok(())
+    }
+
+    /// Records that payment `overpaid` paid `amount` too much, for `reason` (the provider
+    /// reads it): the amount is deducted by a line in the next payroll batch. Never more than
+    /// the payment paid, less what was recovered from it already.
+    pub async fn record_overpayment(
+        &self,
+        caller: &Caller,
+        overpaid: i64,
+        amount: Money,
+        reason: &str,
+    ) -> Result<RecoveryRecord, PayrollError> {
+        caller.authorize(Action::RunPayroll, &Owner::default())?;
+        let reason = reason.trim();
+        if amount <= Money::ZERO || reason.is_empty() {
+            return Err(PayrollError::RecoveryIncomplete);
+        }
+        let audit = caller.audit(
+            "payroll.overpayment",
+            "recovery",
+            "",
+            None,
+            Some(serde_json::json!({
+                "overpaid_payment": overpaid,
+                "amount": amount.to_string(),
+                "reason": reason,
+            })),
+        );
+        match self
+            .store
+            .record_recovery(overpaid, amount, reason, &audit)
+            .await?
+        {
+            Ok(recovery) => Ok(recovery),
+            Err(RecoveryProblem::NoSuchPayment) => Err(PayrollError::NoSuchPayment(overpaid)),
+            Err(RecoveryProblem::NotPaid) => Err(PayrollError::NotPaid(overpaid)),
+            Err(RecoveryProblem::MoreThanPaid { left }) => Err(PayrollError::MoreThanPaid {
+                payment: overpaid,
+                left,
+            }),
+        }
+    }
+
+    /// Sends a recovery payroll returned again, for the next batch.
+    pub async fn resend_recovery(&self, caller: &Caller, id: i64) -> Result<(), PayrollError> {
+        caller.authorize(Action::RunPayroll, &Owner::default())?;
+        let recovery = self
+            .store
+            .recovery(id)
+            .await?
+            .ok_or(PayrollError::NoSuchRecovery(id))?;
+        let audit = caller.audit(
+            "payroll.recovery-resend",
+            "recovery",
+            id.to_string(),
+            Some(serde_json::json!({"state": recovery.state})),
+            Some(serde_json::json!({"state": "recorded"})),
+        );
+        if !self.store.resend_recovery(id, &audit).await? {
+            return Err(PayrollError::RecoveryNotReturned {
+                id,
+                state: recovery.state,
+            });
+        }
+        Ok(())
+    }
+
+    /// The latest recoveries, for payroll staff.
+    pub async fn recoveries(
+        &self,
+        caller: &Caller,
+        limit: u32,
+    ) -> Result<Vec<RecoveryRecord>, PayrollError> {
+        caller.authorize(Action::RunPayroll, &Owner::default())?;
+        Ok(self.store.recoveries(None, limit).await?)
     }
 
     /// Collects every approved claim not yet in a batch into a new batch for `pay_period`;

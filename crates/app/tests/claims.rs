@@ -797,16 +797,16 @@ async fn an_incentive_is_claimed_once_reviewed_and_paid_under_the_same_payment_n
             )
             .await
             .unwrap();
-        let (claims, incentive_claims) = Claims::new(Arc::clone(store))
+        let history = Claims::new(Arc::clone(store))
             .history(&caller(p1), p1)
             .await
             .unwrap();
-        assert_eq!(incentive_claims[0].state, "paid");
-        let years = pathways_app::claims::totals_per_year(&claims, &incentive_claims);
+        assert_eq!(history.incentives[0].state, "paid");
+        let years = pathways_app::claims::totals_per_year(&history);
         assert_eq!(years[0].payments, 2);
         assert_eq!(years[0].paid, training.amount + amount);
         let mut csv = Vec::new();
-        pathways_app::claims::write_history_csv(&mut csv, &claims, &incentive_claims).unwrap();
+        pathways_app::claims::write_history_csv(&mut csv, &history).unwrap();
         let csv = String::from_utf8(csv).unwrap();
         assert!(
             csv.contains(&format!(
@@ -830,5 +830,161 @@ async fn an_incentive_is_claimed_once_reviewed_and_paid_under_the_same_payment_n
         for action in ["incentive.claim", "claim.approve", "claim.resubmit"] {
             assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
         }
+    }
+}
+
+#[tokio::test]
+async fn an_overpayment_is_recorded_against_a_paid_payment_and_taken_back_in_the_next_batch() {
+    for db in seeded().await {
+        let store = &db.store;
+        let payroll = Payroll::new(Arc::clone(store));
+        let p1 = testing::provider_number(1);
+        let claim = submit(store, 1, "GHS-101", date!(2023 - 03 - 09), "3400001", 800)
+            .await
+            .unwrap();
+        payroll.approve(&admin(), claim.id).await.unwrap();
+        let batch = payroll
+            .create_batch(&admin(), date!(2023 - 03 - 31))
+            .await
+            .unwrap()
+            .unwrap();
+        export_text(&payroll, batch.id).await;
+        let paid = batch.first_payment;
+        let overpay = |amount: i64, reason: &'static str| {
+            let payroll = payroll.clone();
+            async move {
+                payroll
+                    .record_overpayment(&admin(), paid, Money::from_cents(amount), reason)
+                    .await
+            }
+        };
+        // Not before payroll confirms it paid; nor by a provider; nor without a reason.
+        assert!(matches!(
+            overpay(1_000, "hours were entered twice").await,
+            Err(PayrollError::NotPaid(_))
+        ));
+        payroll
+            .confirm(
+                &admin(),
+                format!("payment_id,status,reason\n{paid},paid,\n").as_bytes(),
+                "confirm.csv",
+            )
+            .await
+            .unwrap();
+        assert!(matches!(
+            payroll
+                .record_overpayment(&caller(p1), paid, Money::from_cents(1_000), "mine")
+                .await,
+            Err(PayrollError::Access(_))
+        ));
+        assert!(matches!(
+            overpay(1_000, "  ").await,
+            Err(PayrollError::RecoveryIncomplete)
+        ));
+        assert!(matches!(
+            payroll
+                .record_overpayment(&admin(), 999_999, Money::from_cents(1_000), "typo")
+                .await,
+            Err(PayrollError::NoSuchPayment(999_999))
+        ));
+        // Never more than it paid ($135.20), less what was recovered already.
+        assert!(matches!(
+            overpay(13_521, "all of it and more").await,
+            Err(PayrollError::MoreThanPaid { .. })
+        ));
+        let first = overpay(10_000, "the course was 2 hours, not 8")
+            .await
+            .unwrap();
+        match overpay(3_600, "again").await {
+            Err(PayrollError::MoreThanPaid { left, .. }) => {
+                assert_eq!(left, Money::from_cents(3_520), "{}", db.url);
+            }
+            other => panic!("{}: {other:?}", db.url),
+        }
+
+        // The next batch takes it back with a deduction line; payroll returns it once, it is
+        // sent again, and the second time it is recovered. Nothing is ever deleted.
+        let next = payroll
+            .create_batch(&admin(), date!(2023 - 04 - 15))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (next.payment_count, next.total, next.recovered),
+            (1, Money::ZERO, Money::from_cents(10_000)),
+            "{}",
+            db.url
+        );
+        let number = next.first_payment;
+        let file = export_text(&payroll, next.id).await;
+        assert!(
+            file.ends_with(&format!(
+                "{number},000000001,,34,recovery,,,-100.00,2023-04-15\n"
+            )),
+            "{}: {file}",
+            db.url
+        );
+        payroll
+            .confirm(
+                &admin(),
+                format!("payment_id,status,reason\n{number},rejected,no pay to deduct from\n")
+                    .as_bytes(),
+                "confirm.csv",
+            )
+            .await
+            .unwrap();
+        let returned = store.recovery(first.id).await.unwrap().unwrap();
+        assert_eq!(returned.state, "returned");
+        assert!(matches!(
+            payroll.resend_recovery(&caller(p1), first.id).await,
+            Err(PayrollError::Access(_))
+        ));
+        payroll.resend_recovery(&admin(), first.id).await.unwrap();
+        assert!(matches!(
+            payroll.resend_recovery(&admin(), first.id).await,
+            Err(PayrollError::RecoveryNotReturned { .. })
+        ));
+        let later = payroll
+            .create_batch(&admin(), date!(2023 - 04 - 30))
+            .await
+            .unwrap()
+            .unwrap();
+        // The returned line stays in its batch's file.
+        assert_eq!(export_text(&payroll, next.id).await, file);
+        let again = later.first_payment;
+        export_text(&payroll, later.id).await;
+        payroll
+            .confirm(
+                &admin(),
+                format!("payment_id,status,reason\n{again},paid,\n").as_bytes(),
+                "confirm.csv",
+            )
+            .await
+            .unwrap();
+        let history = Claims::new(Arc::clone(store))
+            .history(&caller(p1), p1)
+            .await
+            .unwrap();
+        assert_eq!(history.recoveries.len(), 1);
+        assert_eq!(history.recoveries[0].state, "recovered");
+        let years = pathways_app::claims::totals_per_year(&history);
+        assert_eq!(
+            (years[0].paid, years[0].recovered),
+            (Money::from_cents(13_520), Money::from_cents(10_000)),
+            "{}",
+            db.url
+        );
+        let mut csv = Vec::new();
+        pathways_app::claims::write_history_csv(&mut csv, &history).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.contains(&format!(
+                "{},recovery,,,{},,,-100.00,recovered,{again},{},2023-04-30,paid,\"the course was 2 hours, not 8\"",
+                first.id,
+                pathways_domain::error::format_date(first.recorded_at.date()),
+                later.id
+            )),
+            "{csv}"
+        );
     }
 }

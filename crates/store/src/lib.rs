@@ -47,8 +47,8 @@ pub use incentive_sql::{
 pub use model::*;
 pub use payroll_sql::{
     ClaimRef, ClaimSelection, ConfirmProblem, ConfirmSummary, IncentiveClaimRecord,
-    PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, ReviewJudge, ReviewOutcome,
-    SyntheticClaims,
+    PaymentConfirmation, PayrollBatch, PayrollStore, QueuedClaim, RecoveryProblem, RecoveryRecord,
+    ReviewJudge, ReviewOutcome, SyntheticClaims,
 };
 pub use policy_sql::{PolicyConflict, PolicyStore, StoredPolicy};
 pub use postgres::PgStore;

@@ -72,6 +72,94 @@ pub struct IncentiveClaimRecord {
     pub provider_name: String,
 }
 
+/// An overpayment recorded against a paid payment, recovered by a deduction line in a later
+/// payroll batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryRecord {
+    pub id: i64,
+    /// The payment that paid too much.
+    pub overpaid_payment: i64,
+    pub provider: pathways_domain::ids::ProviderNumber,
+    pub county: CountyCode,
+    pub amount: Money,
+    /// Why the payment was too much, in staff's words (the provider reads it).
+    pub reason: String,
+    pub recorded_at: OffsetDateTime,
+    pub recorded_by: String,
+    /// `recorded` (waiting for, or in, a batch), `recovered` or `returned` (payroll could not
+    /// deduct it; see the payment's reason).
+    pub state: String,
+    /// The deduction's payment number while it holds one.
+    pub payment_id: Option<i64>,
+    /// The deduction's latest line in a batch, with payroll's word.
+    pub payment: Option<PaymentRecord>,
+}
+
+/// Why an overpayment cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecoveryProblem {
+    /// No payment has this number.
+    NoSuchPayment,
+    /// Payroll has not confirmed the payment paid (pending or returned), or it is itself a
+    /// recovery.
+    NotPaid,
+    /// The recoveries of a payment cannot add up to more than it paid.
+    MoreThanPaid { left: Money },
+}
+
+/// Recoveries with their deduction's latest payment.
+pub(crate) const RECOVERY_SELECT: &str = "SELECT r.recovery_id, r.overpaid_payment_id, \
+     r.provider_number, r.county_code, r.amount_cents, r.reason, r.recorded_at, r.recorded_by, \
+     r.state, r.payment_id AS held_payment_id, \
+     COALESCE(r.payment_id, p.payment_id) AS payment_id, b.batch_id, b.pay_period, \
+     p.status AS payment_status, p.reason AS payment_reason, p.confirmed_at, \
+     CAST(NULL AS TEXT) AS decided_by, CAST(NULL AS TEXT) AS denial_rule, \
+     CAST(NULL AS TEXT) AS denial_note, r.recorded_at AS decided_at \
+     FROM recoveries r \
+     LEFT JOIN payments p ON p.payment_id = COALESCE(r.payment_id, \
+         (SELECT MAX(q.payment_id) FROM payments q WHERE q.recovery_id = r.recovery_id)) \
+     LEFT JOIN payroll_batches b ON COALESCE(r.payment_id, p.payment_id) \
+         BETWEEN b.first_payment_id AND b.last_payment_id";
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct RecoveryRow {
+    recovery_id: i64,
+    overpaid_payment_id: i64,
+    provider_number: i64,
+    county_code: i64,
+    amount_cents: i64,
+    reason: String,
+    recorded_at: OffsetDateTime,
+    recorded_by: String,
+    state: String,
+    held_payment_id: Option<i64>,
+    #[sqlx(flatten)]
+    review: crate::claim_sql::ReviewColumns,
+}
+
+impl RecoveryRow {
+    pub(crate) fn into_record(self) -> StoreResult<RecoveryRecord> {
+        let (_, payment) = self.review.split();
+        Ok(RecoveryRecord {
+            id: self.recovery_id,
+            overpaid_payment: self.overpaid_payment_id,
+            provider: pathways_domain::ids::ProviderNumber::from_i64(self.provider_number)
+                .map_err(|_| StoreError::corrupt("recoveries.provider_number"))?,
+            county: u8::try_from(self.county_code)
+                .ok()
+                .and_then(CountyCode::new)
+                .ok_or_else(|| StoreError::corrupt("recoveries.county_code"))?,
+            amount: Money::from_cents(self.amount_cents),
+            reason: self.reason,
+            recorded_at: self.recorded_at,
+            recorded_by: self.recorded_by,
+            state: self.state,
+            payment_id: self.held_payment_id,
+            payment,
+        })
+    }
+}
+
 /// Incentive claims with their decision, latest payment and the provider's name.
 pub(crate) const INCENTIVE_CLAIM_SELECT: &str = "SELECT ic.claim_id, ic.provider_number, \
      ic.kind, ic.pathway, ic.qualified_on, ic.amount_cents, ic.policy_version, ic.claimed_at, \
@@ -183,7 +271,10 @@ pub struct PayrollBatch {
     pub created_at: OffsetDateTime,
     pub created_by: String,
     pub payment_count: u64,
+    /// What the batch pays (training pay and incentives).
     pub total: Money,
+    /// What its recoveries take back from the same providers' pay.
+    pub recovered: Money,
     /// When the batch's file was first written.
     pub exported_at: Option<OffsetDateTime>,
 }
@@ -260,6 +351,29 @@ pub trait PayrollStore: Send + Sync {
     async fn resubmit_claim(&self, claim: ClaimRef, audit: &AuditEntry) -> StoreResult<bool>;
 
     async fn incentive_claim(&self, id: i64) -> StoreResult<Option<IncentiveClaimRecord>>;
+
+    /// Records that payment `overpaid` paid `amount` too much, for `reason`, numbering its
+    /// deduction for the next batch; all or nothing, under the payroll lock.
+    async fn record_recovery(
+        &self,
+        overpaid: i64,
+        amount: Money,
+        reason: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<RecoveryRecord, RecoveryProblem>>;
+
+    /// Sends a recovery payroll returned again, under a new number for the next batch;
+    /// `false` when it is not `returned`.
+    async fn resend_recovery(&self, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
+
+    async fn recovery(&self, id: i64) -> StoreResult<Option<RecoveryRecord>>;
+
+    /// Recoveries of one provider, or the latest `limit` of all, newest first.
+    async fn recoveries(
+        &self,
+        provider: Option<pathways_domain::ids::ProviderNumber>,
+        limit: u32,
+    ) -> StoreResult<Vec<RecoveryRecord>>;
 
     /// A provider's incentive claims, newest first.
     async fn provider_incentive_claims(
@@ -441,6 +555,7 @@ pub(crate) struct BatchRow {
     created_by: String,
     payment_count: i64,
     total_cents: i64,
+    recovered_cents: i64,
     exported_at: Option<OffsetDateTime>,
 }
 
@@ -456,6 +571,7 @@ impl BatchRow {
             payment_count: u64::try_from(self.payment_count)
                 .map_err(|_| StoreError::corrupt("payroll_batches.payment_count"))?,
             total: Money::from_cents(self.total_cents),
+            recovered: Money::from_cents(self.recovered_cents),
             exported_at: self.exported_at,
         })
     }
@@ -466,6 +582,7 @@ impl BatchRow {
 pub(crate) const LAST_PAYMENT_NUMBER: &str = "SELECT CAST(COALESCE(MAX(m), 0) AS BIGINT) FROM \
      (SELECT MAX(payment_id) AS m FROM training_claims \
       UNION ALL SELECT MAX(payment_id) FROM incentive_claims \
+      UNION ALL SELECT MAX(payment_id) FROM recoveries \
       UNION ALL SELECT MAX(payment_id) FROM payments \
       UNION ALL SELECT MAX(last_payment_id) FROM payroll_batches) AS numbers";
 
@@ -484,6 +601,7 @@ macro_rules! payroll_queries {
         series = $series:literal,
         payment_line = $line:literal,
         incentive_line = $incentive_line:literal,
+        recovery_line = $recovery_line:literal,
         join_lines = $join:literal
     ) => {
         use $crate::payroll_sql::{
@@ -610,8 +728,8 @@ macro_rules! payroll_queries {
         }
 
         const BATCH_SELECT: &str = "SELECT batch_id, pay_period, first_payment_id, \
-             last_payment_id, created_at, created_by, payment_count, total_cents, exported_at \
-             FROM payroll_batches";
+             last_payment_id, created_at, created_by, payment_count, total_cents, \
+             recovered_cents, exported_at FROM payroll_batches";
 
         #[async_trait::async_trait]
         impl PayrollStore for $store {
@@ -828,6 +946,128 @@ macro_rules! payroll_queries {
                 Ok(sent)
             }
 
+            async fn record_recovery(
+                &self,
+                overpaid: i64,
+                amount: pathways_domain::quantity::Money,
+                reason: &str,
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<$crate::payroll_sql::RecoveryRecord, $crate::payroll_sql::RecoveryProblem>> {
+                use $crate::payroll_sql::RecoveryProblem;
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let paid: Option<(String, Option<i64>, i64, i64)> = sqlx::query_as(
+                    "SELECT status, recovery_id, amount_cents, \
+                     CAST((SELECT COALESCE(SUM(r.amount_cents), 0) FROM recoveries r \
+                     WHERE r.overpaid_payment_id = p.payment_id) AS BIGINT) \
+                     FROM payments p WHERE payment_id = $1",
+                )
+                .bind(overpaid)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((status, recovery, paid_cents, recovered_cents)) = paid else {
+                    // A number a claim holds is a payment payroll has not confirmed yet.
+                    let held: Option<i64> = sqlx::query_scalar(
+                        "SELECT payment_id FROM training_claims WHERE payment_id = $1 \
+                         UNION ALL SELECT payment_id FROM incentive_claims WHERE payment_id = $1",
+                    )
+                    .bind(overpaid)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    return Ok(Err(match held {
+                        Some(_) => RecoveryProblem::NotPaid,
+                        None => RecoveryProblem::NoSuchPayment,
+                    }));
+                };
+                if status != "paid" || recovery.is_some() {
+                    return Ok(Err(RecoveryProblem::NotPaid));
+                }
+                let left = paid_cents - recovered_cents;
+                if amount.cents() > left {
+                    return Ok(Err(RecoveryProblem::MoreThanPaid {
+                        left: pathways_domain::quantity::Money::from_cents(left),
+                    }));
+                }
+                let id: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "INSERT INTO recoveries (overpaid_payment_id, provider_number, county_code, \
+                     amount_cents, reason, recorded_at, recorded_by, payment_id) \
+                     SELECT payment_id, provider_number, county_code, $2, $3, $4, $5, ({}) + 1 \
+                     FROM payments WHERE payment_id = $1 RETURNING recovery_id",
+                    $crate::payroll_sql::LAST_PAYMENT_NUMBER
+                )))
+                .bind(overpaid)
+                .bind(amount.cents())
+                .bind(reason)
+                .bind(audit.at)
+                .bind(&audit.actor.label)
+                .fetch_one(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                let row: $crate::payroll_sql::RecoveryRow =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE r.recovery_id = $1",
+                        $crate::payroll_sql::RECOVERY_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Ok(row.into_record()?))
+            }
+
+            async fn resend_recovery(&self, id: i64, audit: &AuditEntry) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock).execute(&mut *tx).await?;)?
+                let sent = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE recoveries SET state = 'recorded', payment_id = ({}) + 1 \
+                     WHERE recovery_id = $1 AND state = 'returned'",
+                    $crate::payroll_sql::LAST_PAYMENT_NUMBER
+                )))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if sent {
+                    write_audit(&mut tx, audit, &id.to_string()).await?;
+                }
+                tx.commit().await?;
+                Ok(sent)
+            }
+
+            async fn recovery(
+                &self,
+                id: i64,
+            ) -> StoreResult<Option<$crate::payroll_sql::RecoveryRecord>> {
+                let row: Option<$crate::payroll_sql::RecoveryRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE r.recovery_id = $1",
+                        $crate::payroll_sql::RECOVERY_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                row.map(|r| r.into_record()).transpose()
+            }
+
+            async fn recoveries(
+                &self,
+                provider: Option<pathways_domain::ids::ProviderNumber>,
+                limit: u32,
+            ) -> StoreResult<Vec<$crate::payroll_sql::RecoveryRecord>> {
+                let rows: Vec<$crate::payroll_sql::RecoveryRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE ($1 IS NULL OR r.provider_number = $1) \
+                         ORDER BY r.recovery_id DESC LIMIT $2",
+                        $crate::payroll_sql::RECOVERY_SELECT
+                    )))
+                    .bind(provider.map(|p| p.as_i64()))
+                    .bind(i64::from(limit))
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map(|r| r.into_record()).collect()
+            }
+
             async fn incentive_claim(
                 &self,
                 id: i64,
@@ -966,12 +1206,17 @@ macro_rules! payroll_queries {
                 let row: Option<$crate::payroll_sql::BatchRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
                         "INSERT INTO payroll_batches (pay_period, first_payment_id, \
-                         last_payment_id, payment_count, total_cents, created_at, created_by) \
+                         last_payment_id, payment_count, total_cents, recovered_cents, \
+                         created_at, created_by) \
                          SELECT $1, $2 + 1, MAX(payment_id), COUNT(*), \
-                         CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT), $3, $4 \
-                         FROM (SELECT payment_id, amount_cents FROM training_claims \
-                         WHERE payment_id > $2 UNION ALL SELECT payment_id, amount_cents \
-                         FROM incentive_claims WHERE payment_id > $2) AS approved \
+                         CAST(COALESCE(SUM(paid), 0) AS BIGINT), \
+                         CAST(COALESCE(SUM(taken), 0) AS BIGINT), $3, $4 \
+                         FROM (SELECT payment_id, amount_cents AS paid, 0 AS taken \
+                         FROM training_claims WHERE payment_id > $2 \
+                         UNION ALL SELECT payment_id, amount_cents, 0 \
+                         FROM incentive_claims WHERE payment_id > $2 \
+                         UNION ALL SELECT payment_id, 0, amount_cents \
+                         FROM recoveries WHERE payment_id > $2) AS approved \
                          HAVING COUNT(*) > 0 \
                          RETURNING {}",
                         BATCH_SELECT
@@ -1044,11 +1289,20 @@ macro_rules! payroll_queries {
                          UNION ALL SELECT p.payment_id, p.provider_number, p.county_code, p.kind, \
                          p.amount_cents FROM payments p WHERE p.status = 'rejected' \
                          AND p.incentive_claim_id IS NOT NULL \
-                         AND p.payment_id > $1 AND p.payment_id <= $2) AS incentives) \
+                         AND p.payment_id > $1 AND p.payment_id <= $2) AS incentives \
+                         UNION ALL SELECT payment_id, {recovery_line} AS line \
+                         FROM (SELECT r.payment_id, r.provider_number, r.county_code, \
+                         r.amount_cents FROM recoveries r \
+                         WHERE r.payment_id > $1 AND r.payment_id <= $2 \
+                         UNION ALL SELECT p.payment_id, p.provider_number, p.county_code, \
+                         -p.amount_cents FROM payments p WHERE p.status = 'rejected' \
+                         AND p.recovery_id IS NOT NULL \
+                         AND p.payment_id > $1 AND p.payment_id <= $2) AS recoveries) \
                          AS lines ORDER BY payment_id LIMIT $3) AS page",
                         join = $join,
                         line = $line,
                         incentive_line = $incentive_line,
+                        recovery_line = $recovery_line,
                     )))
                     .bind(after.max(batch.first_payment - 1))
                     .bind(batch.last_payment)
@@ -1098,6 +1352,7 @@ macro_rules! payroll_queries {
                     for (table, column) in [
                         ("training_claims", "'training_claims'"),
                         ("incentive_claims", "'incentive_claims'"),
+                        ("recoveries", "'recoveries'"),
                         ("payments", "status"),
                     ] {
                         let into = if table == "payments" {
@@ -1158,7 +1413,13 @@ macro_rules! payroll_queries {
                 }
                 for (row, batch, table) in apply {
                     // Payroll's word, with the line as exported.
-                    let insert = if table == "training_claims" {
+                    let insert = if table == "recoveries" {
+                        "INSERT INTO payments (payment_id, recovery_id, batch_id, \
+                         provider_number, kind, county_code, amount_cents, status, reason, \
+                         confirmed_at) SELECT payment_id, recovery_id, $1, provider_number, \
+                         'recovery', county_code, -amount_cents, $2, $3, $4 \
+                         FROM recoveries WHERE payment_id = $5"
+                    } else if table == "training_claims" {
                         "INSERT INTO payments (payment_id, training_claim_id, batch_id, \
                          provider_number, kind, case_number, county_code, hundredths, rate_cents, \
                          amount_cents, status, reason, confirmed_at) SELECT payment_id, claim_id, \
@@ -1180,10 +1441,16 @@ macro_rules! payroll_queries {
                         .bind(row.payment_id)
                         .execute(&mut *tx)
                         .await?;
+                    // A recovery is recovered or returned; a claim paid or rejected.
+                    let (paid, rejected) = if table == "recoveries" {
+                        ("recovered", "returned")
+                    } else {
+                        ("paid", "rejected")
+                    };
                     if let Some(reason) = &row.rejected {
                         // The claim goes back for correction and gives up the number.
                         sqlx::query(sqlx::AssertSqlSafe(format!(
-                            "UPDATE {table} SET state = 'rejected', payroll_reason = $1, \
+                            "UPDATE {table} SET state = '{rejected}', payroll_reason = $1, \
                              payment_id = NULL WHERE payment_id = $2"
                         )))
                         .bind(reason)
@@ -1193,7 +1460,7 @@ macro_rules! payroll_queries {
                         summary.rejected += 1;
                     } else {
                         sqlx::query(sqlx::AssertSqlSafe(format!(
-                            "UPDATE {table} SET state = 'paid' WHERE payment_id = $1"
+                            "UPDATE {table} SET state = '{paid}' WHERE payment_id = $1"
                         )))
                         .bind(row.payment_id)
                         .execute(&mut *tx)

@@ -87,6 +87,25 @@ enum PayrollCommand {
     Export { batch: i64, file: PathBuf },
     /// Take payroll's confirmation file: payments paid, or rejected with their reasons.
     Confirm { file: PathBuf },
+    /// Record that a paid payment paid too much: the amount is taken back by a deduction line
+    /// in the next batch (never more than the payment paid, less what was recovered already).
+    Overpayment {
+        /// The payment number (payroll confirmed it paid).
+        payment: i64,
+        /// How much too much, in dollars (`25.00`).
+        #[arg(long)]
+        amount: String,
+        /// Why, in words the provider will read.
+        #[arg(long)]
+        reason: String,
+    },
+    /// The latest recoveries of overpayments, newest first.
+    Recoveries {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Send a recovery payroll returned again, for the next batch.
+    ResendRecovery { recovery: i64 },
 }
 
 fn claim_ref(claim: i64, incentive: bool) -> ClaimRef {
@@ -318,6 +337,41 @@ pub async fn run_payroll(store: Arc<dyn Store>, args: PayrollArgs) -> anyhow::Re
                 }),
             Err(source) => Err(PayrollError::File { path: file, source }),
         },
+        PayrollCommand::Overpayment {
+            payment,
+            amount,
+            reason,
+        } => {
+            let Ok(amount) =
+                pathways_domain::quantity::Money::parse(amount.trim_start_matches('$'))
+            else {
+                eprintln!("refused: {amount:?} is not an amount in dollars (25.00)");
+                return Ok(ExitCode::from(1));
+            };
+            payroll
+                .record_overpayment(&caller, payment, amount, &reason)
+                .await
+                .map(|r| {
+                    println!(
+                        "recovery {}: ${} of payment {} from provider {}, in the next batch",
+                        r.id, r.amount, r.overpaid_payment, r.provider
+                    );
+                })
+        }
+        PayrollCommand::Recoveries { limit } => {
+            payroll.recoveries(&caller, limit).await.map(|list| {
+                for r in &list {
+                    println!(
+                        "recovery {}: provider {}, payment {}, ${}, {} – {}",
+                        r.id, r.provider, r.overpaid_payment, r.amount, r.state, r.reason
+                    );
+                }
+            })
+        }
+        PayrollCommand::ResendRecovery { recovery } => payroll
+            .resend_recovery(&caller, recovery)
+            .await
+            .map(|()| println!("recovery {recovery} will be in the next batch")),
     };
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),

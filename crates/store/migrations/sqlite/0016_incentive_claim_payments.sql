@@ -40,12 +40,37 @@ CREATE INDEX incentive_claims_state ON incentive_claims (state, claim_id);
 CREATE UNIQUE INDEX incentive_claims_payment ON incentive_claims (payment_id)
     WHERE payment_id IS NOT NULL;
 
--- Payroll's word on a payment is of a training claim or an incentive claim, and keeps the
--- line as exported (an incentive has no case, hours or rate).
+-- An overpayment found after payroll paid (DOMAIN.md §7): recorded against the paid payment,
+-- never deleted, and recovered from the provider's future pay by a deduction line in the next
+-- payroll batch, numbered from the same sequence as payments (`payment_id`). Payroll's word on
+-- the deduction: recovered, or returned with a reason (then it can be sent again under a new
+-- number). Made before `payments` is rebuilt: its reference follows the name.
+CREATE TABLE recoveries (
+    recovery_id         INTEGER PRIMARY KEY,
+    overpaid_payment_id INTEGER NOT NULL REFERENCES payments (payment_id),
+    provider_number     INTEGER NOT NULL,
+    county_code         INTEGER NOT NULL CHECK (county_code BETWEEN 1 AND 58),
+    amount_cents        INTEGER NOT NULL CHECK (amount_cents > 0),
+    reason              TEXT NOT NULL,
+    recorded_at         TEXT NOT NULL,
+    recorded_by         TEXT NOT NULL,
+    state               TEXT NOT NULL DEFAULT 'recorded'
+                        CHECK (state IN ('recorded', 'recovered', 'returned')),
+    payment_id          INTEGER,
+    payroll_reason      TEXT
+);
+CREATE UNIQUE INDEX recoveries_payment ON recoveries (payment_id) WHERE payment_id IS NOT NULL;
+CREATE INDEX recoveries_provider ON recoveries (provider_number, recovery_id);
+CREATE INDEX recoveries_overpaid ON recoveries (overpaid_payment_id);
+
+-- Payroll's word on a payment is of a training claim, an incentive claim or a recovery, and
+-- keeps the line as exported (an incentive has no case, hours or rate; a recovery's amount is
+-- negative).
 CREATE TABLE payments_of_claims (
     payment_id         INTEGER PRIMARY KEY,
     training_claim_id  INTEGER REFERENCES training_claims (claim_id),
     incentive_claim_id INTEGER REFERENCES incentive_claims (claim_id),
+    recovery_id        INTEGER REFERENCES recoveries (recovery_id),
     batch_id           INTEGER NOT NULL REFERENCES payroll_batches (batch_id),
     provider_number    INTEGER NOT NULL,
     kind               TEXT NOT NULL,
@@ -57,7 +82,8 @@ CREATE TABLE payments_of_claims (
     status             TEXT NOT NULL CHECK (status IN ('paid', 'rejected')),
     reason             TEXT,
     confirmed_at       TEXT NOT NULL,
-    CHECK ((training_claim_id IS NULL) <> (incentive_claim_id IS NULL)),
+    CHECK ((training_claim_id IS NOT NULL) + (incentive_claim_id IS NOT NULL)
+           + (recovery_id IS NOT NULL) = 1),
     CHECK ((status = 'rejected') = (reason IS NOT NULL))
 );
 INSERT INTO payments_of_claims (payment_id, training_claim_id, batch_id, provider_number, kind,
@@ -70,3 +96,8 @@ DROP TABLE payments;
 ALTER TABLE payments_of_claims RENAME TO payments;
 CREATE INDEX payments_claim ON payments (training_claim_id, payment_id);
 CREATE INDEX payments_incentive_claim ON payments (incentive_claim_id, payment_id);
+
+CREATE INDEX payments_recovery ON payments (recovery_id, payment_id);
+-- What a batch's recoveries take back, apart from what it pays.
+ALTER TABLE payroll_batches ADD COLUMN recovered_cents INTEGER NOT NULL DEFAULT 0
+    CHECK (recovered_cents >= 0);

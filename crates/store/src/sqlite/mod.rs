@@ -76,6 +76,8 @@ crate::payroll_sql::payroll_queries!(
         rate_cents / 100, rate_cents % 100, amount_cents / 100, amount_cents % 100, $4)",
     incentive_line = "printf('%d,%09d,,%02d,%s,,,%d.%02d,%s', payment_id, provider_number, \
         county_code, kind, amount_cents / 100, amount_cents % 100, $4)",
+    recovery_line = "printf('%d,%09d,,%02d,recovery,,,-%d.%02d,%s', payment_id, \
+        provider_number, county_code, amount_cents / 100, amount_cents % 100, $4)",
     join_lines = "group_concat(line, char(10) ORDER BY payment_id)"
 );
 crate::incentive_sql::incentive_queries!(

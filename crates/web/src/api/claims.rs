@@ -18,7 +18,8 @@ use pathways_domain::incentive::IncentiveKind;
 use pathways_domain::pathway::Pathway;
 use pathways_domain::quantity::Hours;
 use pathways_store::{
-    ClaimDecision, ClaimRef, IncentiveClaimRecord, PaymentRecord, PayrollBatch, TrainingClaimRecord,
+    ClaimDecision, ClaimRef, IncentiveClaimRecord, PaymentRecord, PayrollBatch, RecoveryRecord,
+    TrainingClaimRecord,
 };
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -50,6 +51,9 @@ pub fn router() -> Router<AppState> {
         .route("/payroll/batches", get(batches).post(create_batch))
         .route("/payroll/batches/{id}/file", get(batch_file))
         .route("/payroll/confirmations", post(confirm))
+        .route("/payroll/overpayments", post(record_overpayment))
+        .route("/payroll/recoveries", get(recoveries))
+        .route("/payroll/recoveries/{id}/resend", post(resend_recovery))
         .route("/certificates/{number}", get(certificate))
 }
 
@@ -198,6 +202,41 @@ pub struct YearTotalDto {
     pub year: i32,
     pub payments: u64,
     pub paid: String,
+    /// Overpayments taken back in pay periods of the year.
+    pub recovered: String,
+}
+
+/// An overpayment recorded against a paid payment and taken back from later pay.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RecoveryDto {
+    pub recovery_id: i64,
+    pub provider_number: String,
+    /// The payment that paid too much.
+    pub overpaid_payment_id: i64,
+    pub amount: String,
+    pub reason: String,
+    pub recorded_at: String,
+    pub recorded_by: String,
+    /// `recorded`, `recovered` or `returned` (payroll could not deduct it).
+    pub state: String,
+    /// The deduction's line in a batch, with payroll's word.
+    pub payment: Option<PaymentDto>,
+}
+
+impl From<&RecoveryRecord> for RecoveryDto {
+    fn from(r: &RecoveryRecord) -> Self {
+        Self {
+            recovery_id: r.id,
+            provider_number: r.provider.to_string(),
+            overpaid_payment_id: r.overpaid_payment,
+            amount: r.amount.to_string(),
+            reason: r.reason.clone(),
+            recorded_at: rfc3339(r.recorded_at),
+            recorded_by: r.recorded_by.clone(),
+            state: r.state.clone(),
+            payment: r.payment.as_ref().map(PaymentDto::from),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -206,6 +245,8 @@ pub struct ProviderClaimsDto {
     pub claims: Vec<ClaimDto>,
     /// Newest first.
     pub incentive_claims: Vec<IncentiveClaimDto>,
+    /// Overpayments taken back from her pay, newest first.
+    pub recoveries: Vec<RecoveryDto>,
     /// Paid amounts by pay-period year, newest first.
     pub years: Vec<YearTotalDto>,
 }
@@ -230,18 +271,24 @@ pub(super) async fn provider_claims(
     Path(number): Path<String>,
 ) -> Result<Json<ProviderClaimsDto>, WebError> {
     let provider = provider_number(&number)?;
-    let (claims, incentives) = state.claims.history(&caller, provider).await?;
+    let history = state.claims.history(&caller, provider).await?;
     Ok(Json(ProviderClaimsDto {
-        years: pathways_app::claims::totals_per_year(&claims, &incentives)
+        years: pathways_app::claims::totals_per_year(&history)
             .into_iter()
             .map(|y| YearTotalDto {
                 year: y.year,
                 payments: y.payments,
                 paid: y.paid.to_string(),
+                recovered: y.recovered.to_string(),
             })
             .collect(),
-        claims: claims.iter().map(ClaimDto::from).collect(),
-        incentive_claims: incentives.iter().map(IncentiveClaimDto::from).collect(),
+        claims: history.claims.iter().map(ClaimDto::from).collect(),
+        incentive_claims: history
+            .incentives
+            .iter()
+            .map(IncentiveClaimDto::from)
+            .collect(),
+        recoveries: history.recoveries.iter().map(RecoveryDto::from).collect(),
     }))
 }
 
@@ -682,7 +729,10 @@ pub struct BatchDto {
     pub first_payment_id: i64,
     pub last_payment_id: i64,
     pub payments: u64,
+    /// What the batch pays (training pay and incentives).
     pub total: String,
+    /// What the batch's recoveries take back, apart from `total`.
+    pub recovered: String,
     pub created_at: String,
     pub created_by: String,
     pub exported_at: Option<String>,
@@ -697,6 +747,7 @@ impl From<&PayrollBatch> for BatchDto {
             last_payment_id: b.last_payment,
             payments: b.payment_count,
             total: b.total.to_string(),
+            recovered: b.recovered.to_string(),
             created_at: rfc3339(b.created_at),
             created_by: b.created_by.clone(),
             exported_at: b.exported_at.map(rfc3339),
@@ -721,6 +772,95 @@ pub(super) async fn batches(
 pub struct BatchInput {
     /// The pay period's date (ISO 8601).
     pub pay_period: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct OverpaymentInput {
+    /// The payment that paid too much (payroll confirmed it paid).
+    pub payment_id: i64,
+    /// How much too much, in dollars (`25.00`).
+    pub amount: String,
+    /// Why, in words the provider will read.
+    pub reason: String,
+}
+
+/// `POST /api/v1/payroll/overpayments`: records an overpayment against a paid payment; it is
+/// taken back by a deduction line in the next batch (201). 422 when the payment is unknown,
+/// not confirmed paid, or the amount is more than it paid less what was recovered already.
+#[utoipa::path(post, path = "/api/v1/payroll/overpayments", tag = "payroll",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = OverpaymentInput,
+    responses((status = 201, body = RecoveryDto), (status = 422, body = Object),
+        (status = 400, body = crate::error::ApiErrorBody), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn record_overpayment(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Json(input): Json<OverpaymentInput>,
+) -> Result<Response, WebError> {
+    let Ok(amount) = pathways_domain::quantity::Money::parse(&input.amount) else {
+        return Ok(refusal(
+            "bad-amount",
+            format!("{:?} is not an amount in dollars", input.amount),
+        ));
+    };
+    match state
+        .payroll
+        .record_overpayment(&caller, input.payment_id, amount, &input.reason)
+        .await
+    {
+        Ok(recovery) => {
+            Ok((StatusCode::CREATED, Json(RecoveryDto::from(&recovery))).into_response())
+        }
+        Err(e @ PayrollError::NoSuchPayment(_)) => Ok(refusal("unknown-payment", e.to_string())),
+        Err(e @ PayrollError::NotPaid(_)) => Ok(refusal("not-paid", e.to_string())),
+        Err(e @ PayrollError::MoreThanPaid { .. }) => Ok(refusal("more-than-paid", e.to_string())),
+        Err(e @ PayrollError::RecoveryIncomplete) => Ok(refusal("incomplete", e.to_string())),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `GET /api/v1/payroll/recoveries`: the latest 200 recoveries, newest first.
+#[utoipa::path(get, path = "/api/v1/payroll/recoveries", tag = "payroll",
+    responses((status = 200, body = Vec<RecoveryDto>), (status = 401, body = crate::error::ApiErrorBody),
+        (status = 403, body = crate::error::ApiErrorBody)),
+    security(("session" = []), ("token" = [])))]
+pub(super) async fn recoveries(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<Vec<RecoveryDto>>, WebError> {
+    Ok(Json(
+        state
+            .payroll
+            .recoveries(&caller, 200)
+            .await?
+            .iter()
+            .map(RecoveryDto::from)
+            .collect(),
+    ))
+}
+
+/// `POST /api/v1/payroll/recoveries/{id}/resend`: sends a recovery payroll returned again, for
+/// the next batch; 409 unless it was returned.
+#[utoipa::path(post, path = "/api/v1/payroll/recoveries/{id}/resend", tag = "payroll",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses((status = 204, description = "Numbered for the next batch"), (status = 409, body = Object),
+        (status = 401, body = crate::error::ApiErrorBody), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 404, body = crate::error::ApiErrorBody)),
+    security(("session" = [])))]
+pub(super) async fn resend_recovery(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    match state.payroll.resend_recovery(&caller, id).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e @ PayrollError::RecoveryNotReturned { .. }) => {
+            Ok(conflict("not-returned", e.to_string()))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// `POST /api/v1/payroll/batches`: collects every approved claim not yet in a batch into a new

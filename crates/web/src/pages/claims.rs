@@ -9,12 +9,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use pathways_app::claims::{ClaimError, ProviderClaims};
+use pathways_app::claims::{ClaimError, PaymentHistory, ProviderClaims};
 use pathways_app::incentives::IncentiveError;
 use pathways_domain::ids::{CaseNumber, CourseNumber};
 use pathways_domain::incentive::IncentiveKind;
 use pathways_domain::pathway::Pathway;
-use pathways_domain::quantity::Hours;
+use pathways_domain::quantity::{Hours, Money};
 use pathways_store::{ClaimDecision, ClaimRef, IncentiveClaimRecord, PaymentRecord};
 
 use super::account::{ErrorLink, query_value, see_other};
@@ -113,6 +113,16 @@ struct IncentiveRow {
     resubmit: Option<String>,
 }
 
+/// An overpayment taken back from her pay.
+#[derive(Debug)]
+struct RecoveryItem {
+    amount: String,
+    recorded_on: String,
+    reason: String,
+    state: String,
+    detail: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "claims.html")]
 struct ClaimsPage {
@@ -124,6 +134,7 @@ struct ClaimsPage {
     claims: Vec<ClaimRow>,
     incentives: Vec<IncentiveRow>,
     incentive_action: String,
+    recoveries: Vec<RecoveryItem>,
     /// Whether there is any claim to download.
     has_history: bool,
     years: Vec<String>,
@@ -251,17 +262,52 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
             ..incentive_row(Some(c))
         });
     }
-    let years = pathways_app::claims::totals_per_year(&overview.claims, &overview.incentive_claims)
-        .into_iter()
-        .map(|y| {
-            t.t_args(
+    let history = PaymentHistory {
+        claims: overview.claims.clone(),
+        incentives: overview.incentive_claims.clone(),
+        recoveries: overview.recoveries.clone(),
+    };
+    let mut years = Vec::new();
+    for y in pathways_app::claims::totals_per_year(&history) {
+        if y.payments > 0 {
+            years.push(t.t_args(
                 "claims-year-total",
                 &[
                     ("year", y.year.to_string().into()),
                     ("total", format!("${}", y.paid).into()),
                     ("count", y.payments.into()),
                 ],
-            )
+            ));
+        }
+        if y.recovered > Money::ZERO {
+            years.push(t.t_args(
+                "claims-year-recovered",
+                &[
+                    ("year", y.year.to_string().into()),
+                    ("total", format!("${}", y.recovered).into()),
+                ],
+            ));
+        }
+    }
+    let recoveries = overview
+        .recoveries
+        .iter()
+        .map(|r| RecoveryItem {
+            amount: format!("${}", r.amount),
+            recorded_on: format::date(t.locale(), r.recorded_at.date()),
+            reason: r.reason.clone(),
+            state: super::payroll::recovery_state(t, r),
+            detail: r.payment.as_ref().and_then(|p| match p.status.as_str() {
+                "paid" => Some(t.t_args(
+                    "claims-recovered-in",
+                    &[("date", format::date(t.locale(), p.pay_period).into())],
+                )),
+                "pending" => Some(t.t_args(
+                    "claims-recovery-in-payroll",
+                    &[("date", format::date(t.locale(), p.pay_period).into())],
+                )),
+                _ => None,
+            }),
         })
         .collect();
     let query = ctx.current.split_once('?').map(|(_, q)| q);
@@ -285,7 +331,10 @@ fn claims_page(ctx: &Ctx, number: &str, overview: &ProviderClaims) -> ClaimsPage
         claims,
         incentives,
         incentive_action: format!("/providers/{number}/incentive-claims"),
-        has_history: !overview.claims.is_empty() || !overview.incentive_claims.is_empty(),
+        recoveries,
+        has_history: !overview.claims.is_empty()
+            || !overview.incentive_claims.is_empty()
+            || !overview.recoveries.is_empty(),
         years,
         csv_href: format!("/providers/{number}/claims.csv"),
         action: format!("/providers/{number}/claims"),
@@ -360,8 +409,8 @@ async fn resubmit_incentive(
 ) -> Result<Response, WebError> {
     let provider = provider_number(&number)?;
     // The address names the provider: another provider's claim number is not found.
-    let (_, claims) = state.claims.history(&session.caller, provider).await?;
-    if !claims.iter().any(|c| c.id == id) {
+    let history = state.claims.history(&session.caller, provider).await?;
+    if !history.incentives.iter().any(|c| c.id == id) {
         return Err(WebError::NotFound);
     }
     state
@@ -399,7 +448,7 @@ async fn claim_incentive(
                 .claims
                 .history(&session.caller, provider)
                 .await?
-                .1
+                .incentives
                 .into_iter()
                 .find(|c| c.id == id)
                 .map(|c| format!("${}", c.incentive.amount))
@@ -437,9 +486,9 @@ async fn history_csv(
     Path(number): Path<String>,
 ) -> Result<Response, WebError> {
     let provider = provider_number(&number)?;
-    let (claims, incentives) = state.claims.history(&session.caller, provider).await?;
+    let history = state.claims.history(&session.caller, provider).await?;
     let mut bytes = Vec::new();
-    pathways_app::claims::write_history_csv(&mut bytes, &claims, &incentives)
+    pathways_app::claims::write_history_csv(&mut bytes, &history)
         .map_err(|_| WebError::Internal)?;
     Ok(super::csv_attachment(
         &format!("pathways-payments-{provider}.csv"),

@@ -44,6 +44,11 @@ pub fn router() -> Router<AppState> {
         .route("/admin/payroll/batches", post(create_batch))
         .route("/admin/payroll/batches/{id}/export.csv", get(export))
         .route("/admin/payroll/confirm", post(confirm))
+        .route("/admin/payroll/overpayments", post(record_overpayment))
+        .route(
+            "/admin/payroll/recoveries/{id}/resend",
+            post(resend_recovery),
+        )
 }
 
 impl From<PayrollError> for WebError {
@@ -53,6 +58,7 @@ impl From<PayrollError> for WebError {
             PayrollError::Store(store) => Self::Store(store),
             PayrollError::NoSuchClaim(_)
             | PayrollError::NoSuchIncentiveClaim(_)
+            | PayrollError::NoSuchRecovery(_)
             | PayrollError::NoSuchBatch(_) => Self::NotFound,
             PayrollError::File { .. } => Self::Internal,
             PayrollError::NotSubmitted { .. }
@@ -61,6 +67,11 @@ impl From<PayrollError> for WebError {
             | PayrollError::NoteNeeded
             | PayrollError::NotEarned { .. }
             | PayrollError::RuleNotForKind { .. }
+            | PayrollError::NoSuchPayment(_)
+            | PayrollError::NotPaid(_)
+            | PayrollError::MoreThanPaid { .. }
+            | PayrollError::RecoveryIncomplete
+            | PayrollError::RecoveryNotReturned { .. }
             | PayrollError::Confirmation(_) => Self::BadForm,
         }
     }
@@ -438,6 +449,28 @@ struct BatchRow {
     exported: String,
 }
 
+#[derive(Debug)]
+struct RecoveryRow {
+    id: i64,
+    provider: String,
+    overpaid: i64,
+    amount: String,
+    reason: String,
+    state: String,
+    resend: Option<String>,
+}
+
+/// What was typed in the overpayment form, kept when it is refused.
+#[derive(Debug, Default, serde::Deserialize)]
+struct OverpaymentInput {
+    #[serde(default)]
+    payment: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+}
+
 #[derive(Template)]
 #[template(path = "payroll.html")]
 struct PayrollPage {
@@ -448,6 +481,18 @@ struct PayrollPage {
     today: String,
     csrf: String,
     confirmation: String,
+    recoveries: Vec<RecoveryRow>,
+    overpayment: OverpaymentInput,
+    overpayment_error: Option<String>,
+}
+
+/// A recovery's state in the reader's language, with payroll's reason when it was returned.
+pub fn recovery_state(t: Translator, r: &pathways_store::RecoveryRecord) -> String {
+    let state = t.t(&format!("recovery-state-{}", r.state));
+    match r.payment.as_ref().and_then(|p| p.reason.as_deref()) {
+        Some(reason) if r.state == "returned" => format!("{state}: {reason}"),
+        _ => state,
+    }
 }
 
 async fn payroll_page(
@@ -478,7 +523,17 @@ async fn payroll_view(
             download_label: t.t_args("payroll-download", &[("batch", b.id.to_string().into())]),
             pay_period: format::date(t.locale(), b.pay_period),
             payments: b.payment_count,
-            total: format!("${}", b.total),
+            total: if b.recovered > pathways_domain::quantity::Money::ZERO {
+                t.t_args(
+                    "payroll-total-less-recovered",
+                    &[
+                        ("total", format!("${}", b.total).into()),
+                        ("recovered", format!("${}", b.recovered).into()),
+                    ],
+                )
+            } else {
+                format!("${}", b.total)
+            },
             created: pacific_time(t.locale(), b.created_at),
             exported: b.exported_at.map_or_else(
                 || t.t("payroll-not-exported"),
@@ -492,6 +547,16 @@ async fn payroll_view(
         Some(t.t_args("payroll-notice-batch", &[("batch", id.to_string().into())]))
     } else if query_value(query, "nothing").is_some() {
         Some(t.t("payroll-notice-nothing"))
+    } else if let Some(id) = number("recovery") {
+        Some(t.t_args(
+            "payroll-notice-recovery",
+            &[("recovery", id.to_string().into())],
+        ))
+    } else if let Some(id) = number("resent") {
+        Some(t.t_args(
+            "payroll-notice-recovery-resent",
+            &[("recovery", id.to_string().into())],
+        ))
     } else if let (Some(paid), Some(rejected)) = (number("paid"), number("rejected")) {
         Some(t.t_args(
             "payroll-notice-confirmed",
@@ -500,6 +565,26 @@ async fn payroll_view(
     } else {
         None
     };
+    let recoveries = state
+        .payroll
+        .recoveries(caller, 50)
+        .await?
+        .iter()
+        .map(|r| RecoveryRow {
+            id: r.id,
+            provider: r.provider.to_string(),
+            overpaid: r.overpaid_payment,
+            amount: format!("-${}", r.amount),
+            reason: r.reason.clone(),
+            state: recovery_state(t, r),
+            resend: (r.state == "returned").then(|| {
+                t.t_args(
+                    "payroll-recovery-resend",
+                    &[("recovery", r.id.to_string().into())],
+                )
+            }),
+        })
+        .collect();
     let title = t.t("payroll-title");
     Ok(PayrollPage {
         l: ctx.layout(&title),
@@ -509,6 +594,9 @@ async fn payroll_view(
         today: pathways_domain::error::format_date(state.today()),
         csrf: ctx.csrf(),
         confirmation,
+        recoveries,
+        overpayment: OverpaymentInput::default(),
+        overpayment_error: None,
     })
 }
 
@@ -592,6 +680,73 @@ async fn confirm(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /admin/payroll/overpayments`: records an overpayment against a paid payment; a
+/// refusal is shown on the page with what was typed.
+async fn record_overpayment(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    CsrfForm(input): CsrfForm<OverpaymentInput>,
+) -> Result<Response, WebError> {
+    require(&session.caller, Action::RunPayroll)?;
+    let t = ctx.t;
+    let payment = input.payment.trim().parse::<i64>().ok();
+    let amount =
+        pathways_domain::quantity::Money::parse(input.amount.trim().trim_start_matches('$')).ok();
+    let outcome = match (payment, amount) {
+        (Some(payment), Some(amount)) => Some(
+            state
+                .payroll
+                .record_overpayment(&session.caller, payment, amount, &input.reason)
+                .await,
+        ),
+        _ => None,
+    };
+    let error = match outcome {
+        Some(Ok(recovery)) => {
+            return Ok(see_other(&format!(
+                "/admin/payroll?recovery={}",
+                recovery.id
+            )));
+        }
+        None | Some(Err(PayrollError::RecoveryIncomplete)) => {
+            t.t("payroll-error-recovery-incomplete")
+        }
+        Some(Err(PayrollError::NoSuchPayment(p))) => t.t_args(
+            "payroll-error-no-payment",
+            &[("payment", p.to_string().into())],
+        ),
+        Some(Err(PayrollError::NotPaid(p))) => t.t_args(
+            "payroll-error-not-paid",
+            &[("payment", p.to_string().into())],
+        ),
+        Some(Err(PayrollError::MoreThanPaid { payment, left })) => t.t_args(
+            "payroll-error-more-than-paid",
+            &[
+                ("payment", payment.to_string().into()),
+                ("left", format!("${left}").into()),
+            ],
+        ),
+        Some(Err(other)) => return Err(other.into()),
+    };
+    let mut page = payroll_view(&state, &ctx, &session.caller, Vec::new(), String::new()).await?;
+    page.overpayment = input;
+    page.overpayment_error = Some(error);
+    let title = format!("{} {}", t.t("error-prefix"), t.t("payroll-title"));
+    page.l.retitle(&title);
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+async fn resend_recovery(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    state.payroll.resend_recovery(&session.caller, id).await?;
+    Ok(see_other(&format!("/admin/payroll?resent={id}")))
 }
 
 /// One problem of a confirmation file, in the reader's language.
