@@ -418,6 +418,87 @@ async fn a_claim_goes_from_the_review_queue_through_payroll_to_paid() {
         lee.sign_in(&format!("{LEE:09}"), GOOD_PASSWORD).await;
         let hers = lee.get(&format!("/providers/{ROSA:09}/claims.csv")).await;
         assert_eq!(hers.status, StatusCode::NOT_FOUND);
+
+        // Payroll paid 2 hours too many: the admin records the overpayment (a wrong amount is
+        // refused on the page, what was typed kept), the next batch takes it back.
+        let payment_text = payment.to_string();
+        let too_much = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/overpayments",
+                &[
+                    ("payment", &payment_text),
+                    ("amount", "200.00"),
+                    ("reason", "2 hours were counted twice"),
+                ],
+            )
+            .await;
+        assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            too_much.body.contains(&format!(
+                "Payment {payment} has only $144.00 that was not taken back already."
+            )),
+            "{}",
+            too_much.body
+        );
+        assert!(
+            too_much
+                .body
+                .contains("2 hours were counted twice</textarea>")
+        );
+        let recorded = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/overpayments",
+                &[
+                    ("payment", &payment_text),
+                    ("amount", "36.00"),
+                    ("reason", "2 hours were counted twice"),
+                ],
+            )
+            .await;
+        assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+        let recovery = app
+            .store()
+            .recoveries(Some(testing::provider_number(ROSA)), 10)
+            .await
+            .unwrap()
+            .remove(0);
+        assert!(
+            omar.get(recorded.header("location"))
+                .await
+                .body
+                .contains(&format!("Recovery {} was recorded.", recovery.id))
+        );
+        let owed = rosa.get(&rosa_page()).await;
+        assert!(owed.body.contains("Money taken back"), "{}", owed.body);
+        assert!(owed.body.contains("To be taken back from your next pay"));
+        let made = omar
+            .submit(
+                "/admin/payroll",
+                "/admin/payroll/batches",
+                &[("period", "2026-03-31")],
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER);
+        let page = omar.get("/admin/payroll").await;
+        assert!(
+            page.body.contains("$0.00 (less $36.00 recovered)"),
+            "{}",
+            page.body
+        );
+        let next = app.store().payroll_batches().await.unwrap().remove(0);
+        let file = omar
+            .get(&format!("/admin/payroll/batches/{}/export.csv", next.id))
+            .await;
+        assert!(
+            file.body.ends_with(&format!(
+                "{},{ROSA:09},,34,recovery,,,-36.00,2026-03-31\n",
+                next.first_payment
+            )),
+            "{url}: {}",
+            file.body
+        );
     }
 }
 
