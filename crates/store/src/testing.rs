@@ -132,6 +132,22 @@ pub fn unreachable() -> Arc<dyn Store> {
     Arc::new(crate::PgStore::from_pool(pool))
 }
 
+/// An audit entry by the command line, now, for store calls in tests.
+pub fn audit_entry(action: &str, record_type: &str) -> crate::accounts::AuditEntry {
+    crate::accounts::AuditEntry {
+        at: time::OffsetDateTime::now_utc(),
+        actor: crate::accounts::AuditActor {
+            account: None,
+            label: "test".into(),
+        },
+        action: action.into(),
+        record_type: record_type.into(),
+        record_key: String::new(),
+        before: None,
+        after: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -146,21 +162,5 @@ mod tests {
             r("postgres://u@h/db?sslmode=disable", "x"),
             "postgres://u@h/x?sslmode=disable"
         );
-    }
-}
-
-/// An audit entry by the command line, now, for store calls in tests.
-pub fn audit_entry(action: &str, record_type: &str) -> crate::accounts::AuditEntry {
-    crate::accounts::AuditEntry {
-        at: time::OffsetDateTime::now_utc(),
-        actor: crate::accounts::AuditActor {
-            account: None,
-            label: "test".into(),
-        },
-        action: action.into(),
-        record_type: record_type.into(),
-        record_key: String::new(),
-        before: None,
-        after: None,
     }
 }

@@ -175,7 +175,7 @@ async fn a_version_a_decision_used_is_never_changed() {
             store
                 .claim_incentive(
                     &claimed,
-                    &pathways_store::testing::audit_entry("incentive.claim", "incentive_claim")
+                    &testing::audit_entry("incentive.claim", "incentive_claim")
                 )
                 .await
                 .unwrap()
