@@ -34,8 +34,10 @@ use crate::access::{AccessError, Caller, now};
 const REVIEW_CHUNK: u32 = 5_000;
 /// Incentive claims a bulk approval reads at a time.
 const INCENTIVE_CHUNK: u32 = 500;
-/// Payment lines an export reads per query.
-const EXPORT_PAGE: u32 = 20_000;
+/// Payment numbers an export reads per query.
+const EXPORT_PART: i64 = 20_000;
+/// Parts of an export read at once.
+const EXPORT_READERS: usize = 2;
 
 /// The payroll export file's header (DOMAIN.md §8).
 pub const EXPORT_COLUMNS: &str =
@@ -733,15 +735,34 @@ impl Payroll {
         // Every field is a number, a date or a case number (letters, digits, hyphens): no
         // field needs quoting, so the database's lines are the file's.
         out.write_all(EXPORT_COLUMNS.as_bytes()).map_err(io)?;
-        let mut after = 0;
-        while let Some((last, lines)) = self
-            .store
-            .payment_file_page(&batch, after, EXPORT_PAGE)
-            .await?
-        {
-            out.write_all(b"\n").map_err(io)?;
-            out.write_all(lines.as_bytes()).map_err(io)?;
-            after = last;
+        // The file's parts are ranges of payment numbers, read EXPORT_READERS at a time on
+        // their own connections (the database's work is most of an export's, and a server has
+        // more than one core) and written in order.
+        let mut reading = std::collections::VecDeque::new();
+        let mut parts = (batch.first_payment - 1..batch.last_payment)
+            .step_by(EXPORT_PART as usize)
+            .peekable();
+        while parts.peek().is_some() || !reading.is_empty() {
+            while reading.len() < EXPORT_READERS {
+                let Some(after) = parts.next() else { break };
+                let (store, part) = (Arc::clone(&self.store), batch.clone());
+                reading.push_back(tokio::spawn(async move {
+                    store
+                        .payment_file_part(&part, after, after + EXPORT_PART)
+                        .await
+                }));
+            }
+            let Some(next) = reading.pop_front() else {
+                break;
+            };
+            let lines = match next.await {
+                Ok(lines) => lines?,
+                Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+            };
+            if let Some(lines) = lines {
+                out.write_all(b"\n").map_err(io)?;
+                out.write_all(lines.as_bytes()).map_err(io)?;
+            }
         }
         out.write_all(b"\n").map_err(io)?;
         out.flush().map_err(io)?;

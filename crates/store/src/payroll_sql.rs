@@ -418,16 +418,16 @@ pub trait PayrollStore: Send + Sync {
 
     async fn payroll_batch(&self, id: i64) -> StoreResult<Option<PayrollBatch>>;
 
-    /// A page of the batch's export file (DOMAIN.md §8): up to `limit` lines for payments
-    /// numbered after `after`, in payment order, joined by newlines, and the page's last
-    /// payment number; `None` past the end. The database writes the lines, since a million of
-    /// them cost the driver far more as rows than as text.
-    async fn payment_file_page(
+    /// A part of the batch's export file (DOMAIN.md §8): the lines of the batch's payments
+    /// numbered after `after` up to `upto`, in payment order, joined by newlines; `None` when
+    /// none is numbered there. The database writes the lines, since a million of them cost the
+    /// driver far more as rows than as text; parts are independent, so two can be read at once.
+    async fn payment_file_part(
         &self,
         batch: &PayrollBatch,
         after: i64,
-        limit: u32,
-    ) -> StoreResult<Option<(i64, String)>>;
+        upto: i64,
+    ) -> StoreResult<Option<String>>;
 
     /// Records that the batch's file was written (the first time sets `exported_at`).
     async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()>;
@@ -1262,55 +1262,43 @@ macro_rules! payroll_queries {
                 row.map(|r| r.into_batch()).transpose()
             }
 
-            async fn payment_file_page(
+            async fn payment_file_part(
                 &self,
                 batch: &PayrollBatch,
                 after: i64,
-                limit: u32,
-            ) -> StoreResult<Option<(i64, String)>> {
-                // The batch's lines: claims that hold a number in its range, and payments of it
-                // payroll rejected (their claims gave the number up to be corrected); training
-                // pay and incentives are written each in their own form.
-                let (last, lines): (Option<i64>, Option<String>) =
-                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "SELECT MAX(payment_id), {join} FROM (SELECT payment_id, line FROM \
-                         (SELECT payment_id, {line} AS line \
-                         FROM (SELECT tc.payment_id, tc.provider_number, tc.case_number, \
-                         tc.county_code, tc.hundredths, tc.rate_cents, tc.amount_cents \
-                         FROM training_claims tc WHERE tc.payment_id > $1 AND tc.payment_id <= $2 \
-                         UNION ALL SELECT p.payment_id, p.provider_number, p.case_number, \
-                         p.county_code, p.hundredths, p.rate_cents, p.amount_cents FROM payments p \
-                         WHERE p.status = 'rejected' AND p.training_claim_id IS NOT NULL \
-                         AND p.payment_id > $1 AND p.payment_id <= $2) AS training \
-                         UNION ALL SELECT payment_id, {incentive_line} AS line \
-                         FROM (SELECT ic.payment_id, ic.provider_number, ic.county_code, ic.kind, \
-                         ic.amount_cents FROM incentive_claims ic \
-                         WHERE ic.payment_id > $1 AND ic.payment_id <= $2 \
-                         UNION ALL SELECT p.payment_id, p.provider_number, p.county_code, p.kind, \
-                         p.amount_cents FROM payments p WHERE p.status = 'rejected' \
-                         AND p.incentive_claim_id IS NOT NULL \
-                         AND p.payment_id > $1 AND p.payment_id <= $2) AS incentives \
-                         UNION ALL SELECT payment_id, {recovery_line} AS line \
-                         FROM (SELECT r.payment_id, r.provider_number, r.county_code, \
-                         r.amount_cents FROM recoveries r \
-                         WHERE r.payment_id > $1 AND r.payment_id <= $2 \
-                         UNION ALL SELECT p.payment_id, p.provider_number, p.county_code, \
-                         -p.amount_cents FROM payments p WHERE p.status = 'rejected' \
-                         AND p.recovery_id IS NOT NULL \
-                         AND p.payment_id > $1 AND p.payment_id <= $2) AS recoveries) \
-                         AS lines ORDER BY payment_id LIMIT $3) AS page",
-                        join = $join,
-                        line = $line,
-                        incentive_line = $incentive_line,
-                        recovery_line = $recovery_line,
-                    )))
-                    .bind(after.max(batch.first_payment - 1))
-                    .bind(batch.last_payment)
-                    .bind(i64::from(limit))
-                    .bind(pathways_domain::error::format_date(batch.pay_period))
-                    .fetch_one(self.pool())
-                    .await?;
-                Ok(last.zip(lines))
+                upto: i64,
+            ) -> StoreResult<Option<String>> {
+                // The part's lines: claims and recoveries that hold a number in it, and payments
+                // of it payroll rejected (they gave the number up to be corrected). Each kind
+                // has its own form.
+                let lines: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT {join} FROM \
+                     (SELECT payment_id, {line} AS line FROM training_claims \
+                     WHERE payment_id > $1 AND payment_id <= $2 \
+                     UNION ALL SELECT payment_id, {line} AS line FROM payments \
+                     WHERE status = 'rejected' AND training_claim_id IS NOT NULL \
+                     AND payment_id > $1 AND payment_id <= $2 \
+                     UNION ALL SELECT payment_id, {incentive_line} AS line FROM incentive_claims \
+                     WHERE payment_id > $1 AND payment_id <= $2 \
+                     UNION ALL SELECT payment_id, {incentive_line} AS line FROM payments \
+                     WHERE status = 'rejected' AND incentive_claim_id IS NOT NULL \
+                     AND payment_id > $1 AND payment_id <= $2 \
+                     UNION ALL SELECT payment_id, {recovery_line} AS line FROM recoveries \
+                     WHERE payment_id > $1 AND payment_id <= $2 \
+                     UNION ALL SELECT payment_id, {recovery_line} AS line FROM payments \
+                     WHERE status = 'rejected' AND recovery_id IS NOT NULL \
+                     AND payment_id > $1 AND payment_id <= $2) AS part",
+                    join = $join,
+                    line = $line,
+                    incentive_line = $incentive_line,
+                    recovery_line = $recovery_line,
+                )))
+                .bind(after.max(batch.first_payment - 1))
+                .bind(upto.min(batch.last_payment))
+                .bind(pathways_domain::error::format_date(batch.pay_period))
+                .fetch_one(self.pool())
+                .await?;
+                Ok(lines)
             }
 
             async fn record_export(&self, batch: i64, audit: &AuditEntry) -> StoreResult<()> {
@@ -1417,7 +1405,7 @@ macro_rules! payroll_queries {
                         "INSERT INTO payments (payment_id, recovery_id, batch_id, \
                          provider_number, kind, county_code, amount_cents, status, reason, \
                          confirmed_at) SELECT payment_id, recovery_id, $1, provider_number, \
-                         'recovery', county_code, -amount_cents, $2, $3, $4 \
+                         'recovery', county_code, amount_cents, $2, $3, $4 \
                          FROM recoveries WHERE payment_id = $5"
                     } else if table == "training_claims" {
                         "INSERT INTO payments (payment_id, training_claim_id, batch_id, \
@@ -1515,6 +1503,10 @@ macro_rules! payroll_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+                if claims.incentives == 0 {
+                    tx.commit().await?;
+                    return Ok(made);
+                }
                 let incentives = sqlx::query(concat!(
                     "INSERT INTO incentive_claims (provider_number, kind, claim_key, pathway, \
                      qualified_on, amount_cents, policy_version, claimed_at, county_code, state, \

@@ -23,8 +23,8 @@ CREATE UNIQUE INDEX incentive_claims_payment ON incentive_claims (payment_id)
     WHERE payment_id IS NOT NULL;
 
 -- Payroll's word on a payment is of a training claim, an incentive claim or a recovery, and
--- keeps the line as exported (an incentive has no case, hours or rate; a recovery's amount is
--- negative).
+-- keeps the line as exported (an incentive or a recovery has no case, hours or rate; a
+-- recovery's amount is what it takes back).
 ALTER TABLE payments ALTER COLUMN training_claim_id DROP NOT NULL;
 ALTER TABLE payments ADD COLUMN incentive_claim_id BIGINT
     REFERENCES incentive_claims (claim_id);

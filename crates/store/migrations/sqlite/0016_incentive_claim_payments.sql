@@ -64,8 +64,8 @@ CREATE INDEX recoveries_provider ON recoveries (provider_number, recovery_id);
 CREATE INDEX recoveries_overpaid ON recoveries (overpaid_payment_id);
 
 -- Payroll's word on a payment is of a training claim, an incentive claim or a recovery, and
--- keeps the line as exported (an incentive has no case, hours or rate; a recovery's amount is
--- negative).
+-- keeps the line as exported (an incentive or a recovery has no case, hours or rate; a
+-- recovery's amount is what it takes back).
 CREATE TABLE payments_of_claims (
     payment_id         INTEGER PRIMARY KEY,
     training_claim_id  INTEGER REFERENCES training_claims (claim_id),

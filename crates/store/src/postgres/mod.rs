@@ -80,13 +80,13 @@ crate::payroll_sql::payroll_queries!(
         lpad(provider_number::text, 9, '0'), case_number, lpad(county_code::text, 2, '0'), \
         hundredths / 100, lpad((hundredths % 100)::text, 2, '0'), rate_cents / 100, \
         lpad((rate_cents % 100)::text, 2, '0'), amount_cents / 100, \
-        lpad((amount_cents % 100)::text, 2, '0'), $4::text)",
+        lpad((amount_cents % 100)::text, 2, '0'), $3::text)",
     incentive_line = "format('%s,%s,,%s,%s,,,%s.%s,%s', payment_id, \
         lpad(provider_number::text, 9, '0'), lpad(county_code::text, 2, '0'), kind, \
-        amount_cents / 100, lpad((amount_cents % 100)::text, 2, '0'), $4::text)",
+        amount_cents / 100, lpad((amount_cents % 100)::text, 2, '0'), $3::text)",
     recovery_line = "format('%s,%s,,%s,recovery,,,-%s.%s,%s', payment_id, \
         lpad(provider_number::text, 9, '0'), lpad(county_code::text, 2, '0'), \
-        amount_cents / 100, lpad((amount_cents % 100)::text, 2, '0'), $4::text)",
+        amount_cents / 100, lpad((amount_cents % 100)::text, 2, '0'), $3::text)",
     join_lines = "string_agg(line, E'\\n' ORDER BY payment_id)"
 );
 crate::incentive_sql::incentive_queries!(

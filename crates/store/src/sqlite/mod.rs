@@ -73,11 +73,11 @@ crate::payroll_sql::payroll_queries!(
     series = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)",
     payment_line = "printf('%d,%09d,%s,%02d,training,%d.%02d,%d.%02d,%d.%02d,%s', payment_id, \
         provider_number, case_number, county_code, hundredths / 100, hundredths % 100, \
-        rate_cents / 100, rate_cents % 100, amount_cents / 100, amount_cents % 100, $4)",
+        rate_cents / 100, rate_cents % 100, amount_cents / 100, amount_cents % 100, $3)",
     incentive_line = "printf('%d,%09d,,%02d,%s,,,%d.%02d,%s', payment_id, provider_number, \
-        county_code, kind, amount_cents / 100, amount_cents % 100, $4)",
+        county_code, kind, amount_cents / 100, amount_cents % 100, $3)",
     recovery_line = "printf('%d,%09d,,%02d,recovery,,,-%d.%02d,%s', payment_id, \
-        provider_number, county_code, amount_cents / 100, amount_cents % 100, $4)",
+        provider_number, county_code, amount_cents / 100, amount_cents % 100, $3)",
     join_lines = "group_concat(line, char(10) ORDER BY payment_id)"
 );
 crate::incentive_sql::incentive_queries!(
