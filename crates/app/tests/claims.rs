@@ -656,7 +656,28 @@ async fn an_incentive_is_claimed_once_reviewed_and_paid_under_the_same_payment_n
             claim(p2, p2).await,
             Err(IncentiveError::NotEarned { .. })
         ));
-        let id = claim(p1, p1).await.unwrap().expect("a new claim");
+        // Ten claims of it at the same moment make one.
+        let mut tasks = Vec::new();
+        for _ in 0..10 {
+            let incentives = Incentives::new(Arc::clone(store));
+            tasks.push(tokio::spawn(async move {
+                incentives
+                    .claim(
+                        &caller(p1),
+                        p1,
+                        IncentiveKind::Pathway,
+                        Some(Pathway::GeneralHealthAndSafety),
+                        TODAY,
+                    )
+                    .await
+            }));
+        }
+        let mut made = Vec::new();
+        for task in tasks {
+            made.extend(task.await.unwrap().unwrap());
+        }
+        assert_eq!(made.len(), 1, "{}: {made:?}", db.url);
+        let id = made[0];
         assert_eq!(claim(p1, p1).await.unwrap(), None, "claimed once");
         let overview = Claims::new(Arc::clone(store))
             .overview(&caller(p1), p1, TODAY)
