@@ -10,6 +10,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod career;
 pub mod claim;
+pub mod coaching;
 pub mod county;
 pub mod eligibility;
 pub mod entities;
