@@ -8,6 +8,7 @@ mod account_sql;
 pub mod accounts;
 pub mod career_sql;
 pub mod claim_sql;
+pub mod coaching_sql;
 mod common;
 pub mod course_sql;
 mod error;
@@ -39,6 +40,7 @@ pub use claim_sql::{
     AcceptedTrainingClaim, AssignedCase, ClaimDecision, ClaimJudge, ClaimStore, CompletionRecord,
     PaymentRecord, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
+pub use coaching_sql::{AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, NewCoach};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
 pub use incentive_sql::{
@@ -101,6 +103,7 @@ pub trait Store:
     + PolicyStore
     + ClaimStore
     + PayrollStore
+    + CoachingStore
     + Send
     + Sync
     + std::fmt::Debug

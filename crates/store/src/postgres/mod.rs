@@ -71,6 +71,12 @@ crate::claim_sql::claim_queries!(
     lock_provider = ["SELECT pg_advisory_xact_lock(7, CAST($1 AS INT))"]
 );
 // Batch creation, bulk review and confirmations run one at a time across every app server.
+crate::coaching_sql::coaching_queries!(
+    PgStore,
+    Postgres,
+    lock_coach = ["SELECT pg_advisory_xact_lock(8, CAST($1 AS INT))"],
+    lock_provider = ["SELECT pg_advisory_xact_lock(9, CAST($1 AS INT))"]
+);
 crate::payroll_sql::payroll_queries!(
     PgStore,
     Postgres,

@@ -66,6 +66,7 @@ crate::course_sql::course_queries!(SqliteStore, Sqlite);
 crate::career_sql::career_queries!(SqliteStore, Sqlite);
 crate::policy_sql::policy_queries!(SqliteStore, Sqlite, lock_decisions = []);
 crate::claim_sql::claim_queries!(SqliteStore, Sqlite, lock_provider = []);
+crate::coaching_sql::coaching_queries!(SqliteStore, Sqlite, lock_coach = [], lock_provider = []);
 crate::payroll_sql::payroll_queries!(
     SqliteStore,
     Sqlite,

@@ -1,0 +1,450 @@
+//! Coaching (DOMAIN.md §9): the [`CoachingStore`] trait and its SQL, the same in both dialects,
+//! stamped out per backend.
+//!
+//! A booking reads the coach's hours, time off and appointments and the provider's future
+//! appointments in its own transaction, under a lock per coach and per provider (PostgreSQL
+//! advisory locks; SQLite's write lock), and judges them with the domain's rules; a unique
+//! index keeps a coach to one live appointment per start time whatever else happens.
+
+use async_trait::async_trait;
+use pathways_domain::coaching::{BookingRefusal, HelpTopic};
+use pathways_domain::ids::ProviderNumber;
+use time::{Duration, OffsetDateTime, PrimitiveDateTime};
+
+use crate::StoreResult;
+use crate::accounts::AuditEntry;
+
+/// A coach as published: who, in which languages, on which topics, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoachRecord {
+    pub id: i64,
+    pub name: String,
+    /// BCP 47 tags.
+    pub languages: Vec<String>,
+    pub topics: Vec<HelpTopic>,
+    pub availability: pathways_domain::coaching::Availability,
+}
+
+/// A coach to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCoach {
+    pub name: String,
+    pub languages: Vec<String>,
+    pub topics: Vec<HelpTopic>,
+}
+
+/// A booking asked for, with the rules' parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingRequest {
+    pub coach: i64,
+    pub provider: ProviderNumber,
+    pub topic: HelpTopic,
+    pub language: String,
+    /// On the program's clock.
+    pub starts_at: PrimitiveDateTime,
+    pub length: Duration,
+    /// Now, on the program's clock.
+    pub now: PrimitiveDateTime,
+    pub notice: Duration,
+    pub provider_limit: u32,
+}
+
+/// A booked (or past) appointment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppointmentRecord {
+    pub id: i64,
+    pub coach: i64,
+    pub provider: ProviderNumber,
+    pub topic: HelpTopic,
+    pub language: String,
+    pub starts_at: PrimitiveDateTime,
+    pub length: Duration,
+    /// `booked`, `cancelled`, `held` or `no-show`.
+    pub state: String,
+    pub booked_at: OffsetDateTime,
+}
+
+#[async_trait]
+pub trait CoachingStore: Send + Sync {
+    async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64>;
+
+    /// Replaces a coach's weekly hours and time off; `false` when there is no such coach.
+    async fn publish_hours(
+        &self,
+        coach: i64,
+        availability: &pathways_domain::coaching::Availability,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+
+    async fn coaches(&self) -> StoreResult<Vec<CoachRecord>>;
+
+    /// Books the time if every rule passes on the facts read in the booking's transaction.
+    async fn book_appointment(
+        &self,
+        request: &BookingRequest,
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<AppointmentRecord, BookingRefusal>>;
+
+    /// A coach's live appointments from `from` to `until` (start times).
+    async fn coach_bookings(
+        &self,
+        coach: i64,
+        from: PrimitiveDateTime,
+        until: PrimitiveDateTime,
+    ) -> StoreResult<Vec<PrimitiveDateTime>>;
+
+    /// A provider's appointments, soonest first.
+    async fn provider_appointments(
+        &self,
+        provider: ProviderNumber,
+    ) -> StoreResult<Vec<AppointmentRecord>>;
+}
+
+/// A list as stored: `;`-separated.
+pub(crate) fn joined<T: AsRef<str>>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+pub(crate) fn split(list: &str) -> impl Iterator<Item = &str> {
+    list.split(';').filter(|s| !s.is_empty())
+}
+
+pub(crate) type AppointmentRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    PrimitiveDateTime,
+    i64,
+    String,
+    OffsetDateTime,
+);
+
+pub(crate) fn appointment(row: AppointmentRow) -> StoreResult<AppointmentRecord> {
+    let (id, coach, provider, topic, language, starts_at, minutes, state, booked_at) = row;
+    Ok(AppointmentRecord {
+        id,
+        coach,
+        provider: ProviderNumber::from_i64(provider)
+            .map_err(|_| crate::StoreError::corrupt("appointments.provider_number"))?,
+        topic: HelpTopic::parse(&topic)
+            .map_err(|_| crate::StoreError::corrupt("appointments.topic"))?,
+        language,
+        starts_at,
+        length: Duration::minutes(minutes),
+        state,
+        booked_at,
+    })
+}
+
+pub(crate) const APPOINTMENT_SELECT: &str = "SELECT appointment_id, coach_id, provider_number, \
+     topic, language, starts_at, length_minutes, state, booked_at FROM appointments";
+
+macro_rules! coaching_queries {
+    ($store:ty, $db:ty, lock_coach = [$($lock_coach:literal)?], lock_provider = [$($lock_provider:literal)?]) => {
+        use $crate::coaching_sql::{
+            AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, NewCoach,
+        };
+
+        /// Every coach's hours and time off, by coach.
+        async fn availability_of(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            coach: Option<i64>,
+        ) -> StoreResult<
+            std::collections::HashMap<i64, pathways_domain::coaching::Availability>,
+        > {
+            use pathways_domain::coaching::{Availability, TimeOff, WeeklyHours};
+            let hours: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+                "SELECT coach_id, weekday, start_minute, end_minute FROM coach_hours \
+                 WHERE $1 IS NULL OR coach_id = $1",
+            )
+            .bind(coach)
+            .fetch_all(&mut *conn)
+            .await?;
+            let off: Vec<(i64, time::PrimitiveDateTime, time::PrimitiveDateTime)> =
+                sqlx::query_as(
+                    "SELECT coach_id, starts_at, ends_at FROM coach_time_off \
+                     WHERE $1 IS NULL OR coach_id = $1",
+                )
+                .bind(coach)
+                .fetch_all(&mut *conn)
+                .await?;
+            let mut weekly: std::collections::HashMap<i64, (Vec<WeeklyHours>, Vec<TimeOff>)> =
+                std::collections::HashMap::new();
+            let clock = |minute: i64| {
+                let minute = minute.min(24 * 60 - 1);
+                time::Time::from_hms(
+                    u8::try_from(minute / 60).unwrap_or(0),
+                    u8::try_from(minute % 60).unwrap_or(0),
+                    0,
+                )
+                .map_err(|_| StoreError::corrupt("coach_hours"))
+            };
+            for (id, weekday, start, end) in hours {
+                let day = time::Weekday::Sunday.nth_next(
+                    u8::try_from(weekday).map_err(|_| StoreError::corrupt("coach_hours.weekday"))?,
+                );
+                // A day's end at midnight is kept as its last minute.
+                weekly.entry(id).or_default().0.push(WeeklyHours {
+                    weekday: day,
+                    start: clock(start)?,
+                    end: clock(end)?,
+                });
+            }
+            for (id, from, until) in off {
+                weekly.entry(id).or_default().1.push(TimeOff { from, until });
+            }
+            weekly
+                .into_iter()
+                .map(|(id, (hours, off))| {
+                    Availability::new(hours, off)
+                        .map(|a| (id, a))
+                        .map_err(|_| StoreError::corrupt("coach_hours"))
+                })
+                .collect()
+        }
+
+        #[async_trait::async_trait]
+        impl CoachingStore for $store {
+            async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO coaches (name, languages, topics, created_at) \
+                     VALUES ($1, $2, $3, $4) RETURNING coach_id",
+                )
+                .bind(&coach.name)
+                .bind($crate::coaching_sql::joined(&coach.languages))
+                .bind($crate::coaching_sql::joined(
+                    &coach.topics.iter().map(|t| t.code()).collect::<Vec<_>>(),
+                ))
+                .bind(audit.at)
+                .fetch_one(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn publish_hours(
+                &self,
+                coach: i64,
+                availability: &pathways_domain::coaching::Availability,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let known: Option<i64> =
+                    sqlx::query_scalar("SELECT coach_id FROM coaches WHERE coach_id = $1")
+                        .bind(coach)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if known.is_none() {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM coach_hours WHERE coach_id = $1")
+                    .bind(coach)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM coach_time_off WHERE coach_id = $1")
+                    .bind(coach)
+                    .execute(&mut *tx)
+                    .await?;
+                let minute = |t: time::Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
+                for h in availability.weekly() {
+                    sqlx::query(
+                        "INSERT INTO coach_hours (coach_id, weekday, start_minute, end_minute) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(coach)
+                    .bind(i64::from(h.weekday.number_days_from_sunday()))
+                    .bind(minute(h.start))
+                    .bind(minute(h.end))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for off in availability.time_off() {
+                    sqlx::query(
+                        "INSERT INTO coach_time_off (coach_id, starts_at, ends_at) \
+                         VALUES ($1, $2, $3)",
+                    )
+                    .bind(coach)
+                    .bind(off.from)
+                    .bind(off.until)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                write_audit(&mut tx, audit, &coach.to_string()).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn coaches(&self) -> StoreResult<Vec<CoachRecord>> {
+                let mut conn = self.pool().acquire().await?;
+                let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+                    "SELECT coach_id, name, languages, topics FROM coaches ORDER BY coach_id",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut hours = availability_of(&mut conn, None).await?;
+                rows.into_iter()
+                    .map(|(id, name, languages, topics)| {
+                        Ok(CoachRecord {
+                            id,
+                            name,
+                            languages: $crate::coaching_sql::split(&languages)
+                                .map(str::to_owned)
+                                .collect(),
+                            topics: $crate::coaching_sql::split(&topics)
+                                .map(pathways_domain::coaching::HelpTopic::parse)
+                                .collect::<Result<_, _>>()
+                                .map_err(|_| StoreError::corrupt("coaches.topics"))?,
+                            availability: hours.remove(&id).unwrap_or_default(),
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn book_appointment(
+                &self,
+                request: &BookingRequest,
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<AppointmentRecord, pathways_domain::coaching::BookingRefusal>>
+            {
+                use pathways_domain::coaching::{BookingFacts, BookingRefusal, BookingRule};
+                let mut tx = self.begin_write().await?;
+                $(sqlx::query($lock_coach).bind(request.coach).execute(&mut *tx).await?;)?
+                $(sqlx::query($lock_provider)
+                    .bind(request.provider.as_i64())
+                    .execute(&mut *tx)
+                    .await?;)?
+                let coach: Option<(String, String)> = sqlx::query_as(
+                    "SELECT languages, topics FROM coaches WHERE coach_id = $1",
+                )
+                .bind(request.coach)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((languages, topics)) = coach else {
+                    return Ok(Err(BookingRefusal {
+                        rule: BookingRule::CoachFits,
+                        detail: format!("there is no coach {}", request.coach),
+                    }));
+                };
+                let availability = availability_of(&mut tx, Some(request.coach))
+                    .await?
+                    .remove(&request.coach)
+                    .unwrap_or_default();
+                let length = request.length;
+                let booked: Vec<time::PrimitiveDateTime> = sqlx::query_scalar(
+                    "SELECT starts_at FROM appointments WHERE coach_id = $1 \
+                     AND state <> 'cancelled' AND starts_at > $2 AND starts_at < $3",
+                )
+                .bind(request.coach)
+                .bind(request.starts_at - time::Duration::days(1))
+                .bind(request.starts_at + time::Duration::days(1))
+                .fetch_all(&mut *tx)
+                .await?;
+                let future: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM appointments WHERE provider_number = $1 \
+                     AND state = 'booked' AND starts_at >= $2",
+                )
+                .bind(request.provider.as_i64())
+                .bind(request.now)
+                .fetch_one(&mut *tx)
+                .await?;
+                let facts = BookingFacts {
+                    now: request.now,
+                    notice: request.notice,
+                    length,
+                    availability: &availability,
+                    booked: &booked,
+                    coach_speaks: $crate::coaching_sql::split(&languages)
+                        .any(|l| l.eq_ignore_ascii_case(&request.language)),
+                    coach_covers_topic: $crate::coaching_sql::split(&topics)
+                        .any(|t| t == request.topic.code()),
+                    provider_future: u32::try_from(future).unwrap_or(u32::MAX),
+                    provider_limit: request.provider_limit,
+                };
+                if let Err(refusal) =
+                    pathways_domain::coaching::judge_booking(request.starts_at, &facts)
+                {
+                    return Ok(Err(refusal));
+                }
+                let inserted = sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO appointments (coach_id, provider_number, topic, language, \
+                     starts_at, length_minutes, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     RETURNING appointment_id",
+                )
+                .bind(request.coach)
+                .bind(request.provider.as_i64())
+                .bind(request.topic.code())
+                .bind(&request.language)
+                .bind(request.starts_at)
+                .bind(length.whole_minutes())
+                .bind(audit.at)
+                .fetch_one(&mut *tx)
+                .await;
+                let id = match inserted {
+                    Ok(id) => id,
+                    // The unique index: another booking took the time first.
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                        return Ok(Err(BookingRefusal {
+                            rule: BookingRule::SlotOpen,
+                            detail: format!("{} was just taken", request.starts_at),
+                        }));
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                let row: $crate::coaching_sql::AppointmentRow =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE appointment_id = $1",
+                        $crate::coaching_sql::APPOINTMENT_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Ok($crate::coaching_sql::appointment(row)?))
+            }
+
+            async fn coach_bookings(
+                &self,
+                coach: i64,
+                from: time::PrimitiveDateTime,
+                until: time::PrimitiveDateTime,
+            ) -> StoreResult<Vec<time::PrimitiveDateTime>> {
+                Ok(sqlx::query_scalar(
+                    "SELECT starts_at FROM appointments WHERE coach_id = $1 \
+                     AND state <> 'cancelled' AND starts_at >= $2 AND starts_at < $3 \
+                     ORDER BY starts_at",
+                )
+                .bind(coach)
+                .bind(from)
+                .bind(until)
+                .fetch_all(self.pool())
+                .await?)
+            }
+
+            async fn provider_appointments(
+                &self,
+                provider: pathways_domain::ids::ProviderNumber,
+            ) -> StoreResult<Vec<AppointmentRecord>> {
+                let rows: Vec<$crate::coaching_sql::AppointmentRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE provider_number = $1 ORDER BY starts_at",
+                        $crate::coaching_sql::APPOINTMENT_SELECT
+                    )))
+                    .bind(provider.as_i64())
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map($crate::coaching_sql::appointment).collect()
+            }
+        }
+    };
+}
+
+pub(crate) use coaching_queries;
