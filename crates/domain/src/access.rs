@@ -115,6 +115,10 @@ pub enum Action {
     HandleTickets,
     /// A coach's appointments and the notes on them.
     ViewAppointments,
+    /// Book, move or cancel an appointment with a coach.
+    BookCoaching,
+    /// Add coaches and publish their hours.
+    ManageCoaches,
     /// Write, change, show and hide the public healthcare career pages (reading them is
     /// public and needs no action).
     ManageCareers,
@@ -143,6 +147,8 @@ impl Action {
         Self::ViewAudit,
         Self::HandleTickets,
         Self::ViewAppointments,
+        Self::BookCoaching,
+        Self::ManageCoaches,
         Self::ManageCareers,
         Self::ViewOutreach,
     ];
@@ -172,9 +178,10 @@ pub fn scope_of(role: Role, action: Action) -> Option<Scope> {
     match (role, action) {
         (R::ProgramAdmin, _) => Some(S::All),
 
-        (R::Provider, A::ViewProvider | A::ViewAttendance | A::Register | A::SubmitClaim) => {
-            Some(S::Own)
-        }
+        (
+            R::Provider,
+            A::ViewProvider | A::ViewAttendance | A::Register | A::SubmitClaim | A::BookCoaching,
+        ) => Some(S::Own),
         (R::Provider, _) => None,
 
         (

@@ -350,10 +350,12 @@ impl World {
 /// The actions whose pages and endpoints arrive with later issues (program files on the web,
 /// coaching, help tickets). The domain table already decides them;
 /// this list makes adding an endpoint without walking it here fail.
-const NOT_SERVED_YET: [Action; 3] = [
+const NOT_SERVED_YET: [Action; 5] = [
     Action::ImportProgramData,
     Action::HandleTickets,
     Action::ViewAppointments,
+    Action::BookCoaching,
+    Action::ManageCoaches,
 ];
 
 async fn send(
