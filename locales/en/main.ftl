@@ -1037,3 +1037,26 @@ claims-recovery-recorded = Recorded on
 claims-recovered-in = Taken back in the pay period of { $date }.
 claims-recovery-in-payroll = To be taken back in the pay period of { $date }.
 claims-year-recovered = { $year }: { $total } taken back for money paid too much
+
+## Coaching (DOMAIN.md §9)
+nav-coaching = Talk to a coach
+coaching-title = Talk to a coach
+coaching-lead = A coach can help you, free, one to one, in your language: using the course catalog, getting paid, or using video, audio and chat in online classes.
+coaching-topic = What do you need help with?
+coaching-topic-catalog = Finding classes in the catalog
+coaching-topic-payments = Getting paid (claims and incentives)
+coaching-topic-class-technology = Video, audio and chat in online classes
+coaching-topic-other = Something else
+coaching-language = Language
+coaching-find = Show open times
+coaching-times-heading = Open times in the next two weeks
+coaching-no-times = No coach has an open time for this in the next two weeks. Try another language, or ask the help line.
+coaching-slot = { $time } with { $coach }
+coaching-mine-heading = My appointments
+coaching-none-booked = You have no appointment booked.
+coaching-appointment = { $when } with { $coach }: { $topic }
+coaching-notice-booked = Your appointment is booked.
+coaching-refused-in-the-future = That time is too soon. Pick a later time.
+coaching-refused-coach-fits = That coach does not help with this topic in this language. Pick another time.
+coaching-refused-slot-open = Someone just took that time. Pick another time.
+coaching-refused-within-limit = You already have the most appointments you can book. Come to them first, or cancel one.

@@ -1037,3 +1037,26 @@ claims-recovery-recorded = Registrado el
 claims-recovered-in = Descontado en el período de pago del { $date }.
 claims-recovery-in-payroll = Se descontará en el período de pago del { $date }.
 claims-year-recovered = { $year }: { $total } descontado por dinero pagado de más
+
+## Coaching (DOMAIN.md §9)
+nav-coaching = Hablar con un asesor
+coaching-title = Hablar con un asesor
+coaching-lead = Un asesor puede ayudarle gratis, en persona y en su idioma: a usar el catálogo de clases, a cobrar, o a usar video, audio y chat en las clases en línea.
+coaching-topic = ¿Con qué necesita ayuda?
+coaching-topic-catalog = Encontrar clases en el catálogo
+coaching-topic-payments = Cobrar (reclamos e incentivos)
+coaching-topic-class-technology = Video, audio y chat en las clases en línea
+coaching-topic-other = Otra cosa
+coaching-language = Idioma
+coaching-find = Ver horarios libres
+coaching-times-heading = Horarios libres en las próximas dos semanas
+coaching-no-times = Ningún asesor tiene un horario libre para esto en las próximas dos semanas. Pruebe otro idioma o llame a la línea de ayuda.
+coaching-slot = { $time } con { $coach }
+coaching-mine-heading = Mis citas
+coaching-none-booked = No tiene ninguna cita.
+coaching-appointment = { $when } con { $coach }: { $topic }
+coaching-notice-booked = Su cita está reservada.
+coaching-refused-in-the-future = Ese horario es demasiado pronto. Elija uno más tarde.
+coaching-refused-coach-fits = Ese asesor no ayuda con este tema en este idioma. Elija otro horario.
+coaching-refused-slot-open = Alguien acaba de tomar ese horario. Elija otro.
+coaching-refused-within-limit = Ya tiene el máximo de citas que puede reservar. Asista a ellas primero o cancele una.

@@ -1008,3 +1008,26 @@ claims-recovery-recorded = 登記日期
 claims-recovered-in = 已在 { $date } 的薪資期間扣回。
 claims-recovery-in-payroll = 將在 { $date } 的薪資期間扣回。
 claims-year-recovered = { $year }：因多付而扣回 { $total }
+
+## Coaching (DOMAIN.md §9)
+nav-coaching = 找輔導員談談
+coaching-title = 找輔導員談談
+coaching-lead = 輔導員可以用您的語言免費一對一協助您：使用課程目錄、領取款項，或在線上課程中使用視訊、音訊和聊天。
+coaching-topic = 您需要哪方面的協助？
+coaching-topic-catalog = 在目錄中找課程
+coaching-topic-payments = 領取款項（申請及獎勵金）
+coaching-topic-class-technology = 線上課程的視訊、音訊和聊天
+coaching-topic-other = 其他事項
+coaching-language = 語言
+coaching-find = 顯示可預約時間
+coaching-times-heading = 未來兩週可預約的時間
+coaching-no-times = 未來兩週沒有輔導員可以協助這件事。請試試其他語言，或撥打協助專線。
+coaching-slot = { $time }，輔導員 { $coach }
+coaching-mine-heading = 我的預約
+coaching-none-booked = 您目前沒有預約。
+coaching-appointment = { $when }，輔導員 { $coach }：{ $topic }
+coaching-notice-booked = 您的預約已完成。
+coaching-refused-in-the-future = 這個時間太近了，請選擇較晚的時間。
+coaching-refused-coach-fits = 這位輔導員不以此語言協助這個主題，請選擇其他時間。
+coaching-refused-slot-open = 這個時間剛剛被別人預約了，請選擇其他時間。
+coaching-refused-within-limit = 您的預約已達上限。請先參加已預約的時段，或取消一個。

@@ -215,6 +215,17 @@ impl Coaching {
             .map_err(CoachingError::Refused)
     }
 
+    /// Every coach's number and name.
+    pub async fn coach_names(&self) -> Result<Vec<(i64, String)>, CoachingError> {
+        Ok(self
+            .store
+            .coaches()
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect())
+    }
+
     /// A provider's appointments, soonest first.
     pub async fn appointments(
         &self,

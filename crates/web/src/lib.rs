@@ -36,6 +36,7 @@ use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
 use pathways_app::certificates::Certificates;
 use pathways_app::claims::Claims;
+use pathways_app::coaching::{Coaching, CoachingRules};
 use pathways_app::courses::Courses;
 use pathways_app::incentives::Incentives;
 use pathways_app::outreach::Outreach;
@@ -86,6 +87,7 @@ pub struct AppState {
     pub progress: Progress,
     pub outreach: Outreach,
     pub claims: Claims,
+    pub coaching: Coaching,
     pub incentives: Incentives,
     pub payroll: Payroll,
     pub certificates: Certificates,
@@ -117,6 +119,7 @@ impl AppState {
             policies: Policies::new(store.clone()),
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             claims: Claims::new(store.clone()),
+            coaching: Coaching::new(store.clone(), CoachingRules::default()),
             incentives: Incentives::new(store.clone()),
             payroll: Payroll::new(store.clone()),
             base_url: config.accounts.base_url.clone(),
@@ -127,6 +130,16 @@ impl AppState {
             ),
             store,
             config: Arc::new(config),
+        }
+    }
+
+    /// Now on the program's clock (a site pinned to a date: that morning at 9:00).
+    pub fn now(&self) -> time::PrimitiveDateTime {
+        match self.config.today {
+            Some(day) => {
+                day.with_time(time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT))
+            }
+            None => pathways_domain::calendar::program_now(),
         }
     }
 

@@ -7,6 +7,7 @@ mod careers;
 mod catalog;
 mod certificates;
 mod claims;
+mod coaching;
 mod courses;
 mod home;
 mod language;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(policy::router())
         .merge(outreach::router())
         .merge(claims::router())
+        .merge(coaching::router())
         .merge(payroll::router())
         .merge(certificates::router())
 }

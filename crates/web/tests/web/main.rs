@@ -8,6 +8,7 @@ mod axe;
 mod browser;
 mod careers;
 mod claims;
+mod coaching;
 mod county;
 mod helpers;
 mod journey;

@@ -80,6 +80,10 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
                 t.t("progress-nav"),
             ));
             links.push((format!("/providers/{provider}/claims"), t.t("nav-claims")));
+            links.push((
+                format!("/providers/{provider}/coaching"),
+                t.t("nav-coaching"),
+            ));
         }
         Actor::VendorStaff { vendor } => {
             links.push((
