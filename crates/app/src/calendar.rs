@@ -75,7 +75,37 @@ pub fn session_event(
     sequence: u32,
     now: OffsetDateTime,
 ) -> String {
-    let method = match status {
+    event(&Event {
+        uid: format!("{}-{provider}@pathways", session.id),
+        starts: session.starts_at,
+        ends: session.ends_at,
+        summary: &course.title,
+        location: place,
+        description: &format!("{} ({})", course.title, course.number),
+        status,
+        sequence,
+        now,
+    })
+}
+
+/// One event of a calendar file, times on the program's wall clock.
+#[derive(Debug)]
+pub struct Event<'a> {
+    /// The same for every message about one event, so a later one updates it.
+    pub uid: String,
+    pub starts: PrimitiveDateTime,
+    pub ends: PrimitiveDateTime,
+    pub summary: &'a str,
+    pub location: &'a str,
+    pub description: &'a str,
+    pub status: EventStatus,
+    pub sequence: u32,
+    pub now: OffsetDateTime,
+}
+
+/// The calendar file (RFC 5545) of one event.
+pub fn event(e: &Event<'_>) -> String {
+    let method = match e.status {
         EventStatus::Confirmed => "REQUEST",
         EventStatus::Cancelled => "CANCEL",
     };
@@ -86,20 +116,17 @@ pub fn session_event(
         "CALSCALE:GREGORIAN".to_owned(),
         format!("METHOD:{method}"),
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}-{provider}@pathways", session.id),
-        format!("SEQUENCE:{sequence}"),
-        format!("DTSTAMP:{}", stamp(now)),
-        format!("DTSTART:{}", utc_stamp(session.starts_at)),
-        format!("DTEND:{}", utc_stamp(session.ends_at)),
-        format!("SUMMARY:{}", text(&course.title)),
-        format!("LOCATION:{}", text(place)),
-        format!(
-            "DESCRIPTION:{}",
-            text(&format!("{} ({})", course.title, course.number))
-        ),
+        format!("UID:{}", e.uid),
+        format!("SEQUENCE:{}", e.sequence),
+        format!("DTSTAMP:{}", stamp(e.now)),
+        format!("DTSTART:{}", utc_stamp(e.starts)),
+        format!("DTEND:{}", utc_stamp(e.ends)),
+        format!("SUMMARY:{}", text(e.summary)),
+        format!("LOCATION:{}", text(e.location)),
+        format!("DESCRIPTION:{}", text(e.description)),
         format!(
             "STATUS:{}",
-            match status {
+            match e.status {
                 EventStatus::Confirmed => "CONFIRMED",
                 EventStatus::Cancelled => "CANCELLED",
             }

@@ -8,10 +8,12 @@ use std::sync::Arc;
 use pathways_domain::access::{Action, Owner};
 use pathways_domain::coaching::{Availability, BookingRefusal, HelpTopic};
 use pathways_domain::ids::ProviderNumber;
+use pathways_store::accounts::{Channel, NewMessage};
 use pathways_store::{AppointmentRecord, BookingRequest, NewCoach, Store, StoreError};
 use time::{Duration, PrimitiveDateTime};
 
-use crate::access::{AccessError, Caller};
+use crate::access::{AccessError, Caller, now};
+use crate::i18n::{Arg, Locale, Translator};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoachingError {
@@ -196,6 +198,9 @@ impl Coaching {
             notice: self.rules.notice,
             provider_limit: self.rules.provider_limit,
         };
+        let messages = self
+            .booking_messages(provider, coach, topic, starts_at, now)
+            .await?;
         let audit = caller.audit(
             "appointment.book",
             "appointment",
@@ -210,9 +215,93 @@ impl Coaching {
             })),
         );
         self.store
-            .book_appointment(&request, &audit)
+            .book_appointment(&request, &messages, &audit)
             .await?
             .map_err(CoachingError::Refused)
+    }
+
+    /// The confirmation of a booking and its reminder the day before, in the provider's
+    /// language, at the email (or phone) on file, with the calendar file; none for a provider
+    /// with neither.
+    async fn booking_messages(
+        &self,
+        provider: ProviderNumber,
+        coach: i64,
+        topic: HelpTopic,
+        starts_at: PrimitiveDateTime,
+        booked_at: PrimitiveDateTime,
+    ) -> Result<Vec<NewMessage>, CoachingError> {
+        let Some(contact) = self.store.provider_contact(provider).await? else {
+            return Ok(Vec::new());
+        };
+        let (channel, recipient) = match (&contact.email, &contact.phone) {
+            (Some(email), _) => (Channel::Email, email.clone()),
+            (None, Some(phone)) => (Channel::Sms, phone.clone()),
+            (None, None) => return Ok(Vec::new()),
+        };
+        let coach_name = self
+            .coach_names()
+            .await?
+            .into_iter()
+            .find(|(id, _)| *id == coach)
+            .map(|(_, name)| name)
+            .unwrap_or_default();
+        let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
+        let t = Translator::new(locale);
+        let topic_text = t.t(&format!("coaching-topic-{}", topic.code()));
+        let call = match &contact.phone {
+            Some(phone) => t.t_args("msg-coaching-call", &[("phone", phone.clone().into())]),
+            None => t.t("msg-coaching-video"),
+        };
+        let args: Vec<(&str, Arg)> = vec![
+            (
+                "when",
+                format!(
+                    "{} {:02}:{:02}",
+                    pathways_domain::error::format_date(starts_at.date()),
+                    starts_at.hour(),
+                    starts_at.minute()
+                )
+                .into(),
+            ),
+            ("coach", coach_name.clone().into()),
+            ("topic", topic_text.clone().into()),
+            ("call", call.clone().into()),
+        ];
+        let written = now();
+        let calendar = crate::calendar::event(&crate::calendar::Event {
+            uid: format!(
+                "coaching-{coach}-{provider}-{}@pathways",
+                starts_at.assume_utc().unix_timestamp()
+            ),
+            starts: starts_at,
+            ends: starts_at + self.rules.length,
+            summary: &t.t_args("msg-coaching-event", &[("coach", coach_name.into())]),
+            location: &call,
+            description: &topic_text,
+            status: crate::calendar::EventStatus::Confirmed,
+            sequence: u32::try_from(written.unix_timestamp()).unwrap_or(u32::MAX),
+            now: written,
+        });
+        let message = |purpose: &str, due_at| NewMessage {
+            channel,
+            recipient: recipient.clone(),
+            language: locale.tag().to_owned(),
+            purpose: format!("coaching-{purpose}"),
+            subject: t.t_args(&format!("msg-coaching-{purpose}-subject"), &args),
+            body: t.t_args(&format!("msg-coaching-{purpose}-body"), &args),
+            calendar: Some(calendar.clone()),
+            created_at: written,
+            due_at,
+            topic: Some(format!("coaching-{coach}-{provider}")),
+        };
+        let mut messages = vec![message("booked", None)];
+        let remind_at = pathways_domain::calendar::program_instant(starts_at) - Duration::days(1);
+        // A booking for tomorrow or sooner has its confirmation only.
+        if remind_at > pathways_domain::calendar::program_instant(booked_at) {
+            messages.push(message("reminder", Some(remind_at)));
+        }
+        Ok(messages)
     }
 
     /// Every coach's number and name.

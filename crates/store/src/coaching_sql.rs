@@ -78,10 +78,13 @@ pub trait CoachingStore: Send + Sync {
 
     async fn coaches(&self) -> StoreResult<Vec<CoachRecord>>;
 
-    /// Books the time if every rule passes on the facts read in the booking's transaction.
+    /// Books the time if every rule passes on the facts read in the booking's transaction,
+    /// and puts `messages` (the confirmation, the reminder) in the outbox in the same
+    /// transaction, so they go if and only if the booking lands.
     async fn book_appointment(
         &self,
         request: &BookingRequest,
+        messages: &[crate::accounts::NewMessage],
         audit: &AuditEntry,
     ) -> StoreResult<Result<AppointmentRecord, BookingRefusal>>;
 
@@ -311,6 +314,7 @@ macro_rules! coaching_queries {
             async fn book_appointment(
                 &self,
                 request: &BookingRequest,
+                messages: &[$crate::accounts::NewMessage],
                 audit: &AuditEntry,
             ) -> StoreResult<Result<AppointmentRecord, pathways_domain::coaching::BookingRefusal>>
             {
@@ -399,6 +403,9 @@ macro_rules! coaching_queries {
                     Err(e) => return Err(e.into()),
                 };
                 write_audit(&mut tx, audit, &id.to_string()).await?;
+                for message in messages {
+                    insert_message(&mut tx, message).await?;
+                }
                 let row: $crate::coaching_sql::AppointmentRow =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
                         "{} WHERE appointment_id = $1",

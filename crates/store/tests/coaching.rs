@@ -67,6 +67,7 @@ async fn two_hundred_bookings_of_one_time_make_one_appointment() {
                 store
                     .book_appointment(
                         &request(id, provider, slot),
+                        &[],
                         &testing::audit_entry("appointment.book", "appointment"),
                     )
                     .await
@@ -103,14 +104,14 @@ async fn a_provider_holds_at_most_the_limit_and_the_coach_must_fit() {
         for at in [datetime!(2026-12-07 9:00), datetime!(2026-12-07 9:30)] {
             assert!(
                 store
-                    .book_appointment(&request(id, 7, at), &audit)
+                    .book_appointment(&request(id, 7, at), &[], &audit)
                     .await
                     .unwrap()
                     .is_ok()
             );
         }
         let third = store
-            .book_appointment(&request(id, 7, datetime!(2026-12-07 10:00)), &audit)
+            .book_appointment(&request(id, 7, datetime!(2026-12-07 10:00)), &[], &audit)
             .await
             .unwrap();
         assert_eq!(
@@ -123,7 +124,7 @@ async fn a_provider_holds_at_most_the_limit_and_the_coach_must_fit() {
         korean.language = "ko".into();
         assert_eq!(
             store
-                .book_appointment(&korean, &audit)
+                .book_appointment(&korean, &[], &audit)
                 .await
                 .unwrap()
                 .unwrap_err()

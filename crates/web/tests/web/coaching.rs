@@ -24,12 +24,14 @@ const BEA: u32 = 100_000_032;
 async fn scenario(app: &TestApp) {
     let store = app.store();
     let mut tx = store.begin_import().await.expect("an import");
-    tx.upsert(&Batch::Providers(vec![
-        testing::provider(ANA),
-        testing::provider(BEA),
-    ]))
-    .await
-    .expect("providers");
+    let ana = pathways_domain::entities::Provider {
+        language: testing::language("es"),
+        email: Some("ana@example.org".into()),
+        ..testing::provider(ANA)
+    };
+    tx.upsert(&Batch::Providers(vec![ana, testing::provider(BEA)]))
+        .await
+        .expect("providers");
     tx.commit().await.expect("commit");
     for (n, locale) in [(ANA, Locale::Es), (BEA, Locale::En)] {
         app.accounts()
@@ -99,7 +101,7 @@ async fn a_provider_books_a_coach_who_speaks_her_language() {
         // Forged forms: a made-up time or topic is a bad form and books nothing.
         for (starts_at, topic) in [
             ("2026-03-02 9:15", "payments"),
-            ("2026-03-02 09:00", "taxes"),
+            ("2026-03-09 09:00", "taxes"),
         ] {
             let forged = ana
                 .submit(
@@ -135,7 +137,7 @@ async fn a_provider_books_a_coach_who_speaks_her_language() {
                 &page_of(ANA),
                 &[
                     ("coach", &lucia),
-                    ("starts_at", "2026-03-02 09:00"),
+                    ("starts_at", "2026-03-09 09:00"),
                     ("topic", "payments"),
                     ("language", "es"),
                 ],
@@ -150,10 +152,47 @@ async fn a_provider_books_a_coach_who_speaks_her_language() {
         );
         assert!(
             mine.body.contains(
-                "lunes, 2 de marzo de 2026, 9:00 con Lucía: Cobrar (reclamos e incentivos)"
+                "lunes, 9 de marzo de 2026, 9:00 con Lucía: Cobrar (reclamos e incentivos)"
             ),
             "{}",
             mine.body
+        );
+
+        // The confirmation in Spanish with the calendar file, and a reminder the day before.
+        let told = app
+            .store()
+            .outbox(Some("ana@example.org"), 10)
+            .await
+            .expect("the outbox");
+        let booked = told
+            .iter()
+            .find(|m| m.purpose == "coaching-booked")
+            .unwrap_or_else(|| panic!("{url}: a confirmation: {told:?}"));
+        assert_eq!(booked.language, "es");
+        assert!(
+            booked
+                .body
+                .contains("Tiene una cita con Lucía el 2026-03-09 09:00"),
+            "{}",
+            booked.body
+        );
+        assert!(
+            booked
+                .body
+                .contains("Su asesor le llamará al (916) 555-0199.")
+        );
+        let calendar = booked.calendar.as_deref().expect("a calendar file");
+        // 9:00 in California on 2026-03-09, a day after clocks went forward, is 16:00 UTC.
+        for line in [
+            "METHOD:REQUEST",
+            "DTSTART:20260309T160000Z",
+            "DTEND:20260309T163000Z",
+        ] {
+            assert!(calendar.contains(line), "{line}: {calendar}");
+        }
+        assert!(
+            told.iter().any(|m| m.purpose == "coaching-reminder"),
+            "{told:?}"
         );
 
         // Bea asks for the same time: it was just taken, she is told in her language.
@@ -165,7 +204,7 @@ async fn a_provider_books_a_coach_who_speaks_her_language() {
                 &page_of(BEA),
                 &[
                     ("coach", &lucia),
-                    ("starts_at", "2026-03-02 09:00"),
+                    ("starts_at", "2026-03-09 09:00"),
                     ("topic", "payments"),
                     ("language", "es"),
                 ],
