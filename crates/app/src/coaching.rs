@@ -137,6 +137,11 @@ impl Coaching {
     ) -> Result<Vec<OpenTime>, CoachingError> {
         let from = from.max(now + self.rules.notice);
         let mut open = Vec::new();
+        // Every coach's bookings of the window in one read, by coach.
+        let bookings = self
+            .store
+            .coach_bookings(None, from - self.rules.length, until)
+            .await?;
         for coach in self.store.coaches().await? {
             if !coach.topics.contains(&topic)
                 || !coach
@@ -146,10 +151,10 @@ impl Coaching {
             {
                 continue;
             }
-            let booked = self
-                .store
-                .coach_bookings(coach.id, from - self.rules.length, until)
-                .await?;
+            let start = bookings.partition_point(|(c, _)| *c < coach.id);
+            let end = bookings.partition_point(|(c, _)| *c <= coach.id);
+            let booked: Vec<PrimitiveDateTime> =
+                bookings[start..end].iter().map(|(_, at)| *at).collect();
             for starts_at in coach
                 .availability
                 .open_slots(&booked, from, until, self.rules.length)

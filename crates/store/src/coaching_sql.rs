@@ -88,13 +88,14 @@ pub trait CoachingStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<Result<AppointmentRecord, BookingRefusal>>;
 
-    /// A coach's live appointments from `from` to `until` (start times).
+    /// A coach's live appointments from `from` to `until` (start times), or every coach's
+    /// (`None`), by coach then time.
     async fn coach_bookings(
         &self,
-        coach: i64,
+        coach: Option<i64>,
         from: PrimitiveDateTime,
         until: PrimitiveDateTime,
-    ) -> StoreResult<Vec<PrimitiveDateTime>>;
+    ) -> StoreResult<Vec<(i64, PrimitiveDateTime)>>;
 
     /// A provider's appointments, soonest first.
     async fn provider_appointments(
@@ -420,14 +421,15 @@ macro_rules! coaching_queries {
 
             async fn coach_bookings(
                 &self,
-                coach: i64,
+                coach: Option<i64>,
                 from: time::PrimitiveDateTime,
                 until: time::PrimitiveDateTime,
-            ) -> StoreResult<Vec<time::PrimitiveDateTime>> {
-                Ok(sqlx::query_scalar(
-                    "SELECT starts_at FROM appointments WHERE coach_id = $1 \
+            ) -> StoreResult<Vec<(i64, time::PrimitiveDateTime)>> {
+                Ok(sqlx::query_as(
+                    "SELECT coach_id, starts_at FROM appointments \
+                     WHERE ($1 IS NULL OR coach_id = $1) \
                      AND state <> 'cancelled' AND starts_at >= $2 AND starts_at < $3 \
-                     ORDER BY starts_at",
+                     ORDER BY coach_id, starts_at",
                 )
                 .bind(coach)
                 .bind(from)

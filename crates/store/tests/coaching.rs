@@ -84,10 +84,14 @@ async fn two_hundred_bookings_of_one_time_make_one_appointment() {
         assert_eq!((booked, taken), (1, 199), "{}", db.url);
         assert_eq!(
             store
-                .coach_bookings(id, datetime!(2026-12-07 00:00), datetime!(2026-12-08 00:00))
+                .coach_bookings(
+                    Some(id),
+                    datetime!(2026-12-07 00:00),
+                    datetime!(2026-12-08 00:00)
+                )
                 .await
                 .unwrap(),
-            [slot]
+            [(id, slot)]
         );
         let coaches = store.coaches().await.unwrap();
         assert_eq!(coaches[0].availability.weekly().len(), 1, "{}", db.url);

@@ -40,3 +40,4 @@ CREATE TABLE appointments (
 CREATE UNIQUE INDEX appointments_slot ON appointments (coach_id, starts_at)
     WHERE state <> 'cancelled';
 CREATE INDEX appointments_provider ON appointments (provider_number, starts_at);
+CREATE INDEX appointments_time ON appointments (starts_at) WHERE state <> 'cancelled';
