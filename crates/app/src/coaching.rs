@@ -9,7 +9,7 @@ use pathways_domain::access::{Action, Owner};
 use pathways_domain::coaching::{Availability, BookingRefusal, HelpTopic};
 use pathways_domain::ids::ProviderNumber;
 use pathways_store::accounts::{Channel, NewMessage};
-use pathways_store::{AppointmentRecord, BookingRequest, NewCoach, Store, StoreError};
+use pathways_store::{AppointmentRecord, BookingRequest, CoachRecord, NewCoach, Store, StoreError};
 use time::{Duration, PrimitiveDateTime};
 
 use crate::access::{AccessError, Caller, now};
@@ -58,15 +58,49 @@ pub struct OpenTime {
     pub coach_name: String,
 }
 
+/// How long the coaches' published hours are kept in memory between reads. Bookings are
+/// always read fresh (and a booking is judged in its own transaction), so a stale copy can only
+/// show hours a coach changed in the last few seconds.
+const HOURS_KEPT: std::time::Duration = std::time::Duration::from_secs(10);
+
+type Published = Arc<std::sync::RwLock<Option<(std::time::Instant, Arc<Vec<CoachRecord>>)>>>;
+
 #[derive(Debug, Clone)]
 pub struct Coaching {
     store: Arc<dyn Store>,
     rules: CoachingRules,
+    published: Published,
 }
 
 impl Coaching {
     pub fn new(store: Arc<dyn Store>, rules: CoachingRules) -> Self {
-        Self { store, rules }
+        Self {
+            store,
+            rules,
+            published: Published::default(),
+        }
+    }
+
+    /// The coaches and their hours, from memory when read in the last [`HOURS_KEPT`].
+    async fn published(&self) -> Result<Arc<Vec<CoachRecord>>, CoachingError> {
+        if let Ok(kept) = self.published.read()
+            && let Some((at, coaches)) = kept.as_ref()
+            && at.elapsed() < HOURS_KEPT
+        {
+            return Ok(Arc::clone(coaches));
+        }
+        let coaches = Arc::new(self.store.coaches().await?);
+        if let Ok(mut kept) = self.published.write() {
+            *kept = Some((std::time::Instant::now(), Arc::clone(&coaches)));
+        }
+        Ok(coaches)
+    }
+
+    /// Forgets the kept hours (after this server changed them).
+    fn forget_published(&self) {
+        if let Ok(mut kept) = self.published.write() {
+            *kept = None;
+        }
     }
 
     pub fn rules(&self) -> CoachingRules {
@@ -90,7 +124,9 @@ impl Coaching {
                 "topics": coach.topics.iter().map(|t| t.code()).collect::<Vec<_>>(),
             })),
         );
-        Ok(self.store.add_coach(coach, &audit).await?)
+        let id = self.store.add_coach(coach, &audit).await?;
+        self.forget_published();
+        Ok(id)
     }
 
     /// Replaces a coach's weekly hours and time off.
@@ -137,20 +173,21 @@ impl Coaching {
     ) -> Result<Vec<OpenTime>, CoachingError> {
         let from = from.max(now + self.rules.notice);
         let mut open = Vec::new();
-        // Every coach's bookings of the window in one read, by coach.
+        let coaches = self.published().await?;
+        let fitting: Vec<&CoachRecord> = coaches
+            .iter()
+            .filter(|c| {
+                c.topics.contains(&topic)
+                    && c.languages.iter().any(|l| l.eq_ignore_ascii_case(language))
+            })
+            .collect();
+        // The fitting coaches' bookings of the window, read fresh in one query, by coach.
+        let ids: Vec<i64> = fitting.iter().map(|c| c.id).collect();
         let bookings = self
             .store
-            .coach_bookings(None, from - self.rules.length, until)
+            .coach_bookings(&ids, from - self.rules.length, until)
             .await?;
-        for coach in self.store.coaches().await? {
-            if !coach.topics.contains(&topic)
-                || !coach
-                    .languages
-                    .iter()
-                    .any(|l| l.eq_ignore_ascii_case(language))
-            {
-                continue;
-            }
+        for coach in fitting {
             let start = bookings.partition_point(|(c, _)| *c < coach.id);
             let end = bookings.partition_point(|(c, _)| *c <= coach.id);
             let booked: Vec<PrimitiveDateTime> =

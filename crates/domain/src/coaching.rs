@@ -150,6 +150,9 @@ impl Availability {
         if length <= Duration::ZERO || until <= from {
             return open;
         }
+        // Sorted, so each slot looks only at the bookings that could overlap it.
+        let mut booked = booked.to_vec();
+        booked.sort_unstable();
         let mut day = from.date();
         while day <= until.date() {
             for hours in self.weekly.iter().filter(|h| h.weekday == day.weekday()) {
@@ -157,7 +160,8 @@ impl Availability {
                 let mut start = PrimitiveDateTime::new(day, hours.start);
                 while start + length <= end {
                     let finish = start + length;
-                    let taken = booked.iter().any(|b| *b < finish && start < *b + length);
+                    let first = booked.partition_point(|b| *b + length <= start);
+                    let taken = booked.get(first).is_some_and(|b| *b < finish);
                     if start >= from && finish <= until && !taken && !self.is_off(start, finish) {
                         open.push(start);
                     }

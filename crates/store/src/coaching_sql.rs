@@ -88,11 +88,11 @@ pub trait CoachingStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<Result<AppointmentRecord, BookingRefusal>>;
 
-    /// A coach's live appointments from `from` to `until` (start times), or every coach's
-    /// (`None`), by coach then time.
+    /// The live appointments of `coaches` from `from` to `until` (start times), by coach then
+    /// time.
     async fn coach_bookings(
         &self,
-        coach: Option<i64>,
+        coaches: &[i64],
         from: PrimitiveDateTime,
         until: PrimitiveDateTime,
     ) -> StoreResult<Vec<(i64, PrimitiveDateTime)>>;
@@ -421,21 +421,27 @@ macro_rules! coaching_queries {
 
             async fn coach_bookings(
                 &self,
-                coach: Option<i64>,
+                coaches: &[i64],
                 from: time::PrimitiveDateTime,
                 until: time::PrimitiveDateTime,
             ) -> StoreResult<Vec<(i64, time::PrimitiveDateTime)>> {
-                Ok(sqlx::query_as(
-                    "SELECT coach_id, starts_at FROM appointments \
-                     WHERE ($1 IS NULL OR coach_id = $1) \
-                     AND state <> 'cancelled' AND starts_at >= $2 AND starts_at < $3 \
-                     ORDER BY coach_id, starts_at",
-                )
-                .bind(coach)
-                .bind(from)
-                .bind(until)
-                .fetch_all(self.pool())
-                .await?)
+                if coaches.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT coach_id, starts_at FROM appointments WHERE state <> 'cancelled' \
+                     AND starts_at >= ",
+                );
+                qb.push_bind(from);
+                qb.push(" AND starts_at < ");
+                qb.push_bind(until);
+                qb.push(" AND coach_id IN (");
+                let mut list = qb.separated(", ");
+                for coach in coaches {
+                    list.push_bind(*coach);
+                }
+                qb.push(") ORDER BY coach_id, starts_at");
+                Ok(qb.build_query_as().fetch_all(self.pool()).await?)
             }
 
             async fn provider_appointments(

@@ -85,7 +85,7 @@ async fn two_hundred_bookings_of_one_time_make_one_appointment() {
         assert_eq!(
             store
                 .coach_bookings(
-                    Some(id),
+                    &[id],
                     datetime!(2026-12-07 00:00),
                     datetime!(2026-12-08 00:00)
                 )

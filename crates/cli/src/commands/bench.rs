@@ -96,6 +96,17 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Find open coaching times for a topic and a language across 200 coaches with a month of
+    /// hours and bookings, at a steady rate (target: p99 under 50 ms at 200 requests a second).
+    Coaching {
+        #[arg(long, default_value_t = 200)]
+        coaches: u32,
+        /// Requests a second.
+        #[arg(long, default_value_t = 200)]
+        rate: u32,
+        #[arg(long, default_value_t = 10)]
+        seconds: u32,
+    },
     /// Time one argon2id password hash at the production cost (sign-in should take 50–200 ms).
     PasswordHash {
         /// How many hashes to time.
@@ -118,6 +129,11 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
             shuffled,
         } => import_attendance(rows, providers, postgres_url, dir, shuffled).await,
         Bench::PasswordHash { rounds } => password_hash(rounds),
+        Bench::Coaching {
+            coaches,
+            rate,
+            seconds,
+        } => super::bench_coaching::run(coaches, rate, seconds).await,
         Bench::Payroll { payments, dir } => super::bench_payroll::payroll(payments, dir).await,
         Bench::Approvals { claims, dir } => super::bench_payroll::approvals(claims, dir).await,
         Bench::Registrations {

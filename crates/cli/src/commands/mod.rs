@@ -2,6 +2,7 @@
 
 mod attendance;
 mod bench;
+mod bench_coaching;
 mod bench_incentives;
 mod bench_payroll;
 mod bench_registrations;
