@@ -9,6 +9,7 @@ mod certificates;
 mod claims;
 mod coaching;
 mod courses;
+mod help;
 mod home;
 mod language;
 pub mod outreach;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(outreach::router())
         .merge(claims::router())
         .merge(coaching::router())
+        .merge(help::router())
         .merge(payroll::router())
         .merge(certificates::router())
 }

@@ -112,6 +112,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/providers/123456789/progress",
             "/providers/123456789/claims",
             "/providers/123456789/coaching?topic=payments&language=es",
+            "/help",
         ],
     )
     .await;
