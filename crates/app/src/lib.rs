@@ -11,6 +11,7 @@ pub mod claims;
 pub mod coaching;
 pub mod courses;
 pub mod demo;
+pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod incentives;

@@ -286,6 +286,16 @@ pub enum TicketCategory {
     Other,
 }
 
+impl TicketCategory {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::CourseRegistration(_) => "course-registration",
+            Self::PaymentsAndClaims => "payments-and-claims",
+            Self::Other => "other",
+        }
+    }
+}
+
 /// Who answers a ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Desk {
@@ -325,6 +335,15 @@ pub enum ReplyFrom {
 }
 
 impl TicketStatus {
+    pub const ALL: [Self; 3] = [Self::Open, Self::WaitingOnProvider, Self::Resolved];
+
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code() == raw)
+            .ok_or_else(|| ParseError::invalid("open, waiting-on-provider or resolved", raw))
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Self::Open => "open",

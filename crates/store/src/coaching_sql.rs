@@ -7,7 +7,7 @@
 //! index keeps a coach to one live appointment per start time whatever else happens.
 
 use async_trait::async_trait;
-use pathways_domain::coaching::{BookingRefusal, HelpTopic};
+use pathways_domain::coaching::{BookingRefusal, Desk, HelpTopic, TicketCategory, TicketStatus};
 use pathways_domain::ids::ProviderNumber;
 use time::{Duration, OffsetDateTime, PrimitiveDateTime};
 
@@ -64,8 +64,57 @@ pub struct AppointmentRecord {
     pub booked_at: OffsetDateTime,
 }
 
+/// A help ticket to open, routed already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTicket {
+    /// The provider who opened it, when signed in.
+    pub provider: Option<ProviderNumber>,
+    /// How to reach someone who was not signed in.
+    pub contact_name: Option<String>,
+    pub contact: Option<String>,
+    /// The language to answer in (a BCP 47 tag).
+    pub language: String,
+    pub category: TicketCategory,
+    pub desk: Desk,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A help ticket as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketRecord {
+    pub id: i64,
+    pub provider: Option<ProviderNumber>,
+    pub contact_name: Option<String>,
+    pub contact: Option<String>,
+    pub language: String,
+    /// `course-registration`, `payments-and-claims` or `other`.
+    pub category: String,
+    pub course: Option<String>,
+    pub desk: Desk,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub opened_at: OffsetDateTime,
+    pub first_response_at: Option<OffsetDateTime>,
+    pub resolved_at: Option<OffsetDateTime>,
+}
+
 #[async_trait]
 pub trait CoachingStore: Send + Sync {
+    /// Opens a ticket with its first message; gives its number.
+    async fn open_ticket(&self, ticket: &NewTicket, audit: &AuditEntry) -> StoreResult<i64>;
+
+    /// The tickets of one desk (a vendor's, the service desk's, the program inbox's), or of
+    /// every desk (`None`), oldest first; only those not resolved when `open_only`.
+    async fn desk_tickets(
+        &self,
+        desk: Option<&Desk>,
+        open_only: bool,
+    ) -> StoreResult<Vec<TicketRecord>>;
+
+    /// A provider's tickets, newest first.
+    async fn provider_tickets(&self, provider: ProviderNumber) -> StoreResult<Vec<TicketRecord>>;
+
     async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64>;
 
     /// Replaces a coach's weekly hours and time off; `false` when there is no such coach.
@@ -146,6 +195,69 @@ pub(crate) fn appointment(row: AppointmentRow) -> StoreResult<AppointmentRecord>
     })
 }
 
+pub(crate) type TicketRow = (
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    OffsetDateTime,
+    Option<OffsetDateTime>,
+    Option<OffsetDateTime>,
+);
+
+pub(crate) const TICKET_SELECT: &str = "SELECT ticket_id, provider_number, contact_name, \
+     contact, language, category, course_number, desk, vendor_code, subject, status, opened_at, \
+     first_response_at, resolved_at FROM tickets";
+
+/// A desk as stored: its kind and, for a vendor, the vendor's code.
+pub(crate) fn desk_columns(desk: &Desk) -> (&'static str, Option<&str>) {
+    match desk {
+        Desk::Vendor(code) => ("vendor", Some(code.as_str())),
+        Desk::ServiceDesk => ("service-desk", None),
+        Desk::ProgramInbox => ("program-inbox", None),
+    }
+}
+
+pub(crate) fn ticket(row: TicketRow) -> StoreResult<TicketRecord> {
+    use crate::StoreError;
+    let (id, provider, contact_name, contact, language, category, course, desk, vendor, subject) = (
+        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
+    );
+    Ok(TicketRecord {
+        id,
+        provider: provider
+            .map(ProviderNumber::from_i64)
+            .transpose()
+            .map_err(|_| StoreError::corrupt("tickets.provider_number"))?,
+        contact_name,
+        contact,
+        language,
+        category,
+        course,
+        desk: match (desk.as_str(), vendor) {
+            ("vendor", Some(code)) => Desk::Vendor(
+                pathways_domain::ids::VendorCode::parse(&code)
+                    .map_err(|_| StoreError::corrupt("tickets.vendor_code"))?,
+            ),
+            ("service-desk", _) => Desk::ServiceDesk,
+            ("program-inbox", _) => Desk::ProgramInbox,
+            _ => return Err(StoreError::corrupt("tickets.desk")),
+        },
+        subject,
+        status: TicketStatus::parse(&row.10).map_err(|_| StoreError::corrupt("tickets.status"))?,
+        opened_at: row.11,
+        first_response_at: row.12,
+        resolved_at: row.13,
+    })
+}
+
 pub(crate) const APPOINTMENT_SELECT: &str = "SELECT appointment_id, coach_id, provider_number, \
      topic, language, starts_at, length_minutes, state, booked_at FROM appointments";
 
@@ -215,6 +327,90 @@ macro_rules! coaching_queries {
 
         #[async_trait::async_trait]
         impl CoachingStore for $store {
+            async fn open_ticket(
+                &self,
+                ticket: &$crate::coaching_sql::NewTicket,
+                audit: &AuditEntry,
+            ) -> StoreResult<i64> {
+                let mut tx = self.begin_write().await?;
+                let (desk, vendor) = $crate::coaching_sql::desk_columns(&ticket.desk);
+                let course = match &ticket.category {
+                    pathways_domain::coaching::TicketCategory::CourseRegistration(c) => {
+                        Some(c.as_str().to_owned())
+                    }
+                    _ => None,
+                };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO tickets (provider_number, contact_name, contact, language, \
+                     category, course_number, desk, vendor_code, subject, opened_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ticket_id",
+                )
+                .bind(ticket.provider.map(|p| p.as_i64()))
+                .bind(&ticket.contact_name)
+                .bind(&ticket.contact)
+                .bind(&ticket.language)
+                .bind(ticket.category.code())
+                .bind(course)
+                .bind(desk)
+                .bind(vendor)
+                .bind(&ticket.subject)
+                .bind(audit.at)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO ticket_messages (ticket_id, from_staff, author, body, \
+                     written_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(false)
+                .bind(&audit.actor.label)
+                .bind(&ticket.body)
+                .bind(audit.at)
+                .execute(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn desk_tickets(
+                &self,
+                desk: Option<&pathways_domain::coaching::Desk>,
+                open_only: bool,
+            ) -> StoreResult<Vec<$crate::coaching_sql::TicketRecord>> {
+                let (kind, vendor) = match desk.map($crate::coaching_sql::desk_columns) {
+                    Some((kind, vendor)) => (Some(kind), vendor),
+                    None => (None, None),
+                };
+                let rows: Vec<$crate::coaching_sql::TicketRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE ($1 IS NULL OR desk = $1) AND ($2 IS NULL OR vendor_code = $2) \
+                         AND ($3 = 0 OR status <> 'resolved') ORDER BY opened_at, ticket_id",
+                        $crate::coaching_sql::TICKET_SELECT
+                    )))
+                    .bind(kind)
+                    .bind(vendor)
+                    .bind(i64::from(open_only))
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map($crate::coaching_sql::ticket).collect()
+            }
+
+            async fn provider_tickets(
+                &self,
+                provider: pathways_domain::ids::ProviderNumber,
+            ) -> StoreResult<Vec<$crate::coaching_sql::TicketRecord>> {
+                let rows: Vec<$crate::coaching_sql::TicketRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE provider_number = $1 ORDER BY opened_at DESC, ticket_id DESC",
+                        $crate::coaching_sql::TICKET_SELECT
+                    )))
+                    .bind(provider.as_i64())
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map($crate::coaching_sql::ticket).collect()
+            }
+
             async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64> {
                 let mut tx = self.begin_write().await?;
                 let id: i64 = sqlx::query_scalar(

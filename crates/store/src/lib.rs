@@ -40,7 +40,10 @@ pub use claim_sql::{
     AcceptedTrainingClaim, AssignedCase, ClaimDecision, ClaimJudge, ClaimStore, CompletionRecord,
     PaymentRecord, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
-pub use coaching_sql::{AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, NewCoach};
+pub use coaching_sql::{
+    AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, NewCoach, NewTicket,
+    TicketRecord,
+};
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};
 pub use incentive_sql::{

@@ -41,3 +41,38 @@ CREATE UNIQUE INDEX appointments_slot ON appointments (coach_id, starts_at)
     WHERE state <> 'cancelled';
 CREATE INDEX appointments_provider ON appointments (provider_number, starts_at);
 CREATE INDEX appointments_time ON appointments (starts_at) WHERE state <> 'cancelled';
+
+-- Help tickets (DOMAIN.md §9): opened by a provider or by someone not signed in (with a way to
+-- reach them), routed when opened to the desk that answers them: a course's vendor, the
+-- service desk or the program inbox.
+CREATE TABLE tickets (
+    ticket_id         INTEGER PRIMARY KEY,
+    provider_number   INTEGER,
+    contact_name      TEXT,
+    contact           TEXT,
+    language          TEXT NOT NULL,
+    category          TEXT NOT NULL
+                      CHECK (category IN ('course-registration', 'payments-and-claims', 'other')),
+    course_number     TEXT,
+    desk              TEXT NOT NULL CHECK (desk IN ('vendor', 'service-desk', 'program-inbox')),
+    vendor_code       TEXT,
+    subject           TEXT NOT NULL,
+    status            TEXT NOT NULL DEFAULT 'open'
+                      CHECK (status IN ('open', 'waiting-on-provider', 'resolved')),
+    opened_at         TEXT NOT NULL,
+    first_response_at TEXT,
+    resolved_at       TEXT,
+    CHECK (provider_number IS NOT NULL OR contact IS NOT NULL),
+    CHECK ((desk = 'vendor') = (vendor_code IS NOT NULL))
+);
+CREATE INDEX tickets_desk ON tickets (desk, vendor_code, status, opened_at);
+CREATE INDEX tickets_provider ON tickets (provider_number, opened_at);
+CREATE TABLE ticket_messages (
+    message_id INTEGER PRIMARY KEY,
+    ticket_id  INTEGER NOT NULL REFERENCES tickets (ticket_id),
+    from_staff INTEGER NOT NULL CHECK (from_staff IN (0, 1)),
+    author     TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX ticket_messages_ticket ON ticket_messages (ticket_id, message_id);
