@@ -38,6 +38,7 @@ use pathways_app::certificates::Certificates;
 use pathways_app::claims::Claims;
 use pathways_app::coaching::{Coaching, CoachingRules};
 use pathways_app::courses::Courses;
+use pathways_app::help::Help;
 use pathways_app::incentives::Incentives;
 use pathways_app::outreach::Outreach;
 use pathways_app::payroll::Payroll;
@@ -88,6 +89,7 @@ pub struct AppState {
     pub outreach: Outreach,
     pub claims: Claims,
     pub coaching: Coaching,
+    pub help: Help,
     pub incentives: Incentives,
     pub payroll: Payroll,
     pub certificates: Certificates,
@@ -120,6 +122,7 @@ impl AppState {
             outreach: Outreach::new(store.clone()).keeping_lists_for(config.outreach_kept_for),
             claims: Claims::new(store.clone()),
             coaching: Coaching::new(store.clone(), CoachingRules::default()),
+            help: Help::new(store.clone()),
             incentives: Incentives::new(store.clone()),
             payroll: Payroll::new(store.clone()),
             base_url: config.accounts.base_url.clone(),

@@ -18,6 +18,7 @@ mod policy;
 mod progress;
 mod registration;
 pub mod staff;
+mod tickets;
 
 pub(crate) use careers::career_slug;
 
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .merge(claims::router())
         .merge(coaching::router())
         .merge(help::router())
+        .merge(tickets::router())
         .merge(payroll::router())
         .merge(certificates::router())
 }

@@ -113,6 +113,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/providers/123456789/claims",
             "/providers/123456789/coaching?topic=payments&language=es",
             "/help",
+            "/help/ask",
         ],
     )
     .await;

@@ -517,7 +517,8 @@ async fn every_role_gets_exactly_what_the_table_allows_on_pages_and_api() {
 const FORM_POSTS: [(Action, &str); 1] = [(Action::DecideClaims, "/admin/claims/approve-all")];
 
 /// Pages and endpoints anyone may read, signed in or not.
-const PUBLIC: [&str; 6] = [
+const PUBLIC: [&str; 7] = [
+    "/help/ask",
     "/help",
     "/certificates",
     "/careers",

@@ -19,4 +19,5 @@ mod privacy;
 mod progress;
 mod registration;
 mod server;
+mod tickets;
 mod webdriver;

@@ -65,6 +65,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ReviewClaims) {
         links.push(("/admin/claims".to_owned(), t.t("nav-review-claims")));
     }
+    if caller.may(Action::HandleTickets) {
+        links.push(("/desk/tickets".to_owned(), t.t("nav-desk")));
+    }
     if caller.may(Action::RunPayroll) {
         links.push(("/admin/payroll".to_owned(), t.t("nav-payroll")));
     }
