@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pathways_app::claims::{ClaimError, PaymentHistory, ProviderClaims};
 use pathways_app::incentives::IncentiveError;
-use pathways_domain::ids::{CaseNumber, CourseNumber};
+use pathways_domain::ids::{CaseNumber, CourseNumber, ProviderNumber};
 use pathways_domain::incentive::IncentiveKind;
 use pathways_domain::pathway::Pathway;
 use pathways_domain::quantity::{Hours, Money};
@@ -462,19 +462,8 @@ async fn claim_incentive(
             "/providers/{provider}/claims?incentive-claimed=1"
         ))),
         Err(IncentiveError::NotEarned { .. }) => {
-            let t = ctx.t;
-            let overview = state
-                .claims
-                .overview(&session.caller, provider, state.today())
-                .await?;
-            let mut page = claims_page(&ctx, &provider.to_string(), &overview);
-            page.errors.push(ErrorLink {
-                href: "#incentives".into(),
-                text: t.t("claim-error-not-earned"),
-            });
-            let title = format!("{} {}", t.t("error-prefix"), t.t("claims-title"));
-            page.l.retitle(&title);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+            let text = ctx.t.t("claim-error-not-earned");
+            refused_page(&state, &ctx, &session, provider, "#incentives", text).await
         }
         Err(other) => Err(other.into()),
     }
@@ -510,6 +499,30 @@ async fn page(
     Ok(render(&claims_page(&ctx, &provider.to_string(), &overview))?.into_response())
 }
 
+/// The claims page again (422), with what was refused at its top.
+async fn refused_page(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &pathways_app::accounts::CurrentSession,
+    provider: ProviderNumber,
+    href: &str,
+    text: String,
+) -> Result<Response, WebError> {
+    let overview = state
+        .claims
+        .overview(&session.caller, provider, state.today())
+        .await?;
+    let mut page = claims_page(ctx, &provider.to_string(), &overview);
+    page.errors.push(ErrorLink {
+        href: href.into(),
+        text,
+    });
+    let t = ctx.t;
+    let title = format!("{} {}", t.t("error-prefix"), t.t("claims-title"));
+    page.l.retitle(&title);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
@@ -535,16 +548,8 @@ async fn submit(
     let case = match CaseNumber::parse(field(&pairs, "case")) {
         Ok(case) => case,
         Err(_) => {
-            let overview = state
-                .claims
-                .overview(&session.caller, provider, state.today())
-                .await?;
-            let mut page = claims_page(&ctx, &provider.to_string(), &overview);
-            page.errors.push(ErrorLink {
-                href: "#main".into(),
-                text: t.t("claim-error-case"),
-            });
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+            let text = t.t("claim-error-case");
+            return refused_page(&state, &ctx, &session, provider, "#main", text).await;
         }
     };
     match state
@@ -565,18 +570,8 @@ async fn submit(
             super::encode_component(&format!("${}", claim.amount))
         ))),
         Err(ClaimError::Refused(refusal)) => {
-            let overview = state
-                .claims
-                .overview(&session.caller, provider, state.today())
-                .await?;
-            let mut page = claims_page(&ctx, &provider.to_string(), &overview);
-            page.errors.push(ErrorLink {
-                href: "#main".into(),
-                text: t.t(&format!("claim-refused-{}", refusal.rule.code())),
-            });
-            let title = format!("{} {}", t.t("error-prefix"), t.t("claims-title"));
-            page.l.retitle(&title);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+            let text = t.t(&format!("claim-refused-{}", refusal.rule.code()));
+            refused_page(&state, &ctx, &session, provider, "#main", text).await
         }
         Err(other) => Err(other.into()),
     }
