@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use pathways_domain::access::{Action, Owner};
-use pathways_domain::coaching::{Availability, BookingRefusal, HelpTopic};
+use pathways_domain::coaching::{AppointmentRefusal, Availability, BookingRefusal, HelpTopic};
 use pathways_domain::ids::ProviderNumber;
 use pathways_store::accounts::{Channel, NewMessage};
 use pathways_store::{AppointmentRecord, BookingRequest, CoachRecord, NewCoach, Store, StoreError};
@@ -23,6 +23,11 @@ pub enum CoachingError {
     IncompleteCoach,
     #[error("the booking was refused: {0}")]
     Refused(BookingRefusal),
+    /// No such appointment, or one of another provider: the two look the same.
+    #[error("no such appointment")]
+    NoSuchAppointment,
+    #[error(transparent)]
+    NotChangeable(#[from] AppointmentRefusal),
     #[error(transparent)]
     Access(#[from] AccessError),
     #[error(transparent)]
@@ -48,6 +53,26 @@ impl Default for CoachingRules {
             provider_limit: 2,
         }
     }
+}
+
+/// Which notice an appointment's messages give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Notice {
+    Booked,
+    Cancelled,
+}
+
+/// The outbox topic of one appointment's confirmation and reminder (a coach holds one live
+/// appointment per start time), so cancelling or moving it withdraws the reminder.
+pub fn appointment_topic(
+    coach: i64,
+    provider: ProviderNumber,
+    starts_at: PrimitiveDateTime,
+) -> String {
+    format!(
+        "coaching-{coach}-{provider}-{}",
+        starts_at.assume_utc().unix_timestamp()
+    )
 }
 
 /// A time a coach is open, for the topic and language asked for.
@@ -239,9 +264,10 @@ impl Coaching {
             now,
             notice: self.rules.notice,
             provider_limit: self.rules.provider_limit,
+            replaces: None,
         };
         let messages = self
-            .booking_messages(provider, coach, topic, starts_at, now)
+            .notices(provider, coach, topic, starts_at, now, Notice::Booked)
             .await?;
         let audit = caller.audit(
             "appointment.book",
@@ -262,16 +288,147 @@ impl Coaching {
             .map_err(CoachingError::Refused)
     }
 
-    /// The confirmation of a booking and its reminder the day before, in the provider's
-    /// language, at the email (or phone) on file, with the calendar file; none for a provider
-    /// with neither.
-    async fn booking_messages(
+    /// One of `provider`'s appointments that she may still change (herself, or program
+    /// staff for her).
+    async fn changeable(
+        &self,
+        caller: &Caller,
+        appointment: i64,
+        now: PrimitiveDateTime,
+    ) -> Result<AppointmentRecord, CoachingError> {
+        let record = self
+            .store
+            .appointment(appointment)
+            .await?
+            .ok_or(CoachingError::NoSuchAppointment)?;
+        caller
+            .authorize(
+                Action::BookCoaching,
+                &Owner {
+                    provider: Some(record.provider),
+                    ..Owner::default()
+                },
+            )
+            .map_err(|_| CoachingError::NoSuchAppointment)?;
+        pathways_domain::coaching::judge_change(record.state, record.starts_at, now)?;
+        Ok(record)
+    }
+
+    /// Cancels an appointment that has not started: its reminder is withdrawn and the
+    /// provider is told, with a calendar file that takes it off her calendar.
+    pub async fn cancel(
+        &self,
+        caller: &Caller,
+        appointment: i64,
+        now: PrimitiveDateTime,
+    ) -> Result<(), CoachingError> {
+        let old = self.changeable(caller, appointment, now).await?;
+        let messages = self
+            .notices(
+                old.provider,
+                old.coach,
+                old.topic,
+                old.starts_at,
+                now,
+                Notice::Cancelled,
+            )
+            .await?;
+        let audit = caller.audit(
+            "appointment.cancel",
+            "appointment",
+            appointment.to_string(),
+            Some(serde_json::json!({ "state": old.state.code() })),
+            Some(serde_json::json!({ "state": "cancelled" })),
+        );
+        Ok(self
+            .store
+            .cancel_appointment(
+                appointment,
+                now,
+                &appointment_topic(old.coach, old.provider, old.starts_at),
+                &messages,
+                &audit,
+            )
+            .await??)
+    }
+
+    /// Moves an appointment to another open time (with the same or another coach who fits):
+    /// the new time is booked and the old cancelled together, or neither.
+    pub async fn reschedule(
+        &self,
+        caller: &Caller,
+        appointment: i64,
+        coach: i64,
+        starts_at: PrimitiveDateTime,
+        now: PrimitiveDateTime,
+    ) -> Result<AppointmentRecord, CoachingError> {
+        let old = self.changeable(caller, appointment, now).await?;
+        let request = BookingRequest {
+            coach,
+            provider: old.provider,
+            topic: old.topic,
+            language: old.language.clone(),
+            starts_at,
+            length: self.rules.length,
+            now,
+            notice: self.rules.notice,
+            provider_limit: self.rules.provider_limit,
+            replaces: Some((
+                old.id,
+                appointment_topic(old.coach, old.provider, old.starts_at),
+            )),
+        };
+        let mut messages = self
+            .notices(
+                old.provider,
+                old.coach,
+                old.topic,
+                old.starts_at,
+                now,
+                Notice::Cancelled,
+            )
+            .await?;
+        messages.extend(
+            self.notices(
+                old.provider,
+                coach,
+                old.topic,
+                starts_at,
+                now,
+                Notice::Booked,
+            )
+            .await?,
+        );
+        let audit = caller.audit(
+            "appointment.move",
+            "appointment",
+            appointment.to_string(),
+            Some(serde_json::json!({
+                "coach": old.coach,
+                "starts_at": old.starts_at.to_string(),
+            })),
+            Some(serde_json::json!({
+                "coach": coach,
+                "starts_at": starts_at.to_string(),
+            })),
+        );
+        self.store
+            .book_appointment(&request, &messages, &audit)
+            .await?
+            .map_err(CoachingError::Refused)
+    }
+
+    /// What the provider is told about an appointment, in her language, at the email (or
+    /// phone) on file, with the calendar file: a booking's confirmation and its reminder the
+    /// day before, or a cancellation. None for a provider with neither.
+    async fn notices(
         &self,
         provider: ProviderNumber,
         coach: i64,
         topic: HelpTopic,
         starts_at: PrimitiveDateTime,
         booked_at: PrimitiveDateTime,
+        notice: Notice,
     ) -> Result<Vec<NewMessage>, CoachingError> {
         let Some(contact) = self.store.provider_contact(provider).await? else {
             return Ok(Vec::new());
@@ -312,16 +469,16 @@ impl Coaching {
         ];
         let written = now();
         let calendar = crate::calendar::event(&crate::calendar::Event {
-            uid: format!(
-                "coaching-{coach}-{provider}-{}@pathways",
-                starts_at.assume_utc().unix_timestamp()
-            ),
+            uid: format!("{}@pathways", appointment_topic(coach, provider, starts_at)),
             starts: starts_at,
             ends: starts_at + self.rules.length,
             summary: &t.t_args("msg-coaching-event", &[("coach", coach_name.into())]),
             location: &call,
             description: &topic_text,
-            status: crate::calendar::EventStatus::Confirmed,
+            status: match notice {
+                Notice::Booked => crate::calendar::EventStatus::Confirmed,
+                Notice::Cancelled => crate::calendar::EventStatus::Cancelled,
+            },
             sequence: u32::try_from(written.unix_timestamp()).unwrap_or(u32::MAX),
             now: written,
         });
@@ -335,8 +492,13 @@ impl Coaching {
             calendar: Some(calendar.clone()),
             created_at: written,
             due_at,
-            topic: Some(format!("coaching-{coach}-{provider}")),
+            // The cancellation is not withdrawn with the booking's messages.
+            topic: (notice == Notice::Booked)
+                .then(|| appointment_topic(coach, provider, starts_at)),
         };
+        if notice == Notice::Cancelled {
+            return Ok(vec![message("cancelled", None)]);
+        }
         let mut messages = vec![message("booked", None)];
         let remind_at = pathways_domain::calendar::program_instant(starts_at) - Duration::days(1);
         // A booking for tomorrow or sooner has its confirmation only.

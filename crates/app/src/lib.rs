@@ -8,6 +8,7 @@ pub mod careers;
 pub mod catalog;
 pub mod certificates;
 pub mod claims;
+pub mod coach_desk;
 pub mod coaching;
 pub mod courses;
 pub mod demo;

@@ -251,7 +251,9 @@ impl Progress {
         let owner = Owner {
             provider: Some(provider),
             county: Some(contact.county),
-            ..Owner::default()
+            vendor: None,
+            assigned: crate::coach_desk::coach_assigned(self.store.as_ref(), caller, provider)
+                .await?,
         };
         caller
             .authorize(Action::ViewProvider, &owner)

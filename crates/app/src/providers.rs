@@ -66,8 +66,9 @@ impl Providers {
             provider: Some(number),
             county: Some(contact.county),
             vendor: None,
-            // Coaches are assigned through appointments (coaching arrives with its issue).
-            assigned: false,
+            // A coach sees the providers who booked them.
+            assigned: crate::coach_desk::coach_assigned(self.store.as_ref(), caller, number)
+                .await?,
         };
         caller
             .authorize(action, &owner)

@@ -238,3 +238,98 @@ pub async fn demo_sign_ins(
     }
     Ok(sign_ins)
 }
+
+/// The demo's coaches and their weekly hours, unless there are coaches already: a Spanish and
+/// English speaker on every topic (the demo coach's own sign-in, when it exists), a Chinese and
+/// English speaker, an English speaker and a Spanish speaker for payments and the catalog.
+/// Returns how many were added.
+pub async fn demo_coaches(
+    store: std::sync::Arc<dyn Store>,
+) -> Result<usize, crate::coaching::CoachingError> {
+    use pathways_domain::coaching::{Availability, HelpTopic, WeeklyHours};
+    use time::{Time, Weekday};
+
+    if !store.coaches().await?.is_empty() {
+        return Ok(0);
+    }
+    let coaching = crate::coaching::Coaching::new(store.clone(), Default::default());
+    let caller = crate::access::Caller::command_line();
+    let rosa = store
+        .account_by_email("coach@pathways.example")
+        .await?
+        .map(|a| a.id);
+    let everything = HelpTopic::ALL.to_vec();
+    let coaches = [
+        (
+            "Rosa Martinez",
+            vec!["es", "en"],
+            everything.clone(),
+            rosa,
+            (9, 12),
+            (13, 17),
+        ),
+        (
+            "Wei Chen",
+            vec!["zh-Hant", "en"],
+            vec![
+                HelpTopic::Catalog,
+                HelpTopic::Payments,
+                HelpTopic::ClassTechnology,
+            ],
+            None,
+            (8, 12),
+            (13, 16),
+        ),
+        (
+            "Jamie Brooks",
+            vec!["en"],
+            everything,
+            None,
+            (10, 12),
+            (14, 18),
+        ),
+        (
+            "Ana Torres",
+            vec!["es"],
+            vec![HelpTopic::Payments, HelpTopic::Catalog],
+            None,
+            (16, 18),
+            (18, 20),
+        ),
+    ];
+    let clock = |hour: u8| Time::from_hms(hour, 0, 0).unwrap_or(Time::MIDNIGHT);
+    for (name, languages, topics, account, morning, afternoon) in &coaches {
+        let id = coaching
+            .add_coach(
+                &caller,
+                &pathways_store::NewCoach {
+                    name: (*name).to_owned(),
+                    languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+                    topics: topics.clone(),
+                    account: *account,
+                },
+            )
+            .await?;
+        let weekdays = [
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+        ];
+        let hours = weekdays
+            .iter()
+            .flat_map(|day| {
+                [*morning, *afternoon].map(|(from, until)| WeeklyHours {
+                    weekday: *day,
+                    start: clock(from),
+                    end: clock(until),
+                })
+            })
+            .collect();
+        let availability = Availability::new(hours, Vec::new())
+            .map_err(|_| crate::coaching::CoachingError::IncompleteCoach)?;
+        coaching.publish_hours(&caller, id, &availability).await?;
+    }
+    Ok(coaches.len())
+}

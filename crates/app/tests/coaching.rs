@@ -47,6 +47,7 @@ async fn a_provider_finds_a_coach_in_her_language_and_books_a_time() {
             name: name.into(),
             languages: languages.iter().map(|l| (*l).to_owned()).collect(),
             topics,
+            account: None,
         };
         // A provider cannot add a coach; a coach needs a language.
         assert!(matches!(

@@ -275,6 +275,76 @@ pub fn judge_booking(
     Ok(())
 }
 
+/// Where an appointment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppointmentState {
+    Booked,
+    Cancelled,
+    /// The coach met the provider.
+    Held,
+    /// The provider did not come.
+    NoShow,
+}
+
+impl AppointmentState {
+    pub const ALL: [Self; 4] = [Self::Booked, Self::Cancelled, Self::Held, Self::NoShow];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Booked => "booked",
+            Self::Cancelled => "cancelled",
+            Self::Held => "held",
+            Self::NoShow => "no-show",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code() == raw.trim())
+            .ok_or_else(|| ParseError::invalid("booked, cancelled, held or no-show", raw))
+    }
+}
+
+/// Why a change to an appointment was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum AppointmentRefusal {
+    /// Only a booked appointment that has not started can be cancelled or moved.
+    #[error("the appointment has started, was cancelled or is over")]
+    NotChangeable,
+    /// The coach marks how it went only once it has started, and never a cancelled one.
+    #[error("the appointment has not started yet or was cancelled")]
+    NotStarted,
+}
+
+/// Whether an appointment in `state` starting at `starts_at` may be cancelled or moved at
+/// `now` (both on the program's clock).
+pub fn judge_change(
+    state: AppointmentState,
+    starts_at: PrimitiveDateTime,
+    now: PrimitiveDateTime,
+) -> Result<(), AppointmentRefusal> {
+    if state == AppointmentState::Booked && starts_at > now {
+        Ok(())
+    } else {
+        Err(AppointmentRefusal::NotChangeable)
+    }
+}
+
+/// Whether the coach may mark an appointment held or a no-show at `now`: once it has started,
+/// and again to correct a mark; never a cancelled one.
+pub fn judge_outcome(
+    state: AppointmentState,
+    starts_at: PrimitiveDateTime,
+    now: PrimitiveDateTime,
+) -> Result<(), AppointmentRefusal> {
+    if state != AppointmentState::Cancelled && starts_at <= now {
+        Ok(())
+    } else {
+        Err(AppointmentRefusal::NotStarted)
+    }
+}
+
 /// The category a help ticket is opened in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TicketCategory {

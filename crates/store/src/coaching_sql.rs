@@ -7,12 +7,15 @@
 //! index keeps a coach to one live appointment per start time whatever else happens.
 
 use async_trait::async_trait;
-use pathways_domain::coaching::{BookingRefusal, Desk, HelpTopic, TicketCategory, TicketStatus};
+use pathways_domain::coaching::{
+    AppointmentRefusal, AppointmentState, BookingRefusal, Desk, HelpTopic, TicketCategory,
+    TicketStatus,
+};
 use pathways_domain::ids::ProviderNumber;
-use time::{Duration, OffsetDateTime, PrimitiveDateTime};
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::StoreResult;
-use crate::accounts::AuditEntry;
+use crate::accounts::{AccountId, AuditEntry, NewMessage};
 
 /// A coach as published: who, in which languages, on which topics, and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub struct NewCoach {
     pub name: String,
     pub languages: Vec<String>,
     pub topics: Vec<HelpTopic>,
+    /// The coach's own sign-in (a coach account), when they have one.
+    pub account: Option<AccountId>,
 }
 
 /// A booking asked for, with the rules' parameters.
@@ -47,6 +52,9 @@ pub struct BookingRequest {
     pub now: PrimitiveDateTime,
     pub notice: Duration,
     pub provider_limit: u32,
+    /// The provider's appointment this booking moves (cancelled in the same transaction), and
+    /// the outbox topic of its messages (withdrawn with it).
+    pub replaces: Option<(i64, String)>,
 }
 
 /// A booked (or past) appointment.
@@ -59,9 +67,28 @@ pub struct AppointmentRecord {
     pub language: String,
     pub starts_at: PrimitiveDateTime,
     pub length: Duration,
-    /// `booked`, `cancelled`, `held` or `no-show`.
-    pub state: String,
+    pub state: AppointmentState,
     pub booked_at: OffsetDateTime,
+}
+
+/// A coach's private note on an appointment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRecord {
+    pub id: i64,
+    pub appointment: i64,
+    pub body: String,
+    pub written_at: OffsetDateTime,
+}
+
+/// A task a coach set themself after an appointment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpRecord {
+    pub id: i64,
+    pub appointment: i64,
+    pub provider: ProviderNumber,
+    pub task: String,
+    pub due_on: Date,
+    pub done_at: Option<OffsetDateTime>,
 }
 
 /// A help ticket to open, routed already.
@@ -133,7 +160,7 @@ pub trait CoachingStore: Send + Sync {
     async fn book_appointment(
         &self,
         request: &BookingRequest,
-        messages: &[crate::accounts::NewMessage],
+        messages: &[NewMessage],
         audit: &AuditEntry,
     ) -> StoreResult<Result<AppointmentRecord, BookingRefusal>>;
 
@@ -151,6 +178,71 @@ pub trait CoachingStore: Send + Sync {
         &self,
         provider: ProviderNumber,
     ) -> StoreResult<Vec<AppointmentRecord>>;
+
+    /// The coach record a coach account signs in to.
+    async fn coach_of_account(&self, account: AccountId) -> StoreResult<Option<i64>>;
+
+    async fn appointment(&self, id: i64) -> StoreResult<Option<AppointmentRecord>>;
+
+    /// A coach's appointments (every state) starting from `from` up to `until`, soonest first.
+    async fn coach_appointments(
+        &self,
+        coach: i64,
+        from: PrimitiveDateTime,
+        until: PrimitiveDateTime,
+    ) -> StoreResult<Vec<AppointmentRecord>>;
+
+    /// Whether the provider booked the coach (an appointment not cancelled): what lets a coach
+    /// see the provider's summary.
+    async fn coach_has_provider(&self, coach: i64, provider: ProviderNumber) -> StoreResult<bool>;
+
+    /// Cancels a booked appointment that has not started by `now` (program clock), withdraws
+    /// the unsent messages on `withdraw_topic` and queues `messages`, in one transaction.
+    async fn cancel_appointment(
+        &self,
+        id: i64,
+        now: PrimitiveDateTime,
+        withdraw_topic: &str,
+        messages: &[NewMessage],
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<(), AppointmentRefusal>>;
+
+    /// Marks an appointment held or a no-show (once it has started by `now`).
+    async fn mark_appointment(
+        &self,
+        id: i64,
+        outcome: AppointmentState,
+        now: PrimitiveDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<Result<(), AppointmentRefusal>>;
+
+    async fn add_appointment_note(
+        &self,
+        appointment: i64,
+        body: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
+
+    /// The notes on `appointments`, oldest first.
+    async fn appointment_notes(&self, appointments: &[i64]) -> StoreResult<Vec<NoteRecord>>;
+
+    async fn add_follow_up(
+        &self,
+        appointment: i64,
+        task: &str,
+        due_on: Date,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
+
+    /// A coach's follow-ups: open ones by due date, then those done in the last 30 days.
+    async fn coach_follow_ups(
+        &self,
+        coach: i64,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<FollowUpRecord>>;
+
+    /// Marks one of the coach's follow-ups done; `false` when it is not theirs or was done.
+    async fn finish_follow_up(&self, coach: i64, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
 }
 
 /// A list as stored: `;`-separated.
@@ -190,7 +282,8 @@ pub(crate) fn appointment(row: AppointmentRow) -> StoreResult<AppointmentRecord>
         language,
         starts_at,
         length: Duration::minutes(minutes),
-        state,
+        state: AppointmentState::parse(&state)
+            .map_err(|_| crate::StoreError::corrupt("appointments.state"))?,
         booked_at,
     })
 }
@@ -260,6 +353,21 @@ pub(crate) fn ticket(row: TicketRow) -> StoreResult<TicketRecord> {
 
 pub(crate) const APPOINTMENT_SELECT: &str = "SELECT appointment_id, coach_id, provider_number, \
      topic, language, starts_at, length_minutes, state, booked_at FROM appointments";
+
+pub(crate) type FollowUpRow = (i64, i64, i64, String, Date, Option<OffsetDateTime>);
+
+pub(crate) fn follow_up(row: FollowUpRow) -> StoreResult<FollowUpRecord> {
+    let (id, appointment, provider, task, due_on, done_at) = row;
+    Ok(FollowUpRecord {
+        id,
+        appointment,
+        provider: ProviderNumber::from_i64(provider)
+            .map_err(|_| crate::StoreError::corrupt("appointments.provider_number"))?,
+        task,
+        due_on,
+        done_at,
+    })
+}
 
 macro_rules! coaching_queries {
     ($store:ty, $db:ty, lock_coach = [$($lock_coach:literal)?], lock_provider = [$($lock_provider:literal)?]) => {
@@ -414,8 +522,8 @@ macro_rules! coaching_queries {
             async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64> {
                 let mut tx = self.begin_write().await?;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO coaches (name, languages, topics, created_at) \
-                     VALUES ($1, $2, $3, $4) RETURNING coach_id",
+                    "INSERT INTO coaches (name, languages, topics, created_at, account_id) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING coach_id",
                 )
                 .bind(&coach.name)
                 .bind($crate::coaching_sql::joined(&coach.languages))
@@ -423,6 +531,7 @@ macro_rules! coaching_queries {
                     &coach.topics.iter().map(|t| t.code()).collect::<Vec<_>>(),
                 ))
                 .bind(audit.at)
+                .bind(coach.account.map(|a| a.0))
                 .fetch_one(&mut *tx)
                 .await?;
                 write_audit(&mut tx, audit, &id.to_string()).await?;
@@ -522,6 +631,29 @@ macro_rules! coaching_queries {
                     .bind(request.provider.as_i64())
                     .execute(&mut *tx)
                     .await?;)?
+                if let Some((old, topic)) = &request.replaces {
+                    // The appointment moved is cancelled first, so neither the coach's time nor
+                    // the provider's limit counts it; a refusal below rolls this back.
+                    let moved = sqlx::query(
+                        "UPDATE appointments SET state = 'cancelled' WHERE appointment_id = $1 \
+                         AND provider_number = $2 AND state = 'booked' AND starts_at > $3",
+                    )
+                    .bind(*old)
+                    .bind(request.provider.as_i64())
+                    .bind(request.now)
+                    .execute(&mut *tx)
+                    .await?;
+                    if moved.rows_affected() == 0 {
+                        return Ok(Err(BookingRefusal {
+                            rule: BookingRule::InTheFuture,
+                            detail: format!(
+                                "appointment {old} has started, was cancelled or is not the \
+                                 provider's"
+                            ),
+                        }));
+                    }
+                    withdraw_messages_in(&mut tx, topic, audit.at).await?;
+                }
                 let coach: Option<(String, String)> = sqlx::query_as(
                     "SELECT languages, topics FROM coaches WHERE coach_id = $1",
                 )
@@ -653,6 +785,239 @@ macro_rules! coaching_queries {
                     .fetch_all(self.pool())
                     .await?;
                 rows.into_iter().map($crate::coaching_sql::appointment).collect()
+            }
+
+            async fn coach_of_account(
+                &self,
+                account: $crate::accounts::AccountId,
+            ) -> StoreResult<Option<i64>> {
+                Ok(sqlx::query_scalar("SELECT coach_id FROM coaches WHERE account_id = $1")
+                    .bind(account.0)
+                    .fetch_optional(self.pool())
+                    .await?)
+            }
+
+            async fn appointment(&self, id: i64) -> StoreResult<Option<AppointmentRecord>> {
+                let row: Option<$crate::coaching_sql::AppointmentRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE appointment_id = $1",
+                        $crate::coaching_sql::APPOINTMENT_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                row.map($crate::coaching_sql::appointment).transpose()
+            }
+
+            async fn coach_appointments(
+                &self,
+                coach: i64,
+                from: time::PrimitiveDateTime,
+                until: time::PrimitiveDateTime,
+            ) -> StoreResult<Vec<AppointmentRecord>> {
+                let rows: Vec<$crate::coaching_sql::AppointmentRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE coach_id = $1 AND starts_at >= $2 AND starts_at < $3 \
+                         ORDER BY starts_at, appointment_id",
+                        $crate::coaching_sql::APPOINTMENT_SELECT
+                    )))
+                    .bind(coach)
+                    .bind(from)
+                    .bind(until)
+                    .fetch_all(self.pool())
+                    .await?;
+                rows.into_iter().map($crate::coaching_sql::appointment).collect()
+            }
+
+            async fn coach_has_provider(
+                &self,
+                coach: i64,
+                provider: pathways_domain::ids::ProviderNumber,
+            ) -> StoreResult<bool> {
+                let found: Option<i64> = sqlx::query_scalar(
+                    "SELECT appointment_id FROM appointments WHERE coach_id = $1 \
+                     AND provider_number = $2 AND state <> 'cancelled' LIMIT 1",
+                )
+                .bind(coach)
+                .bind(provider.as_i64())
+                .fetch_optional(self.pool())
+                .await?;
+                Ok(found.is_some())
+            }
+
+            async fn cancel_appointment(
+                &self,
+                id: i64,
+                now: time::PrimitiveDateTime,
+                withdraw_topic: &str,
+                messages: &[$crate::accounts::NewMessage],
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<(), pathways_domain::coaching::AppointmentRefusal>> {
+                let mut tx = self.begin_write().await?;
+                // The state and time are checked by the update itself, so a cancel racing a
+                // move or another cancel lands once.
+                let cancelled = sqlx::query(
+                    "UPDATE appointments SET state = 'cancelled' WHERE appointment_id = $1 \
+                     AND state = 'booked' AND starts_at > $2",
+                )
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                if cancelled.rows_affected() == 0 {
+                    return Ok(Err(
+                        pathways_domain::coaching::AppointmentRefusal::NotChangeable,
+                    ));
+                }
+                withdraw_messages_in(&mut tx, withdraw_topic, audit.at).await?;
+                for message in messages {
+                    insert_message(&mut tx, message).await?;
+                }
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(Ok(()))
+            }
+
+            async fn mark_appointment(
+                &self,
+                id: i64,
+                outcome: pathways_domain::coaching::AppointmentState,
+                now: time::PrimitiveDateTime,
+                audit: &AuditEntry,
+            ) -> StoreResult<Result<(), pathways_domain::coaching::AppointmentRefusal>> {
+                let mut tx = self.begin_write().await?;
+                let marked = sqlx::query(
+                    "UPDATE appointments SET state = $1 WHERE appointment_id = $2 \
+                     AND state <> 'cancelled' AND starts_at <= $3",
+                )
+                .bind(outcome.code())
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                if marked.rows_affected() == 0 {
+                    return Ok(Err(pathways_domain::coaching::AppointmentRefusal::NotStarted));
+                }
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(Ok(()))
+            }
+
+            async fn add_appointment_note(
+                &self,
+                appointment: i64,
+                body: &str,
+                audit: &AuditEntry,
+            ) -> StoreResult<i64> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO appointment_notes (appointment_id, body, written_at) \
+                     VALUES ($1, $2, $3) RETURNING note_id",
+                )
+                .bind(appointment)
+                .bind(body)
+                .bind(audit.at)
+                .fetch_one(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &appointment.to_string()).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn appointment_notes(
+                &self,
+                appointments: &[i64],
+            ) -> StoreResult<Vec<$crate::coaching_sql::NoteRecord>> {
+                if appointments.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT note_id, appointment_id, body, written_at FROM appointment_notes \
+                     WHERE appointment_id IN (",
+                );
+                let mut list = qb.separated(", ");
+                for id in appointments {
+                    list.push_bind(*id);
+                }
+                qb.push(") ORDER BY note_id");
+                let rows: Vec<(i64, i64, String, time::OffsetDateTime)> =
+                    qb.build_query_as().fetch_all(self.pool()).await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(id, appointment, body, written_at)| $crate::coaching_sql::NoteRecord {
+                        id,
+                        appointment,
+                        body,
+                        written_at,
+                    })
+                    .collect())
+            }
+
+            async fn add_follow_up(
+                &self,
+                appointment: i64,
+                task: &str,
+                due_on: time::Date,
+                audit: &AuditEntry,
+            ) -> StoreResult<i64> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO coach_follow_ups (appointment_id, task, due_on, created_at) \
+                     VALUES ($1, $2, $3, $4) RETURNING follow_up_id",
+                )
+                .bind(appointment)
+                .bind(task)
+                .bind(due_on)
+                .bind(audit.at)
+                .fetch_one(&mut *tx)
+                .await?;
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn coach_follow_ups(
+                &self,
+                coach: i64,
+                now: time::OffsetDateTime,
+            ) -> StoreResult<Vec<$crate::coaching_sql::FollowUpRecord>> {
+                let rows: Vec<$crate::coaching_sql::FollowUpRow> = sqlx::query_as(
+                    "SELECT f.follow_up_id, f.appointment_id, a.provider_number, f.task, \
+                     f.due_on, f.done_at FROM coach_follow_ups f \
+                     JOIN appointments a ON a.appointment_id = f.appointment_id \
+                     WHERE a.coach_id = $1 AND (f.done_at IS NULL OR f.done_at >= $2) \
+                     ORDER BY f.done_at IS NOT NULL, f.due_on, f.follow_up_id",
+                )
+                .bind(coach)
+                .bind(now - time::Duration::days(30))
+                .fetch_all(self.pool())
+                .await?;
+                rows.into_iter().map($crate::coaching_sql::follow_up).collect()
+            }
+
+            async fn finish_follow_up(
+                &self,
+                coach: i64,
+                id: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE coach_follow_ups SET done_at = $1 WHERE follow_up_id = $2 \
+                     AND done_at IS NULL AND appointment_id IN \
+                     (SELECT appointment_id FROM appointments WHERE coach_id = $3)",
+                )
+                .bind(audit.at)
+                .bind(id)
+                .bind(coach)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(true)
             }
         }
     };

@@ -41,8 +41,8 @@ pub use claim_sql::{
     PaymentRecord, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 pub use coaching_sql::{
-    AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, NewCoach, NewTicket,
-    TicketRecord,
+    AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, FollowUpRecord, NewCoach,
+    NewTicket, NoteRecord, TicketRecord,
 };
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};

@@ -36,6 +36,7 @@ use pathways_app::careers::Careers;
 use pathways_app::catalog::Catalog;
 use pathways_app::certificates::Certificates;
 use pathways_app::claims::Claims;
+use pathways_app::coach_desk::CoachDesk;
 use pathways_app::coaching::{Coaching, CoachingRules};
 use pathways_app::courses::Courses;
 use pathways_app::help::Help;
@@ -89,6 +90,7 @@ pub struct AppState {
     pub outreach: Outreach,
     pub claims: Claims,
     pub coaching: Coaching,
+    pub coach_desk: CoachDesk,
     pub help: Help,
     pub incentives: Incentives,
     pub payroll: Payroll,
@@ -102,8 +104,10 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
         let catalog =
             Catalog::new(store.clone()).keeping_answers_for(config.catalog_answers_kept_for);
+        let progress = Progress::new(store.clone(), catalog.clone());
         Self {
-            progress: Progress::new(store.clone(), catalog.clone()),
+            coach_desk: CoachDesk::new(store.clone(), progress.clone()),
+            progress,
             catalog,
             accounts: Accounts::new(store.clone(), config.accounts.clone()),
             providers: Providers::new(store.clone()),

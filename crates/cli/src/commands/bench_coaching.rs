@@ -49,6 +49,7 @@ pub async fn run(coaches: u32, rate: u32, seconds: u32) -> anyhow::Result<ExitCo
                         LANGUAGES[(i + 1) % LANGUAGES.len()].to_owned(),
                     ],
                     topics: HelpTopic::ALL.to_vec(),
+                    account: None,
                 },
             )
             .await?;

@@ -60,6 +60,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<ExitCode> {
         });
         let service = pathways_app::accounts::Accounts::new(store.clone(), accounts.clone());
         sign_ins = pathways_app::seed::demo_sign_ins(&service, store.as_ref(), &demo).await?;
+        pathways_app::seed::demo_coaches(store.clone()).await?;
     }
     let config = pathways_web::WebConfig {
         secure_cookies: args.secure_cookies,

@@ -265,3 +265,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn only_a_booked_appointment_not_yet_started_is_cancelled_or_moved() {
+    let at = datetime!(2026-12-07 10:00);
+    for state in AppointmentState::ALL {
+        assert_eq!(
+            judge_change(state, at, at - Duration::minutes(1)).is_ok(),
+            state == AppointmentState::Booked,
+            "{state:?}"
+        );
+        assert_eq!(
+            judge_change(state, at, at),
+            Err(AppointmentRefusal::NotChangeable)
+        );
+    }
+}
+
+#[test]
+fn how_it_went_is_marked_once_started_and_never_on_a_cancelled_one() {
+    let at = datetime!(2026-12-07 10:00);
+    for state in AppointmentState::ALL {
+        assert_eq!(
+            judge_outcome(state, at, at).is_ok(),
+            state != AppointmentState::Cancelled,
+            "{state:?}"
+        );
+        assert_eq!(
+            judge_outcome(state, at, at - Duration::minutes(1)),
+            Err(AppointmentRefusal::NotStarted)
+        );
+    }
+}
+
+#[test]
+fn appointment_states_read_back_from_their_codes() {
+    for state in AppointmentState::ALL {
+        assert_eq!(AppointmentState::parse(state.code()), Ok(state));
+    }
+    assert!(AppointmentState::parse("done").is_err());
+}

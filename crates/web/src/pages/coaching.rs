@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use pathways_app::coaching::CoachingError;
 use pathways_domain::coaching::HelpTopic;
 use pathways_domain::ids::ProviderNumber;
@@ -25,7 +25,16 @@ use crate::session::{CsrfForm, SignedIn};
 const DAYS_SHOWN: i64 = 14;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/providers/{number}/coaching", get(page).post(book))
+    Router::new()
+        .route("/providers/{number}/coaching", get(page).post(book))
+        .route(
+            "/providers/{number}/coaching/{appointment}/cancel",
+            post(cancel),
+        )
+        .route(
+            "/providers/{number}/coaching/{appointment}/move",
+            post(move_to),
+        )
 }
 
 impl From<CoachingError> for WebError {
@@ -33,8 +42,10 @@ impl From<CoachingError> for WebError {
         match error {
             CoachingError::Access(access) => access.into(),
             CoachingError::Store(store) => Self::Store(store),
-            CoachingError::NoSuchCoach(_) => Self::NotFound,
-            CoachingError::IncompleteCoach | CoachingError::Refused(_) => Self::BadForm,
+            CoachingError::NoSuchCoach(_) | CoachingError::NoSuchAppointment => Self::NotFound,
+            CoachingError::IncompleteCoach
+            | CoachingError::Refused(_)
+            | CoachingError::NotChangeable(_) => Self::BadForm,
         }
     }
 }
@@ -59,6 +70,15 @@ struct Day {
     slots: Vec<OpenSlot>,
 }
 
+/// One of her booked appointments, with how to cancel or move it.
+#[derive(Debug)]
+struct Booked {
+    text: String,
+    cancel: String,
+    /// The page that offers new times for it.
+    change: String,
+}
+
 #[derive(Template)]
 #[template(path = "coaching.html")]
 struct CoachingPage {
@@ -70,7 +90,9 @@ struct CoachingPage {
     /// The topic and language searched, when one was.
     searched: Option<(String, String)>,
     days: Vec<Day>,
-    appointments: Vec<String>,
+    appointments: Vec<Booked>,
+    /// The appointment being moved: what it is, shown above the times.
+    moving: Option<String>,
     action: String,
     csrf: String,
 }
@@ -89,6 +111,7 @@ async fn coaching_page(
     provider: ProviderNumber,
     topic: Option<HelpTopic>,
     language: Option<String>,
+    moving: Option<i64>,
 ) -> Result<CoachingPage, WebError> {
     let t = ctx.t;
     let locale = t.locale();
@@ -146,21 +169,36 @@ async fn coaching_page(
             }
         }
     }
-    let appointments = appointments_of
+    let booked: Vec<&pathways_store::AppointmentRecord> = appointments_of
         .iter()
-        .filter(|a| a.state == "booked" && a.starts_at >= now)
-        .map(|a| {
-            t.t_args(
-                "coaching-appointment",
-                &[
-                    ("when", format::date_time(locale, a.starts_at).into()),
-                    ("coach", name_of(a.coach).into()),
-                    (
-                        "topic",
-                        t.t(&format!("coaching-topic-{}", a.topic.code())).into(),
-                    ),
-                ],
-            )
+        .filter(|a| pathways_domain::coaching::judge_change(a.state, a.starts_at, now).is_ok())
+        .collect();
+    let describe = |a: &pathways_store::AppointmentRecord| {
+        t.t_args(
+            "coaching-appointment",
+            &[
+                ("when", format::date_time(locale, a.starts_at).into()),
+                ("coach", name_of(a.coach).into()),
+                (
+                    "topic",
+                    t.t(&format!("coaching-topic-{}", a.topic.code())).into(),
+                ),
+            ],
+        )
+    };
+    // Only an appointment she may still move is offered for moving.
+    let moving_record = moving.and_then(|id| booked.iter().find(|a| a.id == id).copied());
+    let appointments = booked
+        .iter()
+        .map(|a| Booked {
+            text: describe(a),
+            cancel: format!("/providers/{provider}/coaching/{}/cancel", a.id),
+            change: format!(
+                "/providers/{provider}/coaching?topic={}&language={}&moving={}#times",
+                a.topic.code(),
+                a.language,
+                a.id
+            ),
         })
         .collect();
     let query = ctx.current.split_once('?').map(|(_, q)| q);
@@ -168,7 +206,10 @@ async fn coaching_page(
     Ok(CoachingPage {
         l: ctx.layout(&title),
         errors: Vec::new(),
-        notice: query_value(query, "booked").map(|_| t.t("coaching-notice-booked")),
+        notice: ["booked", "cancelled", "moved"]
+            .into_iter()
+            .find(|k| query_value(query, k).is_some())
+            .map(|k| t.t(&format!("coaching-notice-{k}"))),
         topics: HelpTopic::ALL
             .iter()
             .map(|each| Choice {
@@ -188,7 +229,11 @@ async fn coaching_page(
         searched: topic.map(|t| (t.code().to_owned(), language.clone())),
         days,
         appointments,
-        action: format!("/providers/{provider}/coaching"),
+        moving: moving_record.map(describe),
+        action: match moving_record {
+            Some(a) => format!("/providers/{provider}/coaching/{}/move", a.id),
+            None => format!("/providers/{provider}/coaching"),
+        },
         csrf: ctx.csrf(),
     })
 }
@@ -207,7 +252,17 @@ async fn page(
     };
     let language =
         query_value(query, "language").filter(|l| LANGUAGES.iter().any(|(tag, _)| tag == l));
-    let page = coaching_page(&state, &ctx, &session.caller, provider, topic, language).await?;
+    let moving = query_value(query, "moving").and_then(|m| m.parse().ok());
+    let page = coaching_page(
+        &state,
+        &ctx,
+        &session.caller,
+        provider,
+        topic,
+        language,
+        moving,
+    )
+    .await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -219,6 +274,64 @@ struct BookInput {
     language: String,
 }
 
+impl BookInput {
+    /// The hidden fields come from the page; anything else is a forged form.
+    fn read(&self) -> Result<(HelpTopic, time::PrimitiveDateTime), WebError> {
+        let topic = HelpTopic::parse(&self.topic).map_err(|_| WebError::BadForm)?;
+        let (day, clock) = self.starts_at.split_once(' ').ok_or(WebError::BadForm)?;
+        let day = pathways_domain::error::parse_date(day).map_err(|_| WebError::BadForm)?;
+        let (hour, minute) = clock.split_once(':').ok_or(WebError::BadForm)?;
+        let clock = time::Time::from_hms(
+            hour.parse().map_err(|_| WebError::BadForm)?,
+            minute.parse().map_err(|_| WebError::BadForm)?,
+            0,
+        )
+        .map_err(|_| WebError::BadForm)?;
+        if !LANGUAGES.iter().any(|(tag, _)| *tag == self.language) {
+            return Err(WebError::BadForm);
+        }
+        Ok((topic, day.with_time(clock)))
+    }
+}
+
+/// The page again, with why the time could not be booked (or moved to) in her language.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &pathways_app::access::Caller,
+    provider: ProviderNumber,
+    input: BookInput,
+    moving: Option<i64>,
+    error: CoachingError,
+) -> Result<Response, WebError> {
+    let t = ctx.t;
+    let text = match &error {
+        CoachingError::Refused(refusal) => {
+            t.t(&format!("coaching-refused-{}", refusal.rule.code()))
+        }
+        CoachingError::NotChangeable(_) => t.t("coaching-error-not-changeable"),
+        _ => return Err(error.into()),
+    };
+    let topic = HelpTopic::parse(&input.topic).ok();
+    let mut page = coaching_page(
+        state,
+        ctx,
+        caller,
+        provider,
+        topic,
+        Some(input.language),
+        moving,
+    )
+    .await?;
+    page.errors.push(ErrorLink {
+        href: "#times".into(),
+        text,
+    });
+    let title = format!("{} {}", t.t("error-prefix"), t.t("coaching-title"));
+    page.l.retitle(&title);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
 /// `POST /providers/{n}/coaching`: books the time a button offered.
 async fn book(
     State(state): State<AppState>,
@@ -228,20 +341,7 @@ async fn book(
     CsrfForm(input): CsrfForm<BookInput>,
 ) -> Result<Response, WebError> {
     let provider = provider_number(&number)?;
-    // The hidden fields come from the page; anything else is a forged form.
-    let topic = HelpTopic::parse(&input.topic).map_err(|_| WebError::BadForm)?;
-    let (day, clock) = input.starts_at.split_once(' ').ok_or(WebError::BadForm)?;
-    let day = pathways_domain::error::parse_date(day).map_err(|_| WebError::BadForm)?;
-    let (hour, minute) = clock.split_once(':').ok_or(WebError::BadForm)?;
-    let clock = time::Time::from_hms(
-        hour.parse().map_err(|_| WebError::BadForm)?,
-        minute.parse().map_err(|_| WebError::BadForm)?,
-        0,
-    )
-    .map_err(|_| WebError::BadForm)?;
-    if !LANGUAGES.iter().any(|(tag, _)| *tag == input.language) {
-        return Err(WebError::BadForm);
-    }
+    let (topic, starts_at) = input.read()?;
     match state
         .coaching
         .book(
@@ -250,7 +350,7 @@ async fn book(
             input.coach,
             topic,
             &input.language,
-            day.with_time(clock),
+            starts_at,
             state.now(),
         )
         .await
@@ -258,20 +358,74 @@ async fn book(
         Ok(_) => Ok(see_other(&format!(
             "/providers/{provider}/coaching?booked=1"
         ))),
-        Err(CoachingError::Refused(refusal)) => {
-            let t = ctx.t;
-            let mut page = coaching_page(
+        Err(error) => refused(&state, &ctx, &session.caller, provider, input, None, error).await,
+    }
+}
+
+/// `POST /providers/{n}/coaching/{id}/move`: moves her appointment to the time a button
+/// offered; the old time is freed only if the new one is booked.
+async fn move_to(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path((number, appointment)): Path<(String, i64)>,
+    CsrfForm(input): CsrfForm<BookInput>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    let (_, starts_at) = input.read()?;
+    match state
+        .coaching
+        .reschedule(
+            &session.caller,
+            appointment,
+            input.coach,
+            starts_at,
+            state.now(),
+        )
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/providers/{provider}/coaching?moved=1"
+        ))),
+        Err(error) => {
+            refused(
                 &state,
                 &ctx,
                 &session.caller,
                 provider,
-                Some(topic),
-                Some(input.language),
+                input,
+                Some(appointment),
+                error,
             )
-            .await?;
+            .await
+        }
+    }
+}
+
+/// `POST /providers/{n}/coaching/{id}/cancel`.
+async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path((number, appointment)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let provider = provider_number(&number)?;
+    match state
+        .coaching
+        .cancel(&session.caller, appointment, state.now())
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "/providers/{provider}/coaching?cancelled=1"
+        ))),
+        Err(CoachingError::NotChangeable(_)) => {
+            let t = ctx.t;
+            let mut page =
+                coaching_page(&state, &ctx, &session.caller, provider, None, None, None).await?;
             page.errors.push(ErrorLink {
-                href: "#times".into(),
-                text: t.t(&format!("coaching-refused-{}", refusal.rule.code())),
+                href: "#mine".into(),
+                text: t.t("coaching-error-not-changeable"),
             });
             let title = format!("{} {}", t.t("error-prefix"), t.t("coaching-title"));
             page.l.retitle(&title);

@@ -7,6 +7,7 @@ mod careers;
 mod catalog;
 mod certificates;
 mod claims;
+mod coach_desk;
 mod coaching;
 mod courses;
 mod help;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .merge(outreach::router())
         .merge(claims::router())
         .merge(coaching::router())
+        .merge(coach_desk::router())
         .merge(help::router())
         .merge(tickets::router())
         .merge(payroll::router())

@@ -213,7 +213,7 @@ fn pathway_name(t: Translator, pathway: pathways_domain::pathway::Pathway) -> St
     t.t(&pathway_key(pathway))
 }
 
-fn kind_title(t: Translator, kind: IncentiveKind, pathway: &str) -> String {
+pub(super) fn kind_title(t: Translator, kind: IncentiveKind, pathway: &str) -> String {
     match kind {
         IncentiveKind::Pathway => t.t_args("progress-kind-pathway", &[("pathway", pathway.into())]),
         IncentiveKind::SpecializedOneMonth => t.t("progress-kind-specialized-1-month"),

@@ -67,6 +67,7 @@ async fn scenario(app: &TestApp) {
                     name: name.into(),
                     languages: languages.into_iter().map(str::to_owned).collect(),
                     topics: vec![HelpTopic::Payments],
+                    account: None,
                 },
             )
             .await

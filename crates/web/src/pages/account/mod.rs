@@ -105,7 +105,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
         Actor::ServiceDesk | Actor::CountyStaff { .. } | Actor::ProgramAdmin => {
             links.push(("/providers".to_owned(), t.t("nav-find-provider")));
         }
-        Actor::Coach => {}
+        Actor::Coach => {
+            links.push(("/coach".to_owned(), t.t("nav-coach-desk")));
+        }
     }
     let within = |href: &str| path == href || path.starts_with(&format!("{href}/"));
     // Only the closest entry is current: "My progress", not also "My records" above it.

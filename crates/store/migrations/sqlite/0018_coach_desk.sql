@@ -1,0 +1,23 @@
+-- The coach's desk (DOMAIN.md §9): a coach signs in to their own coach record, keeps private
+-- notes on appointments and follow-up tasks for after them.
+ALTER TABLE coaches ADD COLUMN account_id INTEGER REFERENCES accounts (account_id);
+CREATE UNIQUE INDEX coaches_account ON coaches (account_id);
+CREATE INDEX appointments_coach ON appointments (coach_id, starts_at);
+
+CREATE TABLE appointment_notes (
+    note_id        INTEGER PRIMARY KEY,
+    appointment_id INTEGER NOT NULL REFERENCES appointments (appointment_id),
+    body           TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),
+    written_at     TEXT NOT NULL
+);
+CREATE INDEX appointment_notes_appointment ON appointment_notes (appointment_id, note_id);
+
+CREATE TABLE coach_follow_ups (
+    follow_up_id   INTEGER PRIMARY KEY,
+    appointment_id INTEGER NOT NULL REFERENCES appointments (appointment_id),
+    task           TEXT NOT NULL CHECK (length(task) BETWEEN 1 AND 500),
+    due_on         TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    done_at        TEXT
+);
+CREATE INDEX coach_follow_ups_appointment ON coach_follow_ups (appointment_id);
