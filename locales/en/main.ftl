@@ -1085,6 +1085,7 @@ coach-recent = The last seven days
 coach-follow-ups = Follow-ups
 coach-none-follow-ups = No follow-ups to do.
 coach-col-when = When
+coach-col-coach = Coach
 coach-col-provider = Provider
 coach-col-topic = Topic
 coach-col-state = State

@@ -1085,6 +1085,7 @@ coach-recent = Los últimos siete días
 coach-follow-ups = Seguimientos
 coach-none-follow-ups = No hay seguimientos pendientes.
 coach-col-when = Cuándo
+coach-col-coach = Asesor
 coach-col-provider = Proveedor
 coach-col-topic = Tema
 coach-col-state = Estado

@@ -1056,6 +1056,7 @@ coach-recent = 過去七天
 coach-follow-ups = 後續工作
 coach-none-follow-ups = 沒有待辦的後續工作。
 coach-col-when = 時間
+coach-col-coach = 輔導員
 coach-col-provider = 服務提供者
 coach-col-topic = 主題
 coach-col-state = 狀態

@@ -56,13 +56,15 @@ impl From<ProgressError> for DeskError {
 pub struct DeskAppointment {
     pub appointment: AppointmentRecord,
     pub provider_name: String,
+    pub coach_name: String,
     pub notes: Vec<NoteRecord>,
 }
 
 /// A coach's day and what lies ahead.
 #[derive(Debug, Clone)]
 pub struct DeskView {
-    pub coach: i64,
+    /// The coach whose desk it is; `None` for program staff, who see every coach's.
+    pub coach: Option<i64>,
     /// Today's appointments (every state), by time.
     pub today: Vec<DeskAppointment>,
     /// From tomorrow, two weeks ahead.
@@ -111,19 +113,18 @@ impl CoachDesk {
         Self { store, progress }
     }
 
-    /// The coach record the caller signs in to.
-    pub async fn own_coach(&self, caller: &Caller) -> Result<i64, DeskError> {
-        caller.authorize(
-            Action::ViewAppointments,
-            &Owner {
-                assigned: true,
-                ..Owner::default()
-            },
-        )?;
+    /// Whose desk the caller sees: a coach their own coach record's, program staff every
+    /// coach's (`None`).
+    pub async fn desk_of(&self, caller: &Caller) -> Result<Option<i64>, DeskError> {
+        if !matches!(caller.actor, Actor::Coach) {
+            caller.authorize(Action::ViewAppointments, &Owner::default())?;
+            return Ok(None);
+        }
         let account = caller.account.ok_or(DeskError::NotACoach)?;
         self.store
             .coach_of_account(account)
             .await?
+            .map(Some)
             .ok_or(DeskError::NotACoach)
     }
 
@@ -133,7 +134,7 @@ impl CoachDesk {
         caller: &Caller,
         now: PrimitiveDateTime,
     ) -> Result<DeskView, DeskError> {
-        let coach = self.own_coach(caller).await?;
+        let coach = self.desk_of(caller).await?;
         let today = now.date().midnight();
         let all = self
             .store
@@ -174,6 +175,7 @@ impl CoachDesk {
     ) -> Result<Vec<DeskAppointment>, DeskError> {
         let ids: Vec<i64> = appointments.iter().map(|a| a.id).collect();
         let mut notes = self.store.appointment_notes(&ids).await?;
+        let coaches = self.store.coaches().await?;
         let mut desk = Vec::with_capacity(appointments.len());
         for appointment in appointments {
             let provider_name = self
@@ -186,9 +188,15 @@ impl CoachDesk {
                 .into_iter()
                 .partition(|n: &NoteRecord| n.appointment == appointment.id);
             notes = rest;
+            let coach_name = coaches
+                .iter()
+                .find(|c| c.id == appointment.coach)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
             desk.push(DeskAppointment {
                 appointment,
                 provider_name,
+                coach_name,
                 notes: mine,
             });
         }
@@ -260,7 +268,7 @@ impl CoachDesk {
             .collect();
         let follow_ups = self
             .store
-            .coach_follow_ups(appointment.coach, crate::access::now())
+            .coach_follow_ups(Some(appointment.coach), crate::access::now())
             .await?
             .into_iter()
             .filter(|f| f.provider == provider)
@@ -346,7 +354,7 @@ impl CoachDesk {
 
     /// Marks one of the caller's follow-ups done.
     pub async fn finish_follow_up(&self, caller: &Caller, id: i64) -> Result<(), DeskError> {
-        let coach = self.own_coach(caller).await?;
+        let coach = self.desk_of(caller).await?;
         let audit = caller.audit("follow-up.done", "follow-up", id.to_string(), None, None);
         if self.store.finish_follow_up(coach, id, &audit).await? {
             Ok(())

@@ -184,10 +184,11 @@ pub trait CoachingStore: Send + Sync {
 
     async fn appointment(&self, id: i64) -> StoreResult<Option<AppointmentRecord>>;
 
-    /// A coach's appointments (every state) starting from `from` up to `until`, soonest first.
+    /// A coach's (`None`: every coach's) appointments, every state, starting from `from` up to
+    /// `until`, soonest first.
     async fn coach_appointments(
         &self,
-        coach: i64,
+        coach: Option<i64>,
         from: PrimitiveDateTime,
         until: PrimitiveDateTime,
     ) -> StoreResult<Vec<AppointmentRecord>>;
@@ -234,15 +235,22 @@ pub trait CoachingStore: Send + Sync {
         audit: &AuditEntry,
     ) -> StoreResult<i64>;
 
-    /// A coach's follow-ups: open ones by due date, then those done in the last 30 days.
+    /// A coach's (`None`: every coach's) follow-ups: open ones by due date, then those done in
+    /// the last 30 days.
     async fn coach_follow_ups(
         &self,
-        coach: i64,
+        coach: Option<i64>,
         now: OffsetDateTime,
     ) -> StoreResult<Vec<FollowUpRecord>>;
 
-    /// Marks one of the coach's follow-ups done; `false` when it is not theirs or was done.
-    async fn finish_follow_up(&self, coach: i64, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
+    /// Marks one of the coach's (`None`: any coach's) follow-ups done; `false` when it is not
+    /// theirs or was done.
+    async fn finish_follow_up(
+        &self,
+        coach: Option<i64>,
+        id: i64,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
 }
 
 /// A list as stored: `;`-separated.
@@ -811,13 +819,14 @@ macro_rules! coaching_queries {
 
             async fn coach_appointments(
                 &self,
-                coach: i64,
+                coach: Option<i64>,
                 from: time::PrimitiveDateTime,
                 until: time::PrimitiveDateTime,
             ) -> StoreResult<Vec<AppointmentRecord>> {
                 let rows: Vec<$crate::coaching_sql::AppointmentRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "{} WHERE coach_id = $1 AND starts_at >= $2 AND starts_at < $3 \
+                        "{} WHERE ($1 IS NULL OR coach_id = $1) AND starts_at >= $2 \
+                         AND starts_at < $3 \
                          ORDER BY starts_at, appointment_id",
                         $crate::coaching_sql::APPOINTMENT_SELECT
                     )))
@@ -978,14 +987,15 @@ macro_rules! coaching_queries {
 
             async fn coach_follow_ups(
                 &self,
-                coach: i64,
+                coach: Option<i64>,
                 now: time::OffsetDateTime,
             ) -> StoreResult<Vec<$crate::coaching_sql::FollowUpRecord>> {
                 let rows: Vec<$crate::coaching_sql::FollowUpRow> = sqlx::query_as(
                     "SELECT f.follow_up_id, f.appointment_id, a.provider_number, f.task, \
                      f.due_on, f.done_at FROM coach_follow_ups f \
                      JOIN appointments a ON a.appointment_id = f.appointment_id \
-                     WHERE a.coach_id = $1 AND (f.done_at IS NULL OR f.done_at >= $2) \
+                     WHERE ($1 IS NULL OR a.coach_id = $1) \
+                     AND (f.done_at IS NULL OR f.done_at >= $2) \
                      ORDER BY f.done_at IS NOT NULL, f.due_on, f.follow_up_id",
                 )
                 .bind(coach)
@@ -997,7 +1007,7 @@ macro_rules! coaching_queries {
 
             async fn finish_follow_up(
                 &self,
-                coach: i64,
+                coach: Option<i64>,
                 id: i64,
                 audit: &AuditEntry,
             ) -> StoreResult<bool> {
@@ -1005,7 +1015,8 @@ macro_rules! coaching_queries {
                 let done = sqlx::query(
                     "UPDATE coach_follow_ups SET done_at = $1 WHERE follow_up_id = $2 \
                      AND done_at IS NULL AND appointment_id IN \
-                     (SELECT appointment_id FROM appointments WHERE coach_id = $3)",
+                     (SELECT appointment_id FROM appointments \
+                      WHERE $3 IS NULL OR coach_id = $3)",
                 )
                 .bind(audit.at)
                 .bind(id)

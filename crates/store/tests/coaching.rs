@@ -361,14 +361,35 @@ async fn a_coach_marks_started_appointments_and_keeps_notes_and_follow_ups() {
             .await
             .unwrap();
         let now = datetime!(2026-12-07 10:00 UTC);
-        let open = store.coach_follow_ups(id, now).await.unwrap();
+        let open = store.coach_follow_ups(Some(id), now).await.unwrap();
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].provider, provider_number(7));
-        assert!(store.coach_follow_ups(other, now).await.unwrap().is_empty());
+        assert!(
+            store
+                .coach_follow_ups(Some(other), now)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // Another coach cannot close it; its own coach can, once.
-        assert!(!store.finish_follow_up(other, task, &audit).await.unwrap());
-        assert!(store.finish_follow_up(id, task, &audit).await.unwrap());
-        assert!(!store.finish_follow_up(id, task, &audit).await.unwrap());
+        assert!(
+            !store
+                .finish_follow_up(Some(other), task, &audit)
+                .await
+                .unwrap()
+        );
+        assert!(
+            store
+                .finish_follow_up(Some(id), task, &audit)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store
+                .finish_follow_up(Some(id), task, &audit)
+                .await
+                .unwrap()
+        );
         assert!(
             store
                 .coach_has_provider(id, provider_number(7))

@@ -48,6 +48,7 @@ struct Line {
     href: String,
     when: String,
     who: String,
+    coach: String,
     topic: String,
     state: String,
     /// "2 notes", when there are any.
@@ -65,6 +66,7 @@ fn line(t: Translator, a: &DeskAppointment, with_date: bool) -> Line {
             format::time_of_day(locale, at.time())
         },
         who: a.provider_name.clone(),
+        coach: a.coach_name.clone(),
         topic: t.t(&format!("coaching-topic-{}", a.appointment.topic.code())),
         state: t.t(&format!("appointment-state-{}", a.appointment.state.code())),
         notes: (!a.notes.is_empty()).then(|| {
@@ -90,6 +92,8 @@ struct FollowUpLine {
 #[template(path = "coach_desk.html")]
 struct DeskPage {
     l: Layout,
+    /// Program staff see every coach's appointments, with the coach's name.
+    every_coach: bool,
     notice: Option<String>,
     today: Vec<Line>,
     upcoming: Vec<Line>,
@@ -144,6 +148,7 @@ async fn desk(
     let title = t.t("coach-desk-title");
     let page = DeskPage {
         l: ctx.layout(&title),
+        every_coach: view.coach.is_none(),
         notice: query_value(query, "done").map(|_| t.t("coach-notice-follow-up-done")),
         today: view.today.iter().map(|a| line(t, a, false)).collect(),
         upcoming: view.upcoming.iter().map(|a| line(t, a, true)).collect(),

@@ -18,9 +18,11 @@ use crate::helpers::{GOOD_PASSWORD, TestApp};
 
 const ANA: u32 = 100_000_031;
 const BEA: u32 = 100_000_032;
+const LUCIA: &str = "lucia@coaches.example";
+const WEI: &str = "wei@coaches.example";
 
 /// Lucía speaks Spanish and English, Wei Chinese; both help with payments on Mondays
-/// 9:00–10:00 (the site's today is Sunday 2026-03-01).
+/// 9:00–10:00 (the site's today is Sunday 2026-03-01) and sign in as coaches.
 async fn scenario(app: &TestApp) {
     let store = app.store();
     let mut tx = store.begin_import().await.expect("an import");
@@ -59,7 +61,13 @@ async fn scenario(app: &TestApp) {
         vec![],
     )
     .expect("hours");
-    for (name, languages) in [("Lucía", vec!["es", "en"]), ("Wei", vec!["zh-Hant"])] {
+    for (name, languages, email) in [
+        ("Lucía", vec!["es", "en"], LUCIA),
+        ("Wei", vec!["zh-Hant"], WEI),
+    ] {
+        let account = app
+            .staff(pathways_domain::access::Role::Coach, email, None, None)
+            .await;
         let id = coaching
             .add_coach(
                 &admin,
@@ -67,7 +75,7 @@ async fn scenario(app: &TestApp) {
                     name: name.into(),
                     languages: languages.into_iter().map(str::to_owned).collect(),
                     topics: vec![HelpTopic::Payments],
-                    account: None,
+                    account: Some(account),
                 },
             )
             .await
@@ -233,5 +241,214 @@ async fn a_provider_books_a_coach_who_speaks_her_language() {
             .await
             .unwrap();
         assert!(appointments.is_empty(), "{url}");
+    }
+}
+
+/// The first appointment Ana holds.
+async fn anas_appointment(app: &TestApp) -> pathways_store::AppointmentRecord {
+    app.store()
+        .provider_appointments(testing::provider_number(ANA))
+        .await
+        .expect("her appointments")
+        .into_iter()
+        .find(|a| a.state == pathways_domain::coaching::AppointmentState::Booked)
+        .expect("a booked appointment")
+}
+
+async fn purposes(app: &TestApp) -> Vec<String> {
+    let mut all: Vec<String> = app
+        .store()
+        .outbox(Some("ana@example.org"), 20)
+        .await
+        .expect("the outbox")
+        .into_iter()
+        .map(|m| m.purpose)
+        .collect();
+    all.sort();
+    all
+}
+
+#[tokio::test]
+async fn a_provider_moves_and_cancels_and_her_coach_keeps_notes_and_follow_ups() {
+    for db in pathways_store::testing::all().await {
+        let url = db.url.clone();
+        let app = TestApp::on(db).await;
+        scenario(&app).await;
+        let mut ana = app.browser();
+        ana.sign_in(&format!("{ANA:09}"), GOOD_PASSWORD).await;
+        let lucia = app.store().coaches().await.unwrap()[0].id.to_string();
+        let slot = |at: &'static str| {
+            vec![
+                ("coach", lucia.clone()),
+                ("starts_at", at.to_owned()),
+                ("topic", "payments".to_owned()),
+                ("language", "es".to_owned()),
+            ]
+        };
+        let first = slot("2026-03-09 09:00");
+        let first: Vec<(&str, &str)> = first.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let booked = ana.submit(&page_of(ANA), &page_of(ANA), &first).await;
+        assert_eq!(
+            booked.status,
+            StatusCode::SEE_OTHER,
+            "{url}: {}",
+            booked.body
+        );
+        let old = anas_appointment(&app).await;
+
+        // She moves it to 9:30: the new time is booked, the old one's reminder withdrawn and a
+        // cancellation sent that takes the old time off her calendar.
+        let page = ana.get(&page_of(ANA)).await;
+        assert!(page.body.contains("Cambiar la hora"), "{}", page.body);
+        let moving = format!(
+            "{}?topic=payments&language=es&moving={}",
+            page_of(ANA),
+            old.id
+        );
+        let shown = ana.get(&moving).await;
+        assert!(
+            shown.body.contains("Elija una nueva hora para:"),
+            "{}",
+            shown.body
+        );
+        let move_to = format!("{}/{}/move", page_of(ANA), old.id);
+        let second = slot("2026-03-09 09:30");
+        let second: Vec<(&str, &str)> = second.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let moved = ana.submit(&moving, &move_to, &second).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{url}: {}", moved.body);
+        let new = anas_appointment(&app).await;
+        assert_eq!(new.starts_at, time::macros::datetime!(2026-03-09 9:30));
+        // (The old time's confirmation and reminder were not sent yet: both are withdrawn.)
+        assert_eq!(
+            purposes(&app).await,
+            ["coaching-booked", "coaching-cancelled", "coaching-reminder"],
+            "{url}: the first time's messages are withdrawn"
+        );
+        let told = app
+            .store()
+            .outbox(Some("ana@example.org"), 20)
+            .await
+            .unwrap();
+        let cancelled = told
+            .iter()
+            .find(|m| m.purpose == "coaching-cancelled")
+            .expect("a cancellation");
+        assert!(
+            cancelled.subject.starts_with("Cancelada"),
+            "{}",
+            cancelled.subject
+        );
+        let calendar = cancelled.calendar.as_deref().expect("a calendar file");
+        assert!(calendar.contains("METHOD:CANCEL"), "{calendar}");
+        assert!(calendar.contains("DTSTART:20260309T160000Z"), "{calendar}");
+        // The old appointment cannot be moved again.
+        let again = ana.submit(&page_of(ANA), &move_to, &second).await;
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{url}");
+        assert!(again.body.contains("no se puede cambiar"), "{}", again.body);
+
+        // Her coach's desk: the appointment, her hours and claims, notes and a follow-up.
+        let mut coach = app.browser();
+        coach.sign_in(LUCIA, GOOD_PASSWORD).await;
+        let desk = coach.get("/coach").await;
+        assert_eq!(desk.status, StatusCode::OK, "{url}: {}", desk.body);
+        let href = format!("/coach/appointments/{}", new.id);
+        assert!(desk.body.contains(&href), "{}", desk.body);
+        let opened = coach.get(&href).await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        assert!(opened.body.contains("Hours per pathway"), "{}", opened.body);
+        assert!(opened.body.contains("No claims in progress."));
+        let empty = coach
+            .submit(&href, &format!("{href}/notes"), &[("note", "  ")])
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Write something first."));
+        let noted = coach
+            .submit(
+                &href,
+                &format!("{href}/notes"),
+                &[("note", "Wants help with the claim form.")],
+            )
+            .await;
+        assert_eq!(noted.status, StatusCode::SEE_OTHER, "{}", noted.body);
+        let shown = coach.get(noted.header("location")).await;
+        assert!(shown.body.contains("Wants help with the claim form."));
+        // How it went is marked once it has started (today is a week before).
+        let early = coach
+            .submit(&href, &format!("{href}/mark"), &[("outcome", "held")])
+            .await;
+        assert_eq!(
+            early.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            early.body
+        );
+        assert!(early.body.contains("only once it has started"));
+        let task = coach
+            .submit(
+                &href,
+                &format!("{href}/follow-ups"),
+                &[("task", "Send the claim guide"), ("due_on", "2026-03-10")],
+            )
+            .await;
+        assert_eq!(task.status, StatusCode::SEE_OTHER, "{}", task.body);
+        let desk = coach.get("/coach").await;
+        assert!(desk.body.contains("Send the claim guide"), "{}", desk.body);
+
+        // Wei, another coach, sees neither the appointment nor Ana.
+        let mut wei = app.browser();
+        wei.sign_in(WEI, GOOD_PASSWORD).await;
+        assert_eq!(wei.get(&href).await.status, StatusCode::NOT_FOUND, "{url}");
+        assert_eq!(
+            wei.get(&format!("/providers/{ANA:09}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let forged = wei
+            .submit("/coach", &format!("{href}/notes"), &[("note", "mine now")])
+            .await;
+        assert_eq!(forged.status, StatusCode::NOT_FOUND);
+        // ...while Lucía, booked by her, may read her record.
+        assert_eq!(
+            coach.get(&format!("/providers/{ANA:09}")).await.status,
+            StatusCode::OK
+        );
+
+        // Bea cannot cancel Ana's appointment; Ana can.
+        let mut bea = app.browser();
+        bea.sign_in(&format!("{BEA:09}"), GOOD_PASSWORD).await;
+        let not_hers = bea
+            .submit(
+                &page_of(BEA),
+                &format!("{}/{}/cancel", page_of(BEA), new.id),
+                &[],
+            )
+            .await;
+        assert_eq!(not_hers.status, StatusCode::NOT_FOUND, "{url}");
+        let cancel = format!("{}/{}/cancel", page_of(ANA), new.id);
+        let cancelled = ana.submit(&page_of(ANA), &cancel, &[]).await;
+        assert_eq!(
+            cancelled.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            cancelled.body
+        );
+        let page = ana.get(cancelled.header("location")).await;
+        assert!(
+            page.body.contains("Su cita está cancelada."),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("Cambiar la hora"), "{}", page.body);
+        let desk = coach.get("/coach").await;
+        assert!(
+            desk.body
+                .contains("No appointments booked in the next two weeks."),
+            "{url}: a cancelled appointment leaves the desk: {}",
+            desk.body
+        );
+        assert_eq!(
+            purposes(&app).await,
+            ["coaching-cancelled", "coaching-cancelled"],
+            "{url}"
+        );
     }
 }

@@ -10,6 +10,7 @@ mod careers;
 mod claims;
 mod coaching;
 mod county;
+mod help_journey;
 mod helpers;
 mod journey;
 mod outreach;
