@@ -345,6 +345,92 @@ pub fn judge_outcome(
     }
 }
 
+/// The most bytes one file sent with a help ticket may hold (2 MiB).
+pub const ATTACHMENT_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The kinds of file a help ticket takes: a document or a photo of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachmentKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl AttachmentKind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Pdf => "application/pdf",
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn parse_media_type(raw: &str) -> Option<Self> {
+        [Self::Pdf, Self::Png, Self::Jpeg]
+            .into_iter()
+            .find(|k| k.media_type() == raw)
+    }
+
+    /// The kind the file's first bytes show, whatever its name or the browser says.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(Self::Pdf)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Self::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(Self::Jpeg)
+        } else {
+            None
+        }
+    }
+}
+
+/// Why a file was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum AttachmentRefusal {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than {ATTACHMENT_LIMIT} bytes")]
+    TooLarge,
+    /// Not a PDF, PNG or JPEG by its contents.
+    #[error("the file is not a PDF, PNG or JPEG")]
+    WrongType,
+}
+
+/// Checks a file sent with a ticket by its contents and size; gives its kind and a name safe
+/// to show and to offer for download (no folders, no control characters, at most 100
+/// characters, never empty).
+pub fn check_attachment(
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<(AttachmentKind, String), AttachmentRefusal> {
+    if bytes.is_empty() {
+        return Err(AttachmentRefusal::Empty);
+    }
+    if bytes.len() > ATTACHMENT_LIMIT {
+        return Err(AttachmentRefusal::TooLarge);
+    }
+    let kind = AttachmentKind::sniff(bytes).ok_or(AttachmentRefusal::WrongType)?;
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let mut name: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .take(100)
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .to_owned();
+    if name.is_empty() {
+        name = match kind {
+            AttachmentKind::Pdf => "file.pdf",
+            AttachmentKind::Png => "image.png",
+            AttachmentKind::Jpeg => "image.jpg",
+        }
+        .to_owned();
+    }
+    Ok((kind, name))
+}
+
 /// The category a help ticket is opened in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TicketCategory {

@@ -105,6 +105,7 @@ pub struct NewTicket {
     pub desk: Desk,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<NewAttachment>,
 }
 
 /// A help ticket as stored.
@@ -124,6 +125,48 @@ pub struct TicketRecord {
     pub opened_at: OffsetDateTime,
     pub first_response_at: Option<OffsetDateTime>,
     pub resolved_at: Option<OffsetDateTime>,
+    /// The desk member who took it, and their name.
+    pub assigned: Option<(AccountId, String)>,
+}
+
+/// A file sent with a ticket's message, checked already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub file_name: String,
+    pub kind: pathways_domain::coaching::AttachmentKind,
+    pub bytes: Vec<u8>,
+}
+
+/// What is known of an attachment without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    pub id: i64,
+    pub message: i64,
+    pub file_name: String,
+    pub kind: pathways_domain::coaching::AttachmentKind,
+    pub size: u64,
+}
+
+/// One message of a ticket's conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketMessageRecord {
+    pub id: i64,
+    /// Written by the desk (else by the person who asked).
+    pub from_staff: bool,
+    pub author: String,
+    pub body: String,
+    pub written_at: OffsetDateTime,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// A reply to a ticket, with the status it leaves the ticket in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketReply {
+    pub from_staff: bool,
+    pub author: String,
+    pub body: String,
+    pub status: TicketStatus,
+    pub attachment: Option<NewAttachment>,
 }
 
 #[async_trait]
@@ -141,6 +184,36 @@ pub trait CoachingStore: Send + Sync {
 
     /// A provider's tickets, newest first.
     async fn provider_tickets(&self, provider: ProviderNumber) -> StoreResult<Vec<TicketRecord>>;
+
+    async fn ticket(&self, id: i64) -> StoreResult<Option<TicketRecord>>;
+
+    /// A ticket's conversation, oldest first.
+    async fn ticket_messages(&self, id: i64) -> StoreResult<Vec<TicketMessageRecord>>;
+
+    /// Adds a reply and sets the ticket's status; the desk's first reply is the first
+    /// response, a reply that resolves it the resolution (cleared if it is opened again).
+    /// `messages` (telling the asker) go in the same transaction. `false`: no such ticket.
+    async fn reply_ticket(
+        &self,
+        id: i64,
+        reply: &TicketReply,
+        messages: &[NewMessage],
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+
+    /// Gives the ticket to a desk member (`None`: back to the desk's queue).
+    async fn assign_ticket(
+        &self,
+        id: i64,
+        to: Option<AccountId>,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+
+    /// An attachment with its bytes, and the ticket it belongs to.
+    async fn ticket_attachment(
+        &self,
+        id: i64,
+    ) -> StoreResult<Option<(i64, AttachmentInfo, Vec<u8>)>>;
 
     async fn add_coach(&self, coach: &NewCoach, audit: &AuditEntry) -> StoreResult<i64>;
 
@@ -311,11 +384,15 @@ pub(crate) type TicketRow = (
     OffsetDateTime,
     Option<OffsetDateTime>,
     Option<OffsetDateTime>,
+    Option<i64>,
+    Option<String>,
 );
 
-pub(crate) const TICKET_SELECT: &str = "SELECT ticket_id, provider_number, contact_name, \
-     contact, language, category, course_number, desk, vendor_code, subject, status, opened_at, \
-     first_response_at, resolved_at FROM tickets";
+/// The tickets (`t`) with the name of whoever took each (`a`).
+pub(crate) const TICKET_SELECT: &str = "SELECT t.ticket_id, t.provider_number, t.contact_name, \
+     t.contact, t.language, t.category, t.course_number, t.desk, t.vendor_code, t.subject, \
+     t.status, t.opened_at, t.first_response_at, t.resolved_at, t.assigned_account, \
+     a.display_name FROM tickets t LEFT JOIN accounts a ON a.account_id = t.assigned_account";
 
 /// A desk as stored: its kind and, for a vendor, the vendor's code.
 pub(crate) fn desk_columns(desk: &Desk) -> (&'static str, Option<&str>) {
@@ -328,9 +405,24 @@ pub(crate) fn desk_columns(desk: &Desk) -> (&'static str, Option<&str>) {
 
 pub(crate) fn ticket(row: TicketRow) -> StoreResult<TicketRecord> {
     use crate::StoreError;
-    let (id, provider, contact_name, contact, language, category, course, desk, vendor, subject) = (
-        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
-    );
+    let (
+        id,
+        provider,
+        contact_name,
+        contact,
+        language,
+        category,
+        course,
+        desk,
+        vendor,
+        subject,
+        status,
+        opened_at,
+        first_response_at,
+        resolved_at,
+        assigned,
+        assigned_name,
+    ) = row;
     Ok(TicketRecord {
         id,
         provider: provider
@@ -352,10 +444,25 @@ pub(crate) fn ticket(row: TicketRow) -> StoreResult<TicketRecord> {
             _ => return Err(StoreError::corrupt("tickets.desk")),
         },
         subject,
-        status: TicketStatus::parse(&row.10).map_err(|_| StoreError::corrupt("tickets.status"))?,
-        opened_at: row.11,
-        first_response_at: row.12,
-        resolved_at: row.13,
+        status: TicketStatus::parse(&status).map_err(|_| StoreError::corrupt("tickets.status"))?,
+        opened_at,
+        first_response_at,
+        resolved_at,
+        assigned: assigned.map(|a| (AccountId(a), assigned_name.unwrap_or_default())),
+    })
+}
+
+pub(crate) type AttachmentRow = (i64, i64, String, String, i64);
+
+pub(crate) fn attachment(row: AttachmentRow) -> StoreResult<AttachmentInfo> {
+    let (id, message, file_name, media_type, size) = row;
+    Ok(AttachmentInfo {
+        id,
+        message,
+        file_name,
+        kind: pathways_domain::coaching::AttachmentKind::parse_media_type(&media_type)
+            .ok_or_else(|| crate::StoreError::corrupt("ticket_attachments.media_type"))?,
+        size: u64::try_from(size).unwrap_or_default(),
     })
 }
 
@@ -441,8 +548,193 @@ macro_rules! coaching_queries {
                 .collect()
         }
 
+        /// Adds one message (and its file) to a ticket's conversation.
+        async fn add_ticket_message(
+            tx: &mut <$db as sqlx::Database>::Connection,
+            ticket: i64,
+            from_staff: bool,
+            author: &str,
+            body: &str,
+            attachment: Option<&$crate::coaching_sql::NewAttachment>,
+            at: time::OffsetDateTime,
+        ) -> StoreResult<i64> {
+            let message: i64 = sqlx::query_scalar(
+                "INSERT INTO ticket_messages (ticket_id, from_staff, author, body, written_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING message_id",
+            )
+            .bind(ticket)
+            .bind(from_staff)
+            .bind(author)
+            .bind(body)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            if let Some(file) = attachment {
+                sqlx::query(
+                    "INSERT INTO ticket_attachments (message_id, file_name, media_type, \
+                     size_bytes, content) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(message)
+                .bind(&file.file_name)
+                .bind(file.kind.media_type())
+                .bind(i64::try_from(file.bytes.len()).unwrap_or(i64::MAX))
+                .bind(&file.bytes)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Ok(message)
+        }
+
         #[async_trait::async_trait]
         impl CoachingStore for $store {
+            async fn ticket(
+                &self,
+                id: i64,
+            ) -> StoreResult<Option<$crate::coaching_sql::TicketRecord>> {
+                let row: Option<$crate::coaching_sql::TicketRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "{} WHERE t.ticket_id = $1",
+                        $crate::coaching_sql::TICKET_SELECT
+                    )))
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                row.map($crate::coaching_sql::ticket).transpose()
+            }
+
+            async fn ticket_messages(
+                &self,
+                id: i64,
+            ) -> StoreResult<Vec<$crate::coaching_sql::TicketMessageRecord>> {
+                let mut conn = self.pool().acquire().await?;
+                let rows: Vec<(i64, bool, String, String, time::OffsetDateTime)> =
+                    sqlx::query_as(
+                        "SELECT message_id, from_staff, author, body, written_at \
+                         FROM ticket_messages WHERE ticket_id = $1 ORDER BY message_id",
+                    )
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let files: Vec<$crate::coaching_sql::AttachmentRow> = sqlx::query_as(
+                    "SELECT f.attachment_id, f.message_id, f.file_name, f.media_type, \
+                     f.size_bytes FROM ticket_attachments f \
+                     JOIN ticket_messages m ON m.message_id = f.message_id \
+                     WHERE m.ticket_id = $1 ORDER BY f.attachment_id",
+                )
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
+                let files = files
+                    .into_iter()
+                    .map($crate::coaching_sql::attachment)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(id, from_staff, author, body, written_at)| {
+                        $crate::coaching_sql::TicketMessageRecord {
+                            id,
+                            from_staff,
+                            author,
+                            body,
+                            written_at,
+                            attachments: files
+                                .iter()
+                                .filter(|f| f.message == id)
+                                .cloned()
+                                .collect(),
+                        }
+                    })
+                    .collect())
+            }
+
+            async fn reply_ticket(
+                &self,
+                id: i64,
+                reply: &$crate::coaching_sql::TicketReply,
+                messages: &[$crate::accounts::NewMessage],
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let resolved = reply.status == pathways_domain::coaching::TicketStatus::Resolved;
+                let updated = sqlx::query(
+                    "UPDATE tickets SET status = $1, \
+                     first_response_at = CASE WHEN $2 = 1 AND first_response_at IS NULL \
+                         THEN $3 ELSE first_response_at END, \
+                     resolved_at = CASE WHEN $4 = 1 THEN $3 ELSE NULL END \
+                     WHERE ticket_id = $5",
+                )
+                .bind(reply.status.code())
+                .bind(i64::from(reply.from_staff))
+                .bind(audit.at)
+                .bind(i64::from(resolved))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                add_ticket_message(
+                    &mut tx,
+                    id,
+                    reply.from_staff,
+                    &reply.author,
+                    &reply.body,
+                    reply.attachment.as_ref(),
+                    audit.at,
+                )
+                .await?;
+                for message in messages {
+                    insert_message(&mut tx, message).await?;
+                }
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn assign_ticket(
+                &self,
+                id: i64,
+                to: Option<$crate::accounts::AccountId>,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let updated = sqlx::query(
+                    "UPDATE tickets SET assigned_account = $1 WHERE ticket_id = $2",
+                )
+                .bind(to.map(|a| a.0))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit, &id.to_string()).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn ticket_attachment(
+                &self,
+                id: i64,
+            ) -> StoreResult<Option<(i64, $crate::coaching_sql::AttachmentInfo, Vec<u8>)>> {
+                let row: Option<(i64, i64, String, String, i64, i64, Vec<u8>)> =
+                    sqlx::query_as(
+                        "SELECT f.attachment_id, f.message_id, f.file_name, f.media_type, \
+                         f.size_bytes, m.ticket_id, f.content FROM ticket_attachments f \
+                         JOIN ticket_messages m ON m.message_id = f.message_id \
+                         WHERE f.attachment_id = $1",
+                    )
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                let Some((id, message, name, media_type, size, ticket, bytes)) = row else {
+                    return Ok(None);
+                };
+                let info =
+                    $crate::coaching_sql::attachment((id, message, name, media_type, size))?;
+                Ok(Some((ticket, info, bytes)))
+            }
+
             async fn open_ticket(
                 &self,
                 ticket: &$crate::coaching_sql::NewTicket,
@@ -473,16 +765,15 @@ macro_rules! coaching_queries {
                 .bind(audit.at)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query(
-                    "INSERT INTO ticket_messages (ticket_id, from_staff, author, body, \
-                     written_at) VALUES ($1, $2, $3, $4, $5)",
+                add_ticket_message(
+                    &mut tx,
+                    id,
+                    false,
+                    &audit.actor.label,
+                    &ticket.body,
+                    ticket.attachment.as_ref(),
+                    audit.at,
                 )
-                .bind(id)
-                .bind(false)
-                .bind(&audit.actor.label)
-                .bind(&ticket.body)
-                .bind(audit.at)
-                .execute(&mut *tx)
                 .await?;
                 write_audit(&mut tx, audit, &id.to_string()).await?;
                 tx.commit().await?;
@@ -500,8 +791,10 @@ macro_rules! coaching_queries {
                 };
                 let rows: Vec<$crate::coaching_sql::TicketRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "{} WHERE ($1 IS NULL OR desk = $1) AND ($2 IS NULL OR vendor_code = $2) \
-                         AND ($3 = 0 OR status <> 'resolved') ORDER BY opened_at, ticket_id",
+                        "{} WHERE ($1 IS NULL OR t.desk = $1) \
+                         AND ($2 IS NULL OR t.vendor_code = $2) \
+                         AND ($3 = 0 OR t.status <> 'resolved') \
+                         ORDER BY t.opened_at, t.ticket_id",
                         $crate::coaching_sql::TICKET_SELECT
                     )))
                     .bind(kind)
@@ -518,7 +811,8 @@ macro_rules! coaching_queries {
             ) -> StoreResult<Vec<$crate::coaching_sql::TicketRecord>> {
                 let rows: Vec<$crate::coaching_sql::TicketRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                        "{} WHERE provider_number = $1 ORDER BY opened_at DESC, ticket_id DESC",
+                        "{} WHERE t.provider_number = $1 \
+                         ORDER BY t.opened_at DESC, t.ticket_id DESC",
                         $crate::coaching_sql::TICKET_SELECT
                     )))
                     .bind(provider.as_i64())

@@ -41,8 +41,8 @@ pub use claim_sql::{
     PaymentRecord, TrainingClaimFacts, TrainingClaimKey, TrainingClaimRecord,
 };
 pub use coaching_sql::{
-    AppointmentRecord, BookingRequest, CoachRecord, CoachingStore, FollowUpRecord, NewCoach,
-    NewTicket, NoteRecord, TicketRecord,
+    AppointmentRecord, AttachmentInfo, BookingRequest, CoachRecord, CoachingStore, FollowUpRecord,
+    NewAttachment, NewCoach, NewTicket, NoteRecord, TicketMessageRecord, TicketRecord, TicketReply,
 };
 pub use course_sql::{CourseConflict, CourseStore, ReviewedCourse};
 pub use error::{StoreError, StoreResult};

@@ -293,3 +293,85 @@ where
         Ok(Self(form))
     }
 }
+
+/// A file sent with a multipart form: the name the browser gave and its bytes.
+#[derive(Debug, Clone)]
+pub struct SentFile {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A `multipart/form-data` form (one that may carry a file) whose `csrf` field matches the
+/// visitor's token: its text fields read as `T`, and the file sent in its `attachment` field,
+/// if one was chosen. A URL-encoded form is read as [`CsrfForm`], without a file. Anything
+/// else is refused before the handler runs.
+#[derive(Debug, Clone)]
+pub struct CsrfMultipart<T>(pub T, pub Option<SentFile>);
+
+/// The field of a multipart form that carries a file.
+pub const FILE_FIELD: &str = "attachment";
+
+impl<T, S> FromRequest<S> for CsrfMultipart<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        // The same form sent without its file part (a script, an older page) reads as any
+        // other form.
+        let urlencoded = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if urlencoded {
+            let CsrfForm(form) = CsrfForm::<T>::from_request(request, state).await?;
+            return Ok(Self(form, None));
+        }
+        let expected = request
+            .extensions()
+            .get::<Visitor>()
+            .map(|v| v.csrf_token.clone())
+            .ok_or(WebError::Internal)?;
+        let mut multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| WebError::BadForm)?;
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut file = None;
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| WebError::BadForm)?
+        {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == FILE_FIELD {
+                let file_name = field.file_name().unwrap_or_default().to_owned();
+                let bytes = field.bytes().await.map_err(|_| WebError::BadForm)?;
+                // A form sent with no file chosen has an empty, nameless part.
+                if !(file_name.is_empty() && bytes.is_empty()) {
+                    file = Some(SentFile {
+                        file_name,
+                        bytes: bytes.to_vec(),
+                    });
+                }
+            } else {
+                let value = field.text().await.map_err(|_| WebError::BadForm)?;
+                pairs.push((name, value));
+            }
+        }
+        let sent = pairs
+            .iter()
+            .find(|(name, _)| name == "csrf")
+            .map(|(_, value)| value.as_str())
+            .unwrap_or_default();
+        if !secret::same(sent.as_bytes(), expected.as_bytes()) {
+            tracing::warn!("a form without a valid CSRF token was refused");
+            return Err(WebError::CsrfRejected);
+        }
+        let encoded = serde_urlencoded::to_string(&pairs).map_err(|_| WebError::BadForm)?;
+        let form = serde_urlencoded::from_str::<T>(&encoded).map_err(|_| WebError::BadForm)?;
+        Ok(Self(form, file))
+    }
+}

@@ -305,3 +305,51 @@ fn appointment_states_read_back_from_their_codes() {
     }
     assert!(AppointmentState::parse("done").is_err());
 }
+
+#[test]
+fn a_file_is_taken_by_its_contents_and_size_with_a_safe_name() {
+    let pdf = b"%PDF-1.7 rest";
+    assert_eq!(
+        check_attachment("C:\\Users\\ana\\pay stub.pdf", pdf),
+        Ok((AttachmentKind::Pdf, "pay stub.pdf".to_owned()))
+    );
+    assert_eq!(
+        check_attachment("../../etc/passwd", b"\x89PNG\r\n\x1a\nrest"),
+        Ok((AttachmentKind::Png, "passwd".to_owned()))
+    );
+    assert_eq!(
+        check_attachment("\u{7}..", &[0xFF, 0xD8, 0xFF, 0xE0]),
+        Ok((AttachmentKind::Jpeg, "image.jpg".to_owned()))
+    );
+    // A program named like a photo is refused by its contents.
+    assert_eq!(
+        check_attachment("photo.jpg", b"MZ\x90\x00"),
+        Err(AttachmentRefusal::WrongType)
+    );
+    assert_eq!(
+        check_attachment("a.pdf", b""),
+        Err(AttachmentRefusal::Empty)
+    );
+    let mut big = b"%PDF-".to_vec();
+    big.resize(ATTACHMENT_LIMIT + 1, b' ');
+    assert_eq!(
+        check_attachment("a.pdf", &big),
+        Err(AttachmentRefusal::TooLarge)
+    );
+    big.truncate(ATTACHMENT_LIMIT);
+    assert!(check_attachment("a.pdf", &big).is_ok());
+}
+
+proptest! {
+    /// Whatever name a browser sends, the name kept has no folder, no control character and
+    /// at most 100 characters, and is never empty.
+    #[test]
+    fn a_kept_name_is_always_safe(name in "\\PC{0,300}") {
+        let (_, kept) = check_attachment(&name, b"%PDF-1.4").unwrap();
+        prop_assert!(!kept.is_empty());
+        prop_assert!(kept.chars().count() <= 100);
+        prop_assert!(!kept.contains('/') && !kept.contains('\\'));
+        prop_assert!(!kept.chars().any(char::is_control));
+        prop_assert!(!kept.starts_with('.'));
+    }
+}

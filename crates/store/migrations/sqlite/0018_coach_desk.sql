@@ -1,5 +1,5 @@
--- The coach's desk (DOMAIN.md §9): a coach signs in to their own coach record, keeps private
--- notes on appointments and follow-up tasks for after them.
+-- The coach's desk and the help desk's console (DOMAIN.md §9): a coach signs in to their own coach
+-- record, keeps private notes on appointments and follow-up tasks for after them.
 ALTER TABLE coaches ADD COLUMN account_id INTEGER REFERENCES accounts (account_id);
 CREATE UNIQUE INDEX coaches_account ON coaches (account_id);
 CREATE INDEX appointments_coach ON appointments (coach_id, starts_at);
@@ -21,3 +21,17 @@ CREATE TABLE coach_follow_ups (
     done_at        TEXT
 );
 CREATE INDEX coach_follow_ups_appointment ON coach_follow_ups (appointment_id);
+
+-- Help tickets: the desk member who took a ticket, and files sent with a message (their type
+-- and size checked before they are kept).
+ALTER TABLE tickets ADD COLUMN assigned_account INTEGER REFERENCES accounts (account_id);
+CREATE TABLE ticket_attachments (
+    attachment_id INTEGER PRIMARY KEY,
+    message_id    INTEGER NOT NULL REFERENCES ticket_messages (message_id),
+    file_name     TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 100),
+    media_type    TEXT NOT NULL
+                  CHECK (media_type IN ('application/pdf', 'image/png', 'image/jpeg')),
+    size_bytes    INTEGER NOT NULL CHECK (size_bytes BETWEEN 1 AND 2097152),
+    content       BLOB NOT NULL
+);
+CREATE INDEX ticket_attachments_message ON ticket_attachments (message_id);
