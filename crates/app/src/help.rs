@@ -266,10 +266,14 @@ impl Help {
     /// a desk that may handle it (a vendor's staff only their vendor's).
     async fn readable(&self, caller: &Caller, id: i64) -> Result<(TicketRecord, Side), HelpError> {
         if let Actor::Provider { provider } = caller.actor {
-            return match self.store.ticket(id).await? {
-                Some(ticket) if ticket.provider == Some(provider) => Ok((ticket, Side::Asker)),
-                _ => Err(HelpError::NotFound),
-            };
+            if let Some(ticket) = self.store.ticket(id).await?
+                && ticket.provider == Some(provider)
+            {
+                return Ok((ticket, Side::Asker));
+            }
+            // Any other ticket is a desk's, which a provider never reads (whether it exists
+            // or not).
+            caller.authorize(Action::HandleTickets, &Owner::default())?;
         }
         // The role check comes first, so a role that never does this learns nothing about
         // which tickets exist.

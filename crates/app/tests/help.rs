@@ -161,7 +161,7 @@ async fn a_conversation_moves_the_ticket_and_tells_the_asker_in_her_language() {
         // Only Ana and the desks that may handle it read it.
         assert!(matches!(
             help.ticket(&bea, id).await,
-            Err(HelpError::NotFound)
+            Err(HelpError::Access(_))
         ));
         let v1 = caller(Actor::VendorStaff {
             vendor: testing::vendor_code("V1"),
@@ -184,7 +184,7 @@ async fn a_conversation_moves_the_ticket_and_tells_the_asker_in_her_language() {
         assert_eq!(file.file_name, "talón.pdf");
         assert!(matches!(
             help.attachment(&bea, file.id).await,
-            Err(HelpError::NotFound)
+            Err(HelpError::Access(_))
         ));
         let (_, bytes) = help.attachment(&ana, file.id).await.unwrap();
         assert_eq!(bytes, b"%PDF-1.4 stub");

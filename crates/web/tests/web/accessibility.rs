@@ -55,6 +55,48 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
         )
         .await
         .expect("a provider account");
+    // Her question about getting paid, with a file, answered once by the desk.
+    let help = pathways_app::help::Help::new(app.store_arc());
+    let her = Caller {
+        actor: pathways_domain::access::Actor::Provider {
+            provider: testing::provider_number(123_456_789),
+        },
+        account: None,
+        label: "provider".into(),
+    };
+    let (ticket, _) = help
+        .ask(
+            Some(&her),
+            &pathways_app::help::Question {
+                category: pathways_domain::coaching::TicketCategory::PaymentsAndClaims,
+                subject: "Mi pago".into(),
+                body: "¿Cuándo llega mi pago?".into(),
+                contact_name: None,
+                contact: None,
+                language: "es".into(),
+                attachment: Some(pathways_app::help::Upload {
+                    file_name: "talon.pdf".into(),
+                    bytes: b"%PDF-1.4".to_vec(),
+                }),
+            },
+        )
+        .await
+        .expect("a question");
+    help.reply(
+        &Caller {
+            actor: pathways_domain::access::Actor::ServiceDesk,
+            account: None,
+            label: "desk".into(),
+        },
+        ticket,
+        &pathways_app::help::Reply {
+            canned: Some("when-paid".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("an answer");
+    let ticket_page = format!("/tickets/{ticket}");
 
     // Signed out, on a phone: forms sent with problems, a missing page, a course whose
     // vendor takes registrations itself.
@@ -114,6 +156,7 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/providers/123456789/coaching?topic=payments&language=es",
             "/help",
             "/help/ask",
+            &ticket_page,
         ],
     )
     .await;
@@ -143,6 +186,9 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/sessions/S-MARCH/roster",
             "/admin/courses/GHS-101",
             "/courses?from=2026-02-30",
+            "/desk/tickets",
+            &ticket_page,
+            "/coach",
         ],
     )
     .await;

@@ -485,6 +485,50 @@ impl Agent<'_> {
         .await
     }
 
+    /// Opens `page`, then sends its multipart form to `action` with the page's CSRF token,
+    /// `fields` and a file in the `attachment` field (`(name, bytes)`), as a browser sends a
+    /// form with a file chosen.
+    pub async fn submit_with_file(
+        &mut self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &[u8])>,
+    ) -> TestResponse {
+        const BOUNDARY: &str = "----pathways-test-boundary-7f3a";
+        let shown = self.get(page).await;
+        assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);
+        let csrf = shown.csrf();
+        let mut body = Vec::new();
+        for (name, value) in std::iter::once(("csrf", csrf.as_str())).chain(fields.iter().copied())
+        {
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (file_name, bytes) = file.unwrap_or(("", &[]));
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"attachment\"; \
+                 filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        self.send(
+            Request::post(action).header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            ),
+            Body::from(body),
+        )
+        .await
+    }
+
     /// Opens `page`, then posts `fields` to `action` with the page's CSRF token, as pressing
     /// the button of a form on that page does.
     pub async fn submit(
