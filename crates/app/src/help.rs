@@ -62,7 +62,7 @@ pub struct Question {
     /// For someone not signed in.
     pub contact_name: Option<String>,
     pub contact: Option<String>,
-    /// The language to answer in.
+    /// The language to answer in; empty: a provider's own language (English for others).
     pub language: String,
     pub attachment: Option<Upload>,
 }
@@ -189,6 +189,15 @@ impl Help {
             _ => None,
         };
         let desk = route_ticket(&question.category, vendor.as_ref());
+        let language = match (question.language.trim(), provider) {
+            ("", Some(provider)) => self
+                .store
+                .provider_contact(provider)
+                .await?
+                .map_or_else(|| "en".to_owned(), |c| c.language),
+            ("", None) => "en".to_owned(),
+            (tag, _) => tag.to_owned(),
+        };
         let label = caller.map_or_else(|| "visitor".to_owned(), |c| c.label.clone());
         let audit = pathways_store::accounts::AuditEntry {
             at: crate::access::now(),
@@ -214,7 +223,7 @@ impl Help {
                 .filter(|n| !n.is_empty())
                 .map(str::to_owned),
             contact: contact.map(str::to_owned),
-            language: question.language.clone(),
+            language,
             category: question.category.clone(),
             desk: desk.clone(),
             subject: subject.to_owned(),

@@ -3,6 +3,7 @@
 
 mod careers;
 pub mod claims;
+pub mod coaching;
 mod courses;
 pub mod outreach;
 pub mod progress;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
             .merge(progress::router())
             .merge(outreach::router())
             .merge(claims::router())
+            .merge(coaching::router())
             .route("/openapi.json", axum::routing::get(openapi)),
     )
 }
@@ -39,7 +41,7 @@ pub fn router() -> Router<AppState> {
     info(
         title = "Pathways API",
         description = "The IHSS Career Pathways program: the catalog, healthcare careers, registration, providers' \
-                       records and progress toward the incentives, and vendors' reports. Errors are `{\"error\": {\"code\", \
+                       records and progress toward the incentives, vendors' reports, coaching appointments and help tickets. Errors are `{\"error\": {\"code\", \
                        \"message\", \"field\"}}`, the message in the request's language."
     ),
     paths(
@@ -78,6 +80,19 @@ pub fn router() -> Router<AppState> {
         records::cancel_registration,
         records::call_off,
         records::audit,
+        coaching::open_times,
+        coaching::appointments,
+        coaching::book,
+        coaching::cancel,
+        coaching::move_appointment,
+        coaching::desk,
+        coaching::add_note,
+        coaching::mark,
+        coaching::ticket_queue,
+        coaching::ask,
+        coaching::ticket,
+        coaching::reply,
+        coaching::assign,
     ),
     modifiers(&SecuritySchemes)
 )]

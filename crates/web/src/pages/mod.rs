@@ -19,7 +19,7 @@ mod policy;
 mod progress;
 mod registration;
 pub mod staff;
-mod tickets;
+pub(crate) mod tickets;
 
 pub(crate) use careers::career_slug;
 

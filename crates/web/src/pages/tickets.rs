@@ -73,7 +73,7 @@ fn upload(file: Option<SentFile>) -> Option<Upload> {
 }
 
 /// The words for a refusal the person can put right, and the field it is about.
-fn refusal(t: Translator, error: &HelpError) -> Option<(&'static str, String)> {
+pub(crate) fn refusal(t: Translator, error: &HelpError) -> Option<(&'static str, String)> {
     Some(match error {
         HelpError::Empty => ("body", t.t("ask-error-empty")),
         HelpError::TooLong => ("body", t.t("ask-error-too-long")),

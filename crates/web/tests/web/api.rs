@@ -236,6 +236,19 @@ async fn the_openapi_document_describes_every_endpoint_and_every_one_it_describe
         ("delete", "/api/v1/sessions/{id}/registration"),
         ("post", "/api/v1/sessions/{id}/cancellation"),
         ("get", "/api/v1/audit"),
+        ("get", "/api/v1/coaching/open-times"),
+        ("get", "/api/v1/providers/{number}/appointments"),
+        ("post", "/api/v1/providers/{number}/appointments"),
+        ("post", "/api/v1/appointments/{id}/cancel"),
+        ("post", "/api/v1/appointments/{id}/move"),
+        ("post", "/api/v1/appointments/{id}/notes"),
+        ("post", "/api/v1/appointments/{id}/outcome"),
+        ("get", "/api/v1/coach/appointments"),
+        ("get", "/api/v1/tickets"),
+        ("post", "/api/v1/tickets"),
+        ("get", "/api/v1/tickets/{id}"),
+        ("post", "/api/v1/tickets/{id}/replies"),
+        ("post", "/api/v1/tickets/{id}/assign"),
     ];
     let documented: Vec<(String, String)> = paths
         .iter()

@@ -351,6 +351,21 @@ impl World {
             ),
             get("/coach".into(), Action::ViewAppointments, &coach_desk),
             get(
+                "/api/v1/coach/appointments".into(),
+                Action::ViewAppointments,
+                &coach_desk,
+            ),
+            get(
+                format!("/api/v1/providers/{p1}/appointments"),
+                Action::BookCoaching,
+                &provider,
+            ),
+            get(
+                format!("/api/v1/tickets/{}", self.ticket.0),
+                Action::HandleTickets,
+                &v1,
+            ),
+            get(
                 format!("/tickets/{}", self.ticket.0),
                 Action::HandleTickets,
                 &v1,

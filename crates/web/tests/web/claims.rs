@@ -517,7 +517,7 @@ fn first_payment_id(file: &str) -> i64 {
 }
 
 /// A signed-in person's JSON request, with the session's form token for changes.
-async fn api(
+pub(crate) async fn api(
     app: &TestApp,
     agent: &mut crate::helpers::Agent<'_>,
     method: axum::http::Method,

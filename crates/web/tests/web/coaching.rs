@@ -452,3 +452,211 @@ async fn a_provider_moves_and_cancels_and_her_coach_keeps_notes_and_follow_ups()
         );
     }
 }
+
+/// The same through the JSON API: Ana finds open times and books one; Bea is told in the
+/// request's language that it was just taken; Ana moves and cancels it; her coach notes it;
+/// she asks the desk a question and the desk answers with a prepared answer.
+#[tokio::test]
+async fn the_coaching_and_help_api_covers_the_same_path() {
+    use axum::http::Method;
+
+    use crate::claims::api;
+    let app = TestApp::spawn().await;
+    scenario(&app).await;
+    app.staff(
+        pathways_domain::access::Role::ServiceDesk,
+        "sam@desk.example",
+        None,
+        None,
+    )
+    .await;
+    let json = |v: serde_json::Value| ("application/json", v.to_string());
+    let mut ana = app.browser();
+    ana.sign_in(&format!("{ANA:09}"), GOOD_PASSWORD).await;
+    let open = api(
+        &app,
+        &mut ana,
+        Method::GET,
+        "/api/v1/coaching/open-times?topic=payments&language=es&days=14",
+        json(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(open.status, StatusCode::OK, "{}", open.body);
+    let first = open.json()[0].clone();
+    assert_eq!(first["starts_at"], "2026-03-02T09:00", "{first}");
+    let appointments = format!("/api/v1/providers/{ANA:09}/appointments");
+    let booking = serde_json::json!({
+        "coach_id": first["coach_id"],
+        "starts_at": "2026-03-02T09:00",
+        "topic": "payments",
+        "language": "es",
+    });
+    let booked = api(
+        &app,
+        &mut ana,
+        Method::POST,
+        &appointments,
+        json(booking.clone()),
+    )
+    .await;
+    assert_eq!(booked.status, StatusCode::CREATED, "{}", booked.body);
+    let id = booked.json()["appointment_id"].as_i64().expect("a number");
+    let mut bea = app.browser();
+    bea.sign_in(&format!("{BEA:09}"), GOOD_PASSWORD).await;
+    let taken = api(
+        &app,
+        &mut bea,
+        Method::POST,
+        &format!("/api/v1/providers/{BEA:09}/appointments"),
+        json(booking),
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(taken.json()["error"]["code"], "slot-open", "{}", taken.body);
+    // Another's appointment is not hers to cancel.
+    let not_hers = api(
+        &app,
+        &mut bea,
+        Method::POST,
+        &format!("/api/v1/appointments/{id}/cancel"),
+        json(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(not_hers.status, StatusCode::NOT_FOUND);
+    let moved = api(
+        &app,
+        &mut ana,
+        Method::POST,
+        &format!("/api/v1/appointments/{id}/move"),
+        json(serde_json::json!({"coach_id": first["coach_id"], "starts_at": "2026-03-02T09:30"})),
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let new_id = moved.json()["appointment_id"].as_i64().expect("a number");
+
+    // Her coach notes it; notes are the coach's, not hers.
+    let mut lucia = app.browser();
+    lucia.sign_in(LUCIA, GOOD_PASSWORD).await;
+    let noted = api(
+        &app,
+        &mut lucia,
+        Method::POST,
+        &format!("/api/v1/appointments/{new_id}/notes"),
+        json(serde_json::json!({"body": "Wants the claim guide."})),
+    )
+    .await;
+    assert_eq!(noted.status, StatusCode::CREATED, "{}", noted.body);
+    let desk = api(
+        &app,
+        &mut lucia,
+        Method::GET,
+        "/api/v1/coach/appointments",
+        json(serde_json::json!({})),
+    )
+    .await;
+    let desk = desk.json();
+    let listed = desk
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["appointment_id"] == new_id)
+        .expect("the appointment")
+        .clone();
+    assert_eq!(listed["notes"][0], "Wants the claim guide.");
+    let hers = api(
+        &app,
+        &mut ana,
+        Method::POST,
+        &format!("/api/v1/appointments/{new_id}/notes"),
+        json(serde_json::json!({"body": "mine"})),
+    )
+    .await;
+    assert_eq!(hers.status, StatusCode::FORBIDDEN);
+    let early = api(
+        &app,
+        &mut lucia,
+        Method::POST,
+        &format!("/api/v1/appointments/{new_id}/outcome"),
+        json(serde_json::json!({"state": "held"})),
+    )
+    .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(early.json()["error"]["code"], "not-started");
+    let cancelled = api(
+        &app,
+        &mut ana,
+        Method::POST,
+        &format!("/api/v1/appointments/{new_id}/cancel"),
+        json(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(
+        cancelled.status,
+        StatusCode::NO_CONTENT,
+        "{}",
+        cancelled.body
+    );
+
+    // A question to the payments desk, answered with a prepared answer.
+    let asked = api(
+        &app,
+        &mut ana,
+        Method::POST,
+        "/api/v1/tickets",
+        json(serde_json::json!({
+            "category": "payments-and-claims",
+            "subject": "Mi pago",
+            "body": "¿Cuándo llega?",
+        })),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let ticket = asked.json()["ticket_id"].as_i64().expect("a number");
+    assert_eq!(asked.json()["desk"], "service-desk");
+    let mut sam = app.browser();
+    sam.sign_in("sam@desk.example", GOOD_PASSWORD).await;
+    let queue = api(
+        &app,
+        &mut sam,
+        Method::GET,
+        "/api/v1/tickets",
+        json(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(queue.json()[0]["ticket_id"], ticket, "{}", queue.body);
+    let answered = api(
+        &app,
+        &mut sam,
+        Method::POST,
+        &format!("/api/v1/tickets/{ticket}/replies"),
+        json(serde_json::json!({"canned": "when-paid"})),
+    )
+    .await;
+    assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.body);
+    assert_eq!(answered.json()["status"], "waiting-on-provider");
+    let thread = api(
+        &app,
+        &mut ana,
+        Method::GET,
+        &format!("/api/v1/tickets/{ticket}"),
+        json(serde_json::json!({})),
+    )
+    .await
+    .json();
+    assert!(
+        thread["messages"][1]["body"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Las solicitudes aprobadas"),
+        "{thread}"
+    );
+    let forged = api(
+        &app,
+        &mut sam,
+        Method::POST,
+        &format!("/api/v1/tickets/{ticket}/replies"),
+        json(serde_json::json!({"canned": "refund-everything"})),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+}
