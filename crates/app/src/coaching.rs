@@ -34,14 +34,16 @@ pub enum CoachingError {
     Store(#[from] StoreError),
 }
 
-/// How appointments are made. The program's values for now; they belong in the policy
-/// versions with the other program rules.
+/// How appointments are made. The most future appointments a provider may hold is a program
+/// rule in the policy version in effect (`coaching_max_future_appointments`); `provider_limit`
+/// is used only on a day no version covers. Length and notice are how the coaching service
+/// works, not program rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CoachingRules {
     pub length: Duration,
     /// How far ahead a booking must be made.
     pub notice: Duration,
-    /// The most future appointments a provider may hold.
+    /// The most future appointments a provider may hold when no policy version is in effect.
     pub provider_limit: u32,
 }
 
@@ -130,6 +132,18 @@ impl Coaching {
 
     pub fn rules(&self) -> CoachingRules {
         self.rules
+    }
+
+    /// The most future appointments a provider may hold on `day`: the policy version then in
+    /// effect says.
+    pub async fn provider_limit(&self, day: time::Date) -> Result<u32, CoachingError> {
+        let policies =
+            pathways_domain::policy::PolicyBook::new(self.store.policy_versions().await?);
+        Ok(policies
+            .in_effect_on(day)
+            .map_or(self.rules.provider_limit, |p| {
+                p.coaching_max_future_appointments
+            }))
     }
 
     /// Adds a coach (program admins).
@@ -263,7 +277,7 @@ impl Coaching {
             length: self.rules.length,
             now,
             notice: self.rules.notice,
-            provider_limit: self.rules.provider_limit,
+            provider_limit: self.provider_limit(now.date()).await?,
             replaces: None,
         };
         let messages = self
@@ -372,7 +386,7 @@ impl Coaching {
             length: self.rules.length,
             now,
             notice: self.rules.notice,
-            provider_limit: self.rules.provider_limit,
+            provider_limit: self.provider_limit(now.date()).await?,
             replaces: Some((
                 old.id,
                 appointment_topic(old.coach, old.provider, old.starts_at),

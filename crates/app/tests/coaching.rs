@@ -181,3 +181,58 @@ async fn a_provider_finds_a_coach_in_her_language_and_books_a_time() {
         ));
     }
 }
+
+/// The most future appointments a provider may hold is the policy version's: one under a
+/// version that says one, two under the default when no version covers the day.
+#[tokio::test]
+async fn the_policy_in_effect_sets_how_many_appointments_a_provider_holds() {
+    for db in pathways_store::testing::all().await {
+        let coaching = Coaching::new(Arc::clone(&db.store), CoachingRules::default());
+        let now = datetime!(2026-12-07 12:00);
+        assert_eq!(coaching.provider_limit(now.date()).await.unwrap(), 2);
+        let mut strict = pathways_domain::policy::PolicyVersion::program_year(
+            "2026-10",
+            time::macros::date!(2026 - 10 - 01),
+        );
+        strict.coaching_max_future_appointments = 1;
+        db.store.add_policy_version(&strict).await.unwrap();
+        assert_eq!(coaching.provider_limit(now.date()).await.unwrap(), 1);
+        let lucia = coaching
+            .add_coach(
+                &admin(),
+                &NewCoach {
+                    name: "Lucía".into(),
+                    languages: vec!["es".into()],
+                    topics: vec![HelpTopic::Payments],
+                    account: None,
+                },
+            )
+            .await
+            .unwrap();
+        coaching
+            .publish_hours(
+                &admin(),
+                lucia,
+                &Availability::new(tuesdays(time!(9:00), time!(10:30)), vec![]).unwrap(),
+            )
+            .await
+            .unwrap();
+        let ana = provider(1);
+        let book = |at| {
+            coaching.book(
+                &ana,
+                provider_number(1),
+                lucia,
+                HelpTopic::Payments,
+                "es",
+                at,
+                now,
+            )
+        };
+        book(datetime!(2026-12-08 9:00)).await.unwrap();
+        match book(datetime!(2026-12-08 9:30)).await {
+            Err(CoachingError::Refused(r)) => assert_eq!(r.rule, BookingRule::WithinLimit),
+            other => panic!("{}: {other:?}", db.url),
+        }
+    }
+}
