@@ -21,6 +21,9 @@ pub enum CoachingError {
     NoSuchCoach(i64),
     #[error("a coach needs a name, a language and a topic")]
     IncompleteCoach,
+    /// The sign-in given for a coach is not a coach's account, or is another coach's.
+    #[error("{0} is not a coach's account, or belongs to another coach")]
+    NotACoachAccount(String),
     #[error("the booking was refused: {0}")]
     Refused(BookingRefusal),
     /// No such appointment, or one of another provider: the two look the same.
@@ -175,7 +178,25 @@ impl Coaching {
         coach: i64,
         availability: &Availability,
     ) -> Result<(), CoachingError> {
-        caller.authorize(Action::ManageCoaches, &Owner::default())?;
+        if !caller.may(Action::PublishHours) {
+            caller.authorize(Action::PublishHours, &Owner::default())?;
+        }
+        // A coach publishes their own hours only; another coach's read as not there.
+        let own = match (&caller.actor, caller.account) {
+            (pathways_domain::access::Actor::Coach, Some(account)) => {
+                self.store.coach_of_account(account).await? == Some(coach)
+            }
+            _ => false,
+        };
+        caller
+            .authorize(
+                Action::PublishHours,
+                &Owner {
+                    assigned: own,
+                    ..Owner::default()
+                },
+            )
+            .map_err(|_| CoachingError::NoSuchCoach(coach))?;
         let audit = caller.audit(
             "coach.hours",
             "coach",
@@ -197,7 +218,63 @@ impl Coaching {
         {
             return Err(CoachingError::NoSuchCoach(coach));
         }
+        self.forget_published();
         Ok(())
+    }
+
+    /// Every coach with their hours (program staff).
+    pub async fn coaches(&self, caller: &Caller) -> Result<Vec<CoachRecord>, CoachingError> {
+        caller.authorize(Action::ManageCoaches, &Owner::default())?;
+        Ok(self.store.coaches().await?)
+    }
+
+    /// One coach with their hours, for whoever may publish them (a coach: their own).
+    pub async fn coach(&self, caller: &Caller, coach: i64) -> Result<CoachRecord, CoachingError> {
+        if !caller.may(Action::PublishHours) {
+            caller.authorize(Action::PublishHours, &Owner::default())?;
+        }
+        let own = match (&caller.actor, caller.account) {
+            (pathways_domain::access::Actor::Coach, Some(account)) => {
+                self.store.coach_of_account(account).await? == Some(coach)
+            }
+            _ => false,
+        };
+        caller
+            .authorize(
+                Action::PublishHours,
+                &Owner {
+                    assigned: own,
+                    ..Owner::default()
+                },
+            )
+            .map_err(|_| CoachingError::NoSuchCoach(coach))?;
+        self.store
+            .coaches()
+            .await?
+            .into_iter()
+            .find(|c| c.id == coach)
+            .ok_or(CoachingError::NoSuchCoach(coach))
+    }
+
+    /// The coach account with this email, checked to be a coach's and not tied to another
+    /// coach record, for adding a coach with their sign-in.
+    pub async fn coach_account(
+        &self,
+        email: &str,
+    ) -> Result<pathways_store::accounts::AccountId, CoachingError> {
+        let email = email.trim().to_lowercase();
+        let not_one = || CoachingError::NotACoachAccount(email.clone());
+        let account = self
+            .store
+            .account_by_email(&email)
+            .await?
+            .ok_or_else(not_one)?;
+        if account.role != pathways_domain::access::Role::Coach
+            || self.store.coach_of_account(account.id).await?.is_some()
+        {
+            return Err(not_one());
+        }
+        Ok(account.id)
     }
 
     /// The open times from `from` up to `until` with coaches who speak `language` and cover

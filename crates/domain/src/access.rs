@@ -117,8 +117,10 @@ pub enum Action {
     ViewAppointments,
     /// Book, move or cancel an appointment with a coach.
     BookCoaching,
-    /// Add coaches and publish their hours.
+    /// Add coaches (with their languages, topics and sign-in).
     ManageCoaches,
+    /// Publish a coach's weekly hours and time off (a coach their own).
+    PublishHours,
     /// Write, change, show and hide the public healthcare career pages (reading them is
     /// public and needs no action).
     ManageCareers,
@@ -149,6 +151,7 @@ impl Action {
         Self::ViewAppointments,
         Self::BookCoaching,
         Self::ManageCoaches,
+        Self::PublishHours,
         Self::ManageCareers,
         Self::ViewOutreach,
     ];
@@ -195,7 +198,7 @@ pub fn scope_of(role: Role, action: Action) -> Option<Scope> {
         ) => Some(S::OwnVendor),
         (R::VendorStaff, _) => None,
 
-        (R::Coach, A::ViewAppointments | A::ViewProvider) => Some(S::Assigned),
+        (R::Coach, A::ViewAppointments | A::ViewProvider | A::PublishHours) => Some(S::Assigned),
         (R::Coach, _) => None,
 
         (R::ServiceDesk, A::ViewProvider | A::ViewAttendance | A::HandleTickets) => Some(S::All),

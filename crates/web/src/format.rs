@@ -39,7 +39,7 @@ const ES_MONTHS: [&str; 12] = [
     "diciembre",
 ];
 
-fn weekday_name(locale: Locale, weekday: Weekday) -> &'static str {
+pub fn weekday_name(locale: Locale, weekday: Weekday) -> &'static str {
     let index = usize::from(weekday.number_days_from_sunday());
     match locale {
         Locale::En => [

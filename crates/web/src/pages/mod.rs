@@ -8,6 +8,7 @@ mod catalog;
 mod certificates;
 mod claims;
 mod coach_desk;
+mod coaches;
 mod coaching;
 mod courses;
 mod help;
@@ -57,6 +58,7 @@ pub fn router() -> Router<AppState> {
         .merge(claims::router())
         .merge(coaching::router())
         .merge(coach_desk::router())
+        .merge(coaches::router())
         .merge(help::router())
         .merge(tickets::router())
         .merge(payroll::router())

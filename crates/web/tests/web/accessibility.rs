@@ -97,6 +97,45 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
     .await
     .expect("an answer");
     let ticket_page = format!("/tickets/{ticket}");
+    // A coach with weekly hours and a day off.
+    let coaching = pathways_app::coaching::Coaching::new(app.store_arc(), Default::default());
+    let admin_caller = Caller {
+        actor: pathways_domain::access::Actor::ProgramAdmin,
+        account: None,
+        label: "admin".into(),
+    };
+    let coach = coaching
+        .add_coach(
+            &admin_caller,
+            &pathways_store::NewCoach {
+                name: "Rosa Martinez".into(),
+                languages: vec!["es".into(), "en".into()],
+                topics: vec![pathways_domain::coaching::HelpTopic::Payments],
+                account: None,
+            },
+        )
+        .await
+        .expect("a coach");
+    coaching
+        .publish_hours(
+            &admin_caller,
+            coach,
+            &pathways_domain::coaching::Availability::new(
+                vec![pathways_domain::coaching::WeeklyHours {
+                    weekday: time::Weekday::Monday,
+                    start: time::macros::time!(9:00),
+                    end: time::macros::time!(12:00),
+                }],
+                vec![pathways_domain::coaching::TimeOff {
+                    from: time::macros::datetime!(2026-03-09 00:00),
+                    until: time::macros::datetime!(2026-03-10 00:00),
+                }],
+            )
+            .expect("hours"),
+        )
+        .await
+        .expect("published");
+    let hours_page = format!("/coaches/{coach}/hours");
 
     // Signed out, on a phone: forms sent with problems, a missing page, a course whose
     // vendor takes registrations itself.
@@ -189,6 +228,8 @@ async fn every_other_page_and_the_pages_that_show_problems_pass_the_accessibilit
             "/desk/tickets",
             &ticket_page,
             "/coach",
+            "/admin/coaches",
+            &hours_page,
         ],
     )
     .await;

@@ -660,3 +660,147 @@ async fn the_coaching_and_help_api_covers_the_same_path() {
     .await;
     assert_eq!(forged.status, StatusCode::BAD_REQUEST);
 }
+
+/// Program staff add a coach with the coach's sign-in; the coach publishes their own hours
+/// (hours that overlap are refused, saying which day), and providers see the new open times;
+/// another coach cannot touch them.
+#[tokio::test]
+async fn an_admin_adds_a_coach_who_publishes_their_own_hours() {
+    for db in pathways_store::testing::all().await {
+        let url = db.url.clone();
+        let app = TestApp::on(db).await;
+        scenario(&app).await;
+        app.staff(
+            pathways_domain::access::Role::ProgramAdmin,
+            "omar@dss.example",
+            None,
+            None,
+        )
+        .await;
+        app.staff(
+            pathways_domain::access::Role::Coach,
+            "mina@coaches.example",
+            None,
+            None,
+        )
+        .await;
+        let mut omar = app.browser();
+        omar.sign_in("omar@dss.example", GOOD_PASSWORD).await;
+        let list = omar.get("/admin/coaches").await;
+        assert!(list.body.contains("Lucía"), "{url}: {}", list.body);
+        // Lucía's sign-in is hers already: refused, nothing added.
+        let taken = omar
+            .submit(
+                "/admin/coaches",
+                "/admin/coaches",
+                &[
+                    ("name", "Mina Park"),
+                    ("languages", "en"),
+                    ("topics", "catalog"),
+                    ("email", LUCIA),
+                ],
+            )
+            .await;
+        assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            taken.body.contains("already another coach"),
+            "{}",
+            taken.body
+        );
+        let forged = omar
+            .submit(
+                "/admin/coaches",
+                "/admin/coaches",
+                &[
+                    ("name", "Mina Park"),
+                    ("languages", "tlh"),
+                    ("topics", "catalog"),
+                ],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+        let added = omar
+            .submit(
+                "/admin/coaches",
+                "/admin/coaches",
+                &[
+                    ("name", "Mina Park"),
+                    ("languages", "en"),
+                    ("languages", "es"),
+                    ("topics", "catalog"),
+                    ("email", "mina@coaches.example"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+        assert_eq!(app.store().coaches().await.unwrap().len(), 3);
+
+        let mut mina = app.browser();
+        mina.sign_in("mina@coaches.example", GOOD_PASSWORD).await;
+        let own = mina.get("/coach/hours").await;
+        assert_eq!(own.status, StatusCode::SEE_OTHER);
+        let page = own.header("location").to_owned();
+        let overlapping = mina
+            .submit(
+                &page,
+                &page,
+                &[
+                    ("monday-1-start", "09:00"),
+                    ("monday-1-end", "12:00"),
+                    ("monday-2-start", "11:00"),
+                    ("monday-2-end", "13:00"),
+                ],
+            )
+            .await;
+        assert_eq!(overlapping.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            overlapping
+                .body
+                .contains("On Monday, the two rows of hours overlap."),
+            "{}",
+            overlapping.body
+        );
+        let published = mina
+            .submit(
+                &page,
+                &page,
+                &[
+                    ("monday-1-start", "13:00"),
+                    ("monday-1-end", "14:00"),
+                    ("off-new-from", "2026-03-09T00:00"),
+                    ("off-new-until", "2026-03-10T00:00"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            published.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            published.body
+        );
+        let shown = mina.get(&page).await;
+        assert!(shown.body.contains("value=\"13:00\""), "{}", shown.body);
+
+        // Ana sees Mina's Monday times in Spanish (not on her day off).
+        let mut ana = app.browser();
+        ana.sign_in(&format!("{ANA:09}"), GOOD_PASSWORD).await;
+        let times = ana
+            .get(&format!("{}?topic=catalog&language=es", page_of(ANA)))
+            .await;
+        assert!(times.body.contains("13:00 con Mina Park"), "{}", times.body);
+        assert_eq!(
+            times.body.matches("13:00 con Mina Park").count(),
+            1,
+            "not on 9 March"
+        );
+
+        // Lucía cannot read or change Mina's hours.
+        let mut lucia = app.browser();
+        lucia.sign_in(LUCIA, GOOD_PASSWORD).await;
+        assert_eq!(
+            lucia.get(&page).await.status,
+            StatusCode::NOT_FOUND,
+            "{url}"
+        );
+    }
+}

@@ -65,6 +65,9 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
     if caller.may(Action::ReviewClaims) {
         links.push(("/admin/claims".to_owned(), t.t("nav-review-claims")));
     }
+    if caller.may(Action::ManageCoaches) {
+        links.push(("/admin/coaches".to_owned(), t.t("nav-coaches")));
+    }
     if caller.may(Action::HandleTickets) {
         links.push(("/desk/tickets".to_owned(), t.t("nav-desk")));
     }
@@ -107,6 +110,7 @@ pub(super) fn nav(t: Translator, caller: &Caller, path: &str) -> Vec<NavLink> {
         }
         Actor::Coach => {
             links.push(("/coach".to_owned(), t.t("nav-coach-desk")));
+            links.push(("/coach/hours".to_owned(), t.t("nav-coach-hours")));
         }
     }
     let within = |href: &str| path == href || path.starts_with(&format!("{href}/"));
