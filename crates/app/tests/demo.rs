@@ -135,5 +135,33 @@ async fn the_demo_has_a_sign_in_for_every_role_and_making_them_again_changes_not
             .await
             .unwrap();
         assert_eq!(listed.len(), Role::ALL.len());
+
+        // The demo's coaches, the demo coach signed in to the first; added once.
+        assert_eq!(
+            pathways_app::seed::demo_coaches(db.store.clone())
+                .await
+                .unwrap(),
+            4
+        );
+        assert_eq!(
+            pathways_app::seed::demo_coaches(db.store.clone())
+                .await
+                .unwrap(),
+            0
+        );
+        let coach = sign_ins
+            .iter()
+            .find(|s| s.role == Role::Coach)
+            .expect("the demo coach");
+        let account = db
+            .store
+            .account_by_email(&coach.login)
+            .await
+            .unwrap()
+            .expect("an account");
+        let linked = db.store.coach_of_account(account.id).await.unwrap();
+        let coaches = db.store.coaches().await.unwrap();
+        assert_eq!(linked, Some(coaches[0].id), "{}", db.url);
+        assert!(coaches.iter().all(|c| !c.availability.weekly().is_empty()));
     }
 }
