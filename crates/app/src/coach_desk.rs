@@ -174,25 +174,37 @@ impl CoachDesk {
         appointments: Vec<AppointmentRecord>,
     ) -> Result<Vec<DeskAppointment>, DeskError> {
         let ids: Vec<i64> = appointments.iter().map(|a| a.id).collect();
-        let mut notes = self.store.appointment_notes(&ids).await?;
-        let coaches = self.store.coaches().await?;
+        let mut notes: std::collections::HashMap<i64, Vec<NoteRecord>> =
+            std::collections::HashMap::new();
+        for note in self.store.appointment_notes(&ids).await? {
+            notes.entry(note.appointment).or_default().push(note);
+        }
+        let coaches: std::collections::HashMap<i64, String> = self
+            .store
+            .coaches()
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        // One read for every provider on the desk (program staff see every coach's).
+        let mut providers: Vec<ProviderNumber> = appointments.iter().map(|a| a.provider).collect();
+        providers.sort_unstable();
+        providers.dedup();
+        let names: std::collections::HashMap<ProviderNumber, String> = self
+            .store
+            .provider_contacts(&providers)
+            .await?
+            .into_iter()
+            .map(|c| (c.provider, format!("{} {}", c.first_name, c.last_name)))
+            .collect();
         let mut desk = Vec::with_capacity(appointments.len());
         for appointment in appointments {
-            let provider_name = self
-                .store
-                .provider_contact(appointment.provider)
-                .await?
-                .map(|c| format!("{} {}", c.first_name, c.last_name))
+            let provider_name = names
+                .get(&appointment.provider)
+                .cloned()
                 .unwrap_or_else(|| appointment.provider.to_string());
-            let (mine, rest) = notes
-                .into_iter()
-                .partition(|n: &NoteRecord| n.appointment == appointment.id);
-            notes = rest;
-            let coach_name = coaches
-                .iter()
-                .find(|c| c.id == appointment.coach)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
+            let mine = notes.remove(&appointment.id).unwrap_or_default();
+            let coach_name = coaches.get(&appointment.coach).cloned().unwrap_or_default();
             desk.push(DeskAppointment {
                 appointment,
                 provider_name,

@@ -1231,29 +1231,32 @@ macro_rules! coaching_queries {
                 &self,
                 appointments: &[i64],
             ) -> StoreResult<Vec<$crate::coaching_sql::NoteRecord>> {
-                if appointments.is_empty() {
-                    return Ok(Vec::new());
+                let mut notes = Vec::new();
+                // A desk of every coach can hold thousands: within the databases' limits on
+                // bound values.
+                for chunk in appointments.chunks(1_000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT note_id, appointment_id, body, written_at \
+                         FROM appointment_notes WHERE appointment_id IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for id in chunk {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                    let rows: Vec<(i64, i64, String, time::OffsetDateTime)> =
+                        qb.build_query_as().fetch_all(self.pool()).await?;
+                    notes.extend(rows.into_iter().map(|(id, appointment, body, written_at)| {
+                        $crate::coaching_sql::NoteRecord {
+                            id,
+                            appointment,
+                            body,
+                            written_at,
+                        }
+                    }));
                 }
-                let mut qb = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT note_id, appointment_id, body, written_at FROM appointment_notes \
-                     WHERE appointment_id IN (",
-                );
-                let mut list = qb.separated(", ");
-                for id in appointments {
-                    list.push_bind(*id);
-                }
-                qb.push(") ORDER BY note_id");
-                let rows: Vec<(i64, i64, String, time::OffsetDateTime)> =
-                    qb.build_query_as().fetch_all(self.pool()).await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(id, appointment, body, written_at)| $crate::coaching_sql::NoteRecord {
-                        id,
-                        appointment,
-                        body,
-                        written_at,
-                    })
-                    .collect())
+                notes.sort_by_key(|n| n.id);
+                Ok(notes)
             }
 
             async fn add_follow_up(
