@@ -1066,6 +1066,8 @@ msg-coaching-reminder-subject = Tomorrow: your coaching appointment at { $when }
 msg-coaching-reminder-body = A reminder: you have an appointment with { $coach } on { $when } (California time) about: { $topic }. { $call }
 msg-coaching-call = Your coach will call you at { $phone }.
 msg-coaching-video = Your coach will email you a video link before the appointment.
+msg-coaching-call-or-video = Your coach will call you at { $phone }, or you can join by video: { $link }
+msg-coaching-video-link = Join your coach by video: { $link }
 msg-coaching-event = Coaching with { $coach }
 msg-coaching-cancelled-subject = Cancelled: your coaching appointment at { $when }
 msg-coaching-cancelled-body = Your appointment with { $coach } on { $when } (California time) about { $topic } is cancelled. To book another time, go to "Talk to a coach" on the Pathways site.
@@ -1164,6 +1166,12 @@ coach-hours-error-unreadable = Enter both times of each row as times, for exampl
 coach-hours-error-ends-before = On { $day }, the hours end before they start.
 coach-hours-error-overlap = On { $day }, the two rows of hours overlap.
 coach-hours-error-off = The time off ends before it starts.
+coach-link-heading = Video meeting link
+coach-link-label = The link providers use to join you by video
+coach-link-hint = It starts with https:// and is sent with every confirmation. Leave it empty to have none.
+coach-link-save = Save the link
+coach-link-notice = The link is saved.
+coach-link-error = Enter an address that starts with https://, with no spaces.
 
 ## Help page (DOMAIN.md §9)
 footer-help-link = Questions and answers, and all the ways to get help

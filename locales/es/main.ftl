@@ -1066,6 +1066,8 @@ msg-coaching-reminder-subject = Mañana: su cita con un asesor a las { $when }
 msg-coaching-reminder-body = Le recordamos: tiene una cita con { $coach } el { $when } (hora de California) sobre: { $topic }. { $call }
 msg-coaching-call = Su asesor le llamará al { $phone }.
 msg-coaching-video = Su asesor le enviará por correo un enlace de video antes de la cita.
+msg-coaching-call-or-video = Su asesor le llamará al { $phone }, o puede entrar por video: { $link }
+msg-coaching-video-link = Entre con su asesor por video: { $link }
 msg-coaching-event = Asesoría con { $coach }
 msg-coaching-cancelled-subject = Cancelada: su cita de asesoría del { $when }
 msg-coaching-cancelled-body = Su cita con { $coach } el { $when } (hora de California) sobre { $topic } está cancelada. Para reservar otra hora, vaya a "Hablar con un asesor" en el sitio de Pathways.
@@ -1164,6 +1166,12 @@ coach-hours-error-unreadable = Escriba las dos horas de cada fila como horas, po
 coach-hours-error-ends-before = El { $day }, el horario termina antes de empezar.
 coach-hours-error-overlap = El { $day }, las dos filas de horario se cruzan.
 coach-hours-error-off = El tiempo libre termina antes de empezar.
+coach-link-heading = Enlace de videollamada
+coach-link-label = El enlace que usan los proveedores para verle por video
+coach-link-hint = Empieza con https:// y se envía con cada confirmación. Déjelo vacío si no tiene.
+coach-link-save = Guardar el enlace
+coach-link-notice = El enlace está guardado.
+coach-link-error = Escriba una dirección que empiece con https://, sin espacios.
 
 ## Help page (DOMAIN.md §9)
 footer-help-link = Preguntas y respuestas, y todas las formas de pedir ayuda

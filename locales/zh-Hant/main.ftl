@@ -1037,6 +1037,8 @@ msg-coaching-reminder-subject = 明天：您在 { $when } 的輔導預約
 msg-coaching-reminder-body = 提醒您：您已預約在 { $when }（加州時間）與 { $coach } 談：{ $topic }。{ $call }
 msg-coaching-call = 輔導員會打電話到 { $phone } 給您。
 msg-coaching-video = 輔導員會在預約前用電子郵件寄給您視訊連結。
+msg-coaching-call-or-video = 輔導員會打電話到 { $phone } 給您，您也可以用視訊加入：{ $link }
+msg-coaching-video-link = 用視訊與輔導員見面：{ $link }
 msg-coaching-event = 與 { $coach } 的輔導
 msg-coaching-cancelled-subject = 已取消：您在 { $when } 的輔導預約
 msg-coaching-cancelled-body = 您與 { $coach } 在 { $when }（加州時間）關於 { $topic } 的預約已取消。如要預約其他時間，請到 Pathways 網站的「找輔導員談談」。
@@ -1132,6 +1134,12 @@ coach-hours-error-unreadable = 請以時間格式填寫每一列的兩個時間�
 coach-hours-error-ends-before = { $day }的時間在開始前就結束了。
 coach-hours-error-overlap = { $day }的兩列時間重疊。
 coach-hours-error-off = 休假在開始前就結束了。
+coach-link-heading = 視訊會議連結
+coach-link-label = 服務提供者用來與您視訊的連結
+coach-link-hint = 以 https:// 開頭，會隨每份確認通知寄出。沒有的話請留空。
+coach-link-save = 儲存連結
+coach-link-notice = 連結已儲存。
+coach-link-error = 請輸入以 https:// 開頭、沒有空格的網址。
 
 ## Help page (DOMAIN.md §9)
 footer-help-link = 常見問答及所有求助方式

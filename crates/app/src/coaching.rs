@@ -21,6 +21,9 @@ pub enum CoachingError {
     NoSuchCoach(i64),
     #[error("a coach needs a name, a language and a topic")]
     IncompleteCoach,
+    /// Not an `https://` address of at most 300 characters without spaces.
+    #[error("a meeting link must be an https:// address")]
+    BadMeetingLink,
     /// The sign-in given for a coach is not a coach's account, or is another coach's.
     #[error("{0} is not a coach's account, or belongs to another coach")]
     NotACoachAccount(String),
@@ -216,6 +219,43 @@ impl Coaching {
             .publish_hours(coach, availability, &audit)
             .await?
         {
+            return Err(CoachingError::NoSuchCoach(coach));
+        }
+        self.forget_published();
+        Ok(())
+    }
+
+    /// Sets the coach's video meeting link (a coach their own), sent with each confirmation;
+    /// an empty link clears it.
+    pub async fn set_meeting_link(
+        &self,
+        caller: &Caller,
+        coach: i64,
+        link: &str,
+    ) -> Result<(), CoachingError> {
+        self.coach(caller, coach).await?;
+        let link = link.trim();
+        let link = if link.is_empty() {
+            None
+        } else if link.starts_with("https://")
+            && link.len() > "https://".len()
+            && link.len() <= 300
+            && !link
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"')
+        {
+            Some(link)
+        } else {
+            return Err(CoachingError::BadMeetingLink);
+        };
+        let audit = caller.audit(
+            "coach.meeting-link",
+            "coach",
+            coach.to_string(),
+            None,
+            Some(serde_json::json!({ "meeting_link": link })),
+        );
+        if !self.store.set_meeting_link(coach, link, &audit).await? {
             return Err(CoachingError::NoSuchCoach(coach));
         }
         self.forget_published();
@@ -529,19 +569,33 @@ impl Coaching {
             (None, Some(phone)) => (Channel::Sms, phone.clone()),
             (None, None) => return Ok(Vec::new()),
         };
-        let coach_name = self
-            .coach_names()
+        let (coach_name, meeting_link) = self
+            .store
+            .coaches()
             .await?
             .into_iter()
-            .find(|(id, _)| *id == coach)
-            .map(|(_, name)| name)
+            .find(|c| c.id == coach)
+            .map(|c| (c.name, c.meeting_link))
             .unwrap_or_default();
         let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
         let t = Translator::new(locale);
         let topic_text = t.t(&format!("coaching-topic-{}", topic.code()));
-        let call = match &contact.phone {
-            Some(phone) => t.t_args("msg-coaching-call", &[("phone", phone.clone().into())]),
-            None => t.t("msg-coaching-video"),
+        // How they will talk: by phone at her number, and by video at the coach's link.
+        let call = match (&contact.phone, &meeting_link) {
+            (Some(phone), Some(link)) => t.t_args(
+                "msg-coaching-call-or-video",
+                &[
+                    ("phone", phone.clone().into()),
+                    ("link", link.clone().into()),
+                ],
+            ),
+            (Some(phone), None) => {
+                t.t_args("msg-coaching-call", &[("phone", phone.clone().into())])
+            }
+            (None, Some(link)) => {
+                t.t_args("msg-coaching-video-link", &[("link", link.clone().into())])
+            }
+            (None, None) => t.t("msg-coaching-video"),
         };
         let args: Vec<(&str, Arg)> = vec![
             (

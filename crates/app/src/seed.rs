@@ -330,6 +330,11 @@ pub async fn demo_coaches(
         let availability = Availability::new(hours, Vec::new())
             .map_err(|_| crate::coaching::CoachingError::IncompleteCoach)?;
         coaching.publish_hours(&caller, id, &availability).await?;
+        if *name == "Rosa Martinez" {
+            coaching
+                .set_meeting_link(&caller, id, "https://meet.pathways.example/rosa-martinez")
+                .await?;
+        }
     }
     Ok(coaches.len())
 }

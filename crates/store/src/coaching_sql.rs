@@ -26,6 +26,8 @@ pub struct CoachRecord {
     pub languages: Vec<String>,
     pub topics: Vec<HelpTopic>,
     pub availability: pathways_domain::coaching::Availability,
+    /// Where providers join the coach by video (an https address), if the coach has one.
+    pub meeting_link: Option<String>,
 }
 
 /// A coach to add.
@@ -226,6 +228,14 @@ pub trait CoachingStore: Send + Sync {
     ) -> StoreResult<bool>;
 
     async fn coaches(&self) -> StoreResult<Vec<CoachRecord>>;
+
+    /// Sets (or clears) a coach's video meeting link; `false` when there is no such coach.
+    async fn set_meeting_link(
+        &self,
+        coach: i64,
+        link: Option<&str>,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
 
     /// Books the time if every rule passes on the facts read in the booking's transaction,
     /// and puts `messages` (the confirmation, the reminder) in the outbox in the same
@@ -895,14 +905,15 @@ macro_rules! coaching_queries {
 
             async fn coaches(&self) -> StoreResult<Vec<CoachRecord>> {
                 let mut conn = self.pool().acquire().await?;
-                let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-                    "SELECT coach_id, name, languages, topics FROM coaches ORDER BY coach_id",
+                let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+                    "SELECT coach_id, name, languages, topics, meeting_link FROM coaches \
+                     ORDER BY coach_id",
                 )
                 .fetch_all(&mut *conn)
                 .await?;
                 let mut hours = availability_of(&mut conn, None).await?;
                 rows.into_iter()
-                    .map(|(id, name, languages, topics)| {
+                    .map(|(id, name, languages, topics, meeting_link)| {
                         Ok(CoachRecord {
                             id,
                             name,
@@ -914,9 +925,30 @@ macro_rules! coaching_queries {
                                 .collect::<Result<_, _>>()
                                 .map_err(|_| StoreError::corrupt("coaches.topics"))?,
                             availability: hours.remove(&id).unwrap_or_default(),
+                            meeting_link,
                         })
                     })
                     .collect()
+            }
+
+            async fn set_meeting_link(
+                &self,
+                coach: i64,
+                link: Option<&str>,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let updated = sqlx::query("UPDATE coaches SET meeting_link = $1 WHERE coach_id = $2")
+                    .bind(link)
+                    .bind(coach)
+                    .execute(&mut *tx)
+                    .await?;
+                if updated.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit, &coach.to_string()).await?;
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn book_appointment(

@@ -2,6 +2,8 @@
 -- record, keeps private notes on appointments and follow-up tasks for after them.
 ALTER TABLE coaches ADD COLUMN account_id INTEGER REFERENCES accounts (account_id);
 CREATE UNIQUE INDEX coaches_account ON coaches (account_id);
+-- The coach's video meeting link, sent with each confirmation (https only, checked by the app).
+ALTER TABLE coaches ADD COLUMN meeting_link TEXT;
 CREATE INDEX appointments_coach ON appointments (coach_id, starts_at);
 
 CREATE TABLE appointment_notes (

@@ -29,6 +29,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/coaches", get(list).post(add))
         .route("/coach/hours", get(own_hours))
         .route("/coaches/{id}/hours", get(hours_page).post(publish))
+        .route(
+            "/coaches/{id}/meeting-link",
+            axum::routing::post(meeting_link),
+        )
 }
 
 /// The languages a coach may be added with, by their names in their own language.
@@ -282,6 +286,8 @@ struct HoursPage {
     notice: Option<String>,
     heading: String,
     action: String,
+    link_action: String,
+    meeting_link: String,
     days: Vec<DayRow>,
     time_off: Vec<OffRow>,
     csrf: String,
@@ -340,9 +346,20 @@ fn hours_view(ctx: &Ctx, coach: &CoachRecord) -> HoursPage {
     HoursPage {
         l: ctx.layout(&heading),
         errors: Vec::new(),
-        notice: query_value(query, "published").map(|_| t.t("coach-hours-notice")),
+        notice: ["published", "linked"]
+            .into_iter()
+            .find(|k| query_value(query, k).is_some())
+            .map(|k| {
+                t.t(if k == "linked" {
+                    "coach-link-notice"
+                } else {
+                    "coach-hours-notice"
+                })
+            }),
         heading,
         action: format!("/coaches/{}/hours", coach.id),
+        link_action: format!("/coaches/{}/meeting-link", coach.id),
+        meeting_link: coach.meeting_link.clone().unwrap_or_default(),
         days,
         time_off,
         csrf: ctx.csrf(),
@@ -491,6 +508,42 @@ async fn publish(
     let title = format!("{} {}", t.t("error-prefix"), page.heading);
     page.l.retitle(&title);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct LinkInput {
+    #[serde(default)]
+    link: String,
+}
+
+async fn meeting_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(session): SignedIn,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<LinkInput>,
+) -> Result<Response, WebError> {
+    let t = ctx.t;
+    match state
+        .coaching
+        .set_meeting_link(&session.caller, id, &input.link)
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/coaches/{id}/hours?linked=1"))),
+        Err(CoachingError::BadMeetingLink) => {
+            let coach = state.coaching.coach(&session.caller, id).await?;
+            let mut page = hours_view(&ctx, &coach);
+            page.meeting_link = input.link;
+            page.errors.push(ErrorLink {
+                href: "#link".into(),
+                text: t.t("coach-link-error"),
+            });
+            let title = format!("{} {}", t.t("error-prefix"), page.heading);
+            page.l.retitle(&title);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ impl From<CoachingError> for WebError {
             CoachingError::Access(access) => access.into(),
             CoachingError::Store(store) => Self::Store(store),
             CoachingError::NoSuchCoach(_) | CoachingError::NoSuchAppointment => Self::NotFound,
-            CoachingError::NotACoachAccount(_) => Self::BadForm,
+            CoachingError::NotACoachAccount(_) | CoachingError::BadMeetingLink => Self::BadForm,
             CoachingError::IncompleteCoach
             | CoachingError::Refused(_)
             | CoachingError::NotChangeable(_) => Self::BadForm,

@@ -794,7 +794,66 @@ async fn an_admin_adds_a_coach_who_publishes_their_own_hours() {
             "not on 9 March"
         );
 
-        // Lucía cannot read or change Mina's hours.
+        // Mina's video link: only an https address; it goes with each confirmation.
+        let link_action = page.replace("/hours", "/meeting-link");
+        let plain = mina
+            .submit(&page, &link_action, &[("link", "http://meet.example/mina")])
+            .await;
+        assert_eq!(plain.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            plain.body.contains("starts with https://"),
+            "{}",
+            plain.body
+        );
+        let linked = mina
+            .submit(
+                &page,
+                &link_action,
+                &[("link", "https://meet.example/mina")],
+            )
+            .await;
+        assert_eq!(linked.status, StatusCode::SEE_OTHER, "{}", linked.body);
+        let mina_id = app
+            .store()
+            .coaches()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.name == "Mina Park")
+            .expect("Mina")
+            .id
+            .to_string();
+        let booked = ana
+            .submit(
+                &page_of(ANA),
+                &page_of(ANA),
+                &[
+                    ("coach", &mina_id),
+                    ("starts_at", "2026-03-02 13:00"),
+                    ("topic", "catalog"),
+                    ("language", "es"),
+                ],
+            )
+            .await;
+        assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
+        let told = app
+            .store()
+            .outbox(Some("ana@example.org"), 10)
+            .await
+            .unwrap();
+        let confirmation = told
+            .iter()
+            .find(|m| m.purpose == "coaching-booked")
+            .expect("a confirmation");
+        assert!(
+            confirmation
+                .body
+                .contains("o puede entrar por video: https://meet.example/mina"),
+            "{}",
+            confirmation.body
+        );
+
+        // Lucía cannot read or change Mina's hours or link.
         let mut lucia = app.browser();
         lucia.sign_in(LUCIA, GOOD_PASSWORD).await;
         assert_eq!(
@@ -802,5 +861,9 @@ async fn an_admin_adds_a_coach_who_publishes_their_own_hours() {
             StatusCode::NOT_FOUND,
             "{url}"
         );
+        let theirs = lucia
+            .submit("/coach", &link_action, &[("link", "https://evil.example")])
+            .await;
+        assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     }
 }
