@@ -552,7 +552,80 @@ impl Coaching {
     /// What the provider is told about an appointment, in her language, at the email (or
     /// phone) on file, with the calendar file: a booking's confirmation and its reminder the
     /// day before, or a cancellation. None for a provider with neither.
+    ///
+    /// The coach is told too, at their sign-in email in their language, so a new booking or a
+    /// cancellation never surprises them.
     async fn notices(
+        &self,
+        provider: ProviderNumber,
+        coach: i64,
+        topic: HelpTopic,
+        starts_at: PrimitiveDateTime,
+        booked_at: PrimitiveDateTime,
+        notice: Notice,
+    ) -> Result<Vec<NewMessage>, CoachingError> {
+        let mut messages = self
+            .provider_notices(provider, coach, topic, starts_at, booked_at, notice)
+            .await?;
+        let record = self
+            .published()
+            .await?
+            .iter()
+            .find(|c| c.id == coach)
+            .and_then(|c| c.account);
+        let Some(account) = record else {
+            return Ok(messages);
+        };
+        let Some(account) = self.store.account(account).await? else {
+            return Ok(messages);
+        };
+        let Some(email) = account.email else {
+            return Ok(messages);
+        };
+        let locale = Locale::from_tag(&account.language).unwrap_or(Locale::En);
+        let t = Translator::new(locale);
+        let name = self.store.provider_contact(provider).await?.map_or_else(
+            || provider.to_string(),
+            |c| format!("{} {}", c.first_name, c.last_name),
+        );
+        let what = match notice {
+            Notice::Booked => "booked",
+            Notice::Cancelled => "cancelled",
+        };
+        let args: Vec<(&str, Arg)> = vec![
+            (
+                "when",
+                format!(
+                    "{} {:02}:{:02}",
+                    pathways_domain::error::format_date(starts_at.date()),
+                    starts_at.hour(),
+                    starts_at.minute()
+                )
+                .into(),
+            ),
+            ("provider", name.into()),
+            (
+                "topic",
+                t.t(&format!("coaching-topic-{}", topic.code())).into(),
+            ),
+        ];
+        messages.push(NewMessage {
+            channel: Channel::Email,
+            recipient: email,
+            language: locale.tag().to_owned(),
+            purpose: format!("coaching-coach-{what}"),
+            subject: t.t_args(&format!("msg-coaching-coach-{what}-subject"), &args),
+            body: t.t_args(&format!("msg-coaching-coach-{what}-body"), &args),
+            calendar: None,
+            created_at: now(),
+            due_at: None,
+            topic: None,
+        });
+        Ok(messages)
+    }
+
+    /// What the provider is told (see [`Self::notices`]).
+    async fn provider_notices(
         &self,
         provider: ProviderNumber,
         coach: i64,
@@ -570,12 +643,11 @@ impl Coaching {
             (None, None) => return Ok(Vec::new()),
         };
         let (coach_name, meeting_link) = self
-            .store
-            .coaches()
+            .published()
             .await?
-            .into_iter()
+            .iter()
             .find(|c| c.id == coach)
-            .map(|c| (c.name, c.meeting_link))
+            .map(|c| (c.name.clone(), c.meeting_link.clone()))
             .unwrap_or_default();
         let locale = Locale::from_tag(&contact.language).unwrap_or(Locale::En);
         let t = Translator::new(locale);
@@ -656,11 +728,10 @@ impl Coaching {
     /// Every coach's number and name.
     pub async fn coach_names(&self) -> Result<Vec<(i64, String)>, CoachingError> {
         Ok(self
-            .store
-            .coaches()
+            .published()
             .await?
-            .into_iter()
-            .map(|c| (c.id, c.name))
+            .iter()
+            .map(|c| (c.id, c.name.clone()))
             .collect())
     }
 

@@ -28,6 +28,8 @@ pub struct CoachRecord {
     pub availability: pathways_domain::coaching::Availability,
     /// Where providers join the coach by video (an https address), if the coach has one.
     pub meeting_link: Option<String>,
+    /// The coach's own sign-in, when they have one.
+    pub account: Option<AccountId>,
 }
 
 /// A coach to add.
@@ -905,15 +907,16 @@ macro_rules! coaching_queries {
 
             async fn coaches(&self) -> StoreResult<Vec<CoachRecord>> {
                 let mut conn = self.pool().acquire().await?;
-                let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
-                    "SELECT coach_id, name, languages, topics, meeting_link FROM coaches \
-                     ORDER BY coach_id",
-                )
+                let rows: Vec<(i64, String, String, String, Option<String>, Option<i64>)> =
+                    sqlx::query_as(
+                        "SELECT coach_id, name, languages, topics, meeting_link, account_id \
+                         FROM coaches ORDER BY coach_id",
+                    )
                 .fetch_all(&mut *conn)
                 .await?;
                 let mut hours = availability_of(&mut conn, None).await?;
                 rows.into_iter()
-                    .map(|(id, name, languages, topics, meeting_link)| {
+                    .map(|(id, name, languages, topics, meeting_link, account)| {
                         Ok(CoachRecord {
                             id,
                             name,
@@ -926,6 +929,7 @@ macro_rules! coaching_queries {
                                 .map_err(|_| StoreError::corrupt("coaches.topics"))?,
                             availability: hours.remove(&id).unwrap_or_default(),
                             meeting_link,
+                            account: account.map($crate::accounts::AccountId),
                         })
                     })
                     .collect()

@@ -450,6 +450,38 @@ async fn a_provider_moves_and_cancels_and_her_coach_keeps_notes_and_follow_ups()
             ["coaching-cancelled", "coaching-cancelled"],
             "{url}"
         );
+        // Her coach was told of each booking and each cancellation, in English.
+        let mut coach_told: Vec<(String, String)> = app
+            .store()
+            .outbox(Some(LUCIA), 20)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.purpose, m.subject))
+            .collect();
+        coach_told.sort();
+        assert_eq!(
+            coach_told,
+            [
+                (
+                    "coaching-coach-booked".to_owned(),
+                    "New appointment: 2026-03-09 09:00".to_owned()
+                ),
+                (
+                    "coaching-coach-booked".to_owned(),
+                    "New appointment: 2026-03-09 09:30".to_owned()
+                ),
+                (
+                    "coaching-coach-cancelled".to_owned(),
+                    "Cancelled: the appointment at 2026-03-09 09:00".to_owned()
+                ),
+                (
+                    "coaching-coach-cancelled".to_owned(),
+                    "Cancelled: the appointment at 2026-03-09 09:30".to_owned()
+                ),
+            ],
+            "{url}"
+        );
     }
 }
 
