@@ -181,25 +181,8 @@ impl Coaching {
         coach: i64,
         availability: &Availability,
     ) -> Result<(), CoachingError> {
-        if !caller.may(Action::PublishHours) {
-            caller.authorize(Action::PublishHours, &Owner::default())?;
-        }
         // A coach publishes their own hours only; another coach's read as not there.
-        let own = match (&caller.actor, caller.account) {
-            (pathways_domain::access::Actor::Coach, Some(account)) => {
-                self.store.coach_of_account(account).await? == Some(coach)
-            }
-            _ => false,
-        };
-        caller
-            .authorize(
-                Action::PublishHours,
-                &Owner {
-                    assigned: own,
-                    ..Owner::default()
-                },
-            )
-            .map_err(|_| CoachingError::NoSuchCoach(coach))?;
+        self.coach(caller, coach).await?;
         let audit = caller.audit(
             "coach.hours",
             "coach",

@@ -213,34 +213,11 @@ async fn appointment_page(
         "coach-appointment-title",
         &[("provider", name.clone().into())],
     );
-    let claims = view
-        .claims_in_progress
-        .iter()
-        .map(|c| {
-            t.t_args(
-                "coach-claim-training",
-                &[
-                    ("course", c.course.to_string().into()),
-                    ("amount", format::money(locale, c.amount).into()),
-                    ("state", t.t(&format!("claim-state-{}", c.state)).into()),
-                ],
-            )
-        })
-        .chain(view.incentive_claims_in_progress.iter().map(|c| {
-            let pathway = t.t(&pathway_key(c.incentive.pathway));
-            t.t_args(
-                "coach-claim-incentive",
-                &[
-                    (
-                        "what",
-                        super::progress::kind_title(t, c.incentive.kind, &pathway).into(),
-                    ),
-                    ("amount", format::money(locale, c.incentive.amount).into()),
-                    ("state", t.t(&format!("claim-state-{}", c.state)).into()),
-                ],
-            )
-        }))
-        .collect();
+    let claims = claim_lines(
+        t,
+        &view.claims_in_progress,
+        &view.incentive_claims_in_progress,
+    );
     let query = ctx.current.split_once('?').map(|(_, q)| q);
     let notice = ["noted", "marked", "follow-up"]
         .into_iter()
@@ -342,6 +319,43 @@ fn refusal_text(t: Translator, error: &DeskError) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A provider's claims as one line each (course or incentive, amount, where it stands), for
+/// the coach's and the help desk's summaries.
+pub(super) fn claim_lines(
+    t: Translator,
+    claims: &[pathways_store::TrainingClaimRecord],
+    incentive_claims: &[pathways_store::IncentiveClaimRecord],
+) -> Vec<String> {
+    let locale = t.locale();
+    claims
+        .iter()
+        .map(|c| {
+            t.t_args(
+                "coach-claim-training",
+                &[
+                    ("course", c.course.to_string().into()),
+                    ("amount", format::money(locale, c.amount).into()),
+                    ("state", t.t(&format!("claim-state-{}", c.state)).into()),
+                ],
+            )
+        })
+        .chain(incentive_claims.iter().map(|c| {
+            let pathway = t.t(&pathway_key(c.incentive.pathway));
+            t.t_args(
+                "coach-claim-incentive",
+                &[
+                    (
+                        "what",
+                        super::progress::kind_title(t, c.incentive.kind, &pathway).into(),
+                    ),
+                    ("amount", format::money(locale, c.incentive.amount).into()),
+                    ("state", t.t(&format!("claim-state-{}", c.state)).into()),
+                ],
+            )
+        }))
+        .collect()
 }
 
 #[derive(Debug, serde::Deserialize)]

@@ -25,7 +25,7 @@ use super::{Ctx, Layout, render};
 use crate::AppState;
 use crate::error::WebError;
 use crate::format;
-use crate::i18n::{Translator, pathway_key};
+use crate::i18n::Translator;
 use crate::session::{CsrfForm, CsrfMultipart, SentFile, SignedIn};
 
 /// The most a form with a file may send: more than the file limit, so a file a little too
@@ -492,34 +492,7 @@ fn summary_view(t: Translator, s: &pathways_app::help::ProviderDeskSummary) -> S
                 )
             })
             .collect(),
-        claims: s
-            .claims
-            .iter()
-            .map(|c| {
-                t.t_args(
-                    "coach-claim-training",
-                    &[
-                        ("course", c.course.to_string().into()),
-                        ("amount", format::money(locale, c.amount).into()),
-                        ("state", t.t(&format!("claim-state-{}", c.state)).into()),
-                    ],
-                )
-            })
-            .chain(s.incentive_claims.iter().map(|c| {
-                let pathway = t.t(&pathway_key(c.incentive.pathway));
-                t.t_args(
-                    "coach-claim-incentive",
-                    &[
-                        (
-                            "what",
-                            super::progress::kind_title(t, c.incentive.kind, &pathway).into(),
-                        ),
-                        ("amount", format::money(locale, c.incentive.amount).into()),
-                        ("state", t.t(&format!("claim-state-{}", c.state)).into()),
-                    ],
-                )
-            }))
-            .collect(),
+        claims: super::coach_desk::claim_lines(t, &s.claims, &s.incentive_claims),
     }
 }
 
