@@ -257,6 +257,21 @@ impl FromRequestParts<AppState> for ApiCaller {
     }
 }
 
+/// Refuses a form whose `csrf` field is not the visitor's token.
+fn check_csrf(pairs: &[(String, String)], expected: &str) -> Result<(), WebError> {
+    let sent = pairs
+        .iter()
+        .find(|(name, _)| name == "csrf")
+        .map(|(_, value)| value.as_str())
+        .unwrap_or_default();
+    if secret::same(sent.as_bytes(), expected.as_bytes()) {
+        Ok(())
+    } else {
+        tracing::warn!("a form without a valid CSRF token was refused");
+        Err(WebError::CsrfRejected)
+    }
+}
+
 /// A URL-encoded form whose `csrf` field matches the visitor's token; anything else is refused
 /// with 403 before the handler runs.
 #[derive(Debug, Clone)]
@@ -280,15 +295,7 @@ where
             .map_err(|_| WebError::BadForm)?;
         let pairs: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::BadForm)?;
-        let sent = pairs
-            .iter()
-            .find(|(name, _)| name == "csrf")
-            .map(|(_, value)| value.as_str())
-            .unwrap_or_default();
-        if !secret::same(sent.as_bytes(), expected.as_bytes()) {
-            tracing::warn!("a form without a valid CSRF token was refused");
-            return Err(WebError::CsrfRejected);
-        }
+        check_csrf(&pairs, &expected)?;
         let form = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| WebError::BadForm)?;
         Ok(Self(form))
     }
@@ -361,15 +368,7 @@ where
                 pairs.push((name, value));
             }
         }
-        let sent = pairs
-            .iter()
-            .find(|(name, _)| name == "csrf")
-            .map(|(_, value)| value.as_str())
-            .unwrap_or_default();
-        if !secret::same(sent.as_bytes(), expected.as_bytes()) {
-            tracing::warn!("a form without a valid CSRF token was refused");
-            return Err(WebError::CsrfRejected);
-        }
+        check_csrf(&pairs, &expected)?;
         let encoded = serde_urlencoded::to_string(&pairs).map_err(|_| WebError::BadForm)?;
         let form = serde_urlencoded::from_str::<T>(&encoded).map_err(|_| WebError::BadForm)?;
         Ok(Self(form, file))
